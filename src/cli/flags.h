@@ -1,0 +1,40 @@
+// Command-line flags -> CliConfig. Everything the flags mean beyond parsing lives in the
+// library and src/io; this file only translates.
+#ifndef TEXTMEND_CLI_FLAGS_H_
+#define TEXTMEND_CLI_FLAGS_H_
+
+#include <string>
+#include <vector>
+
+#include "textmend/options.h"
+
+namespace textmend {
+
+struct CliConfig {
+  Options options;
+  std::vector<std::string> files;  // empty: standard input
+  bool in_place = false;
+  std::string backup_suffix;       // -iSUFFIX / --in-place=SUFFIX
+  bool check = false;
+  bool diff = false;
+  bool verbose = false;
+  std::string report_path;
+  bool jsonl = false;
+  std::string jsonl_field = "text";
+  unsigned jobs = 1;
+};
+
+// Exit codes.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitWouldChange = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInputFailed = 3;
+
+// Parses the command line into `*config`. Returns -1 to go on, or an exit code to stop with at
+// once: 0 after --help or --version (printed to stdout), 2 after a usage error (printed to
+// stderr).
+int ParseFlags(int argc, char** argv, CliConfig* config);
+
+}  // namespace textmend
+
+#endif  // TEXTMEND_CLI_FLAGS_H_

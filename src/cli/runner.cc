@@ -1,0 +1,377 @@
+// The CLI's driver over the library and src/io.
+#include "cli/runner.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include <fmt/core.h>
+
+#include "io/diff.h"
+#include "io/in_place.h"
+#include "io/jsonl.h"
+#include "io/report.h"
+#include "io/transfer.h"
+#include "textmend/repairer.h"
+
+namespace textmend {
+namespace {
+
+// What one input produced; printed in input order.
+struct Outcome {
+  std::string output;    // stdout text, when buffered (-j > 1, --diff)
+  std::string messages;  // stderr text
+  std::string report;    // --report records
+  bool failed = false;   // exit 3
+  bool would_change = false;
+};
+
+std::string DisplayName(const std::string& file) { return file == "-" ? "<stdin>" : file; }
+
+// Runs job(i, &outcomes[i]) for i in [0, n) on `jobs` threads and calls emit(i, outcome) in
+// order as soon as each job and all before it are done.
+void RunOrdered(size_t n, unsigned jobs, const std::function<void(size_t, Outcome*)>& job,
+                const std::function<void(size_t, Outcome&)>& emit) {
+  if (jobs <= 1 || n <= 1) {
+    for (size_t i = 0; i < n; ++i) {
+      Outcome o;
+      job(i, &o);
+      emit(i, o);
+    }
+    return;
+  }
+  std::vector<Outcome> outcomes(n);
+  std::vector<char> done(n, 0);
+  std::mutex mu;
+  std::condition_variable cv;
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < std::min<size_t>(jobs, n); ++w) {
+    workers.emplace_back([&] {
+      for (size_t i; (i = next++) < n;) {
+        job(i, &outcomes[i]);
+        std::lock_guard<std::mutex> lock(mu);
+        done[i] = 1;
+        cv.notify_all();
+      }
+    });
+  }
+  for (size_t i = 0; i < n; ++i) {
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return done[i] != 0; });
+    }
+    emit(i, outcomes[i]);
+    outcomes[i] = Outcome();  // free the buffered output
+  }
+  for (auto& t : workers) t.join();
+}
+
+class Runner {
+ public:
+  Runner(const CliConfig& config, const Repairer& repairer)
+      : config_(config), repairer_(repairer) {}
+
+  int Run() {
+    if (!config_.report_path.empty()) {
+      Status s = OpenReport();
+      if (!s.ok()) {
+        fmt::print(stderr, "textmend: {}\n", s.message());
+        return kExitUsage;
+      }
+    }
+    std::vector<std::string> inputs = config_.files;
+    if (inputs.empty()) inputs.push_back("-");
+    stdout_ = StdoutFile();
+    // JSON Lines inputs stream one after another (-j spreads records inside each); other
+    // inputs are spread over the jobs and buffered so that output keeps input order.
+    const unsigned file_jobs = config_.jsonl ? 1 : config_.jobs;
+    const bool buffered = file_jobs > 1;
+    RunOrdered(
+        inputs.size(), file_jobs,
+        [&](size_t i, Outcome* o) {
+          if (config_.jsonl) {
+            ProcessJsonl(inputs[i], o);
+          } else {
+            ProcessOne(inputs[i], buffered, o);
+          }
+        },
+        [&](size_t, Outcome& o) { Emit(o); });
+    if (report_) (void)report_->Close();
+    if (failed_) return kExitInputFailed;
+    if (config_.check && would_change_) return kExitWouldChange;
+    return kExitOk;
+  }
+
+ private:
+  Status OpenReport() {
+    report_ = std::make_unique<ReportFile>(config_.report_path);
+    if (!report_->ok()) {
+      report_.reset();
+      return Status::IoError("cannot write report " + config_.report_path + ": " +
+                             ErrnoMessage(errno));
+    }
+    return Status::Ok();
+  }
+
+  // Appends to the report file through stdio; records arrive in input order.
+  class ReportFile {
+   public:
+    explicit ReportFile(const std::string& path) : f_(std::fopen(path.c_str(), "w")) {}
+    ~ReportFile() { (void)Close(); }
+    bool ok() const { return f_ != nullptr; }
+    void Append(std::string_view s) {
+      if (f_ != nullptr) std::fwrite(s.data(), 1, s.size(), f_);
+    }
+    Status Close() {
+      if (f_ != nullptr && std::fclose(f_) != 0) {
+        f_ = nullptr;
+        return Status::IoError("cannot write the report");
+      }
+      f_ = nullptr;
+      return Status::Ok();
+    }
+
+   private:
+    FILE* f_;
+  };
+
+  void Emit(Outcome& o) {
+    if (!o.output.empty()) {
+      Status s = stdout_->Append(o.output);
+      if (s.ok()) s = stdout_->Flush();
+      if (!s.ok()) {
+        fmt::print(stderr, "textmend: standard output: {}\n", s.message());
+        failed_ = true;
+      }
+    }
+    if (!o.messages.empty()) {
+      (void)stdout_->Flush();
+      std::fputs(o.messages.c_str(), stderr);
+    }
+    if (report_ && !o.report.empty()) report_->Append(o.report);
+    failed_ = failed_ || o.failed;
+    would_change_ = would_change_ || o.would_change;
+  }
+
+  ChangeCallback ReportCallback(const std::string& name, Outcome* o) const {
+    if (!report_) return {};
+    return [name, o](const Change& c) { o->report += ReportRecord(name, c); };
+  }
+
+  void Fail(Outcome* o, const std::string& message) {
+    o->messages += "textmend: " + message + "\n";
+    o->failed = true;
+  }
+
+  // Opens `file` ("-": stdin) for reading, or records why not.
+  std::unique_ptr<ReadableFile> Open(const std::string& file, Outcome* o) {
+    if (file == "-") return StdinFile();
+    FileInfo info;
+    Status s = RealFileSystem()->Stat(file, &info);
+    if (s.ok() && !info.exists) s = Status::IoError(file + ": No such file or directory");
+    if (s.ok() && info.directory) s = Status::IoError(file + ": Is a directory");
+    std::unique_ptr<ReadableFile> in;
+    if (s.ok()) s = RealFileSystem()->OpenRead(file, &in);
+    if (!s.ok()) {
+      Fail(o, s.message());
+      return nullptr;
+    }
+    return in;
+  }
+
+  void ProcessOne(const std::string& file, bool buffered, Outcome* o) {
+    const std::string name = DisplayName(file);
+    const ChangeCallback on_change = ReportCallback(name, o);
+    const bool dry = config_.check || config_.diff;
+    if (config_.in_place && !dry) {
+      InPlaceResult r;
+      Status s = RewriteInPlace(RealFileSystem(), file, repairer_, config_.backup_suffix,
+                                on_change, &r);
+      if (!s.ok()) return Fail(o, s.message());
+      if (r.binary) return Fail(o, name + ": looks binary; left unchanged");
+      if (config_.verbose && r.changes > 0) {
+        o->messages += fmt::format("textmend: repaired {} ({} changes)\n", name, r.changes);
+      }
+      return;
+    }
+    std::unique_ptr<ReadableFile> in = Open(file, o);
+    if (!in) return;
+    std::string prefix;
+    bool binary = false;
+    Status s = SniffInput(in.get(), &prefix, &binary);
+    if (!s.ok()) return Fail(o, name + ": " + s.message());
+    if (binary) {
+      if (!dry) {
+        // Nothing is lost: a binary input goes to stdout as it came.
+        std::unique_ptr<WritableFile> out = buffered ? StringFile(&o->output) : nullptr;
+        s = CopyInto(in.get(), prefix, buffered ? out.get() : stdout_.get());
+        if (!s.ok()) return Fail(o, name + ": " + s.message());
+      }
+      return Fail(o, name + ": looks binary; left unchanged");
+    }
+    size_t changes = 0;
+    if (config_.diff) {
+      std::string original;
+      s = ReadRest(in.get(), prefix, &original);
+      RepairResult result;
+      if (s.ok()) s = repairer_.Repair(original, &result);
+      if (!s.ok()) return Fail(o, name + ": " + s.message());
+      for (const Change& c : result.changes) {
+        if (on_change) on_change(c);
+      }
+      changes = result.changes.size();
+      o->output += UnifiedDiff(original, result.text, name);
+    } else if (config_.check) {
+      // Discard output as it comes; only the count matters.
+      class Null final : public WritableFile {
+       public:
+        Status Append(std::string_view) override { return Status::Ok(); }
+        Status Flush() override { return Status::Ok(); }
+        Status Sync() override { return Status::Ok(); }
+        Status Close() override { return Status::Ok(); }
+      } null;
+      s = RepairInto(in.get(), prefix, repairer_, &null, on_change, &changes);
+      if (!s.ok()) return Fail(o, name + ": " + s.message());
+    } else {
+      std::unique_ptr<WritableFile> out = buffered ? StringFile(&o->output) : nullptr;
+      s = RepairInto(in.get(), prefix, repairer_, buffered ? out.get() : stdout_.get(),
+                     on_change, &changes);
+      if (!s.ok()) return Fail(o, name + ": " + s.message());
+    }
+    if (changes > 0) {
+      o->would_change = true;
+      if (config_.check) {
+        o->messages += fmt::format("would repair {} ({} change{})\n", name, changes,
+                                   changes == 1 ? "" : "s");
+      }
+    }
+  }
+
+  // JSON Lines: records are repaired in batches, each batch spread over the jobs.
+  void ProcessJsonl(const std::string& file, Outcome* o) {
+    const std::string name = DisplayName(file);
+    std::unique_ptr<ReadableFile> in = Open(file, o);
+    if (!in) return;
+    const bool dry = config_.check || config_.diff;
+    std::vector<std::unique_ptr<JsonlLineRepairer>> workers;
+    for (unsigned w = 0; w < config_.jobs; ++w) {
+      workers.push_back(std::make_unique<JsonlLineRepairer>(repairer_, config_.jsonl_field));
+    }
+    std::string carry, original, repaired;
+    std::vector<std::string> lines, outs;
+    std::vector<std::vector<Change>> changes;
+    std::vector<JsonlOutcome> results;
+    uint64_t line_number = 0;
+    size_t repaired_records = 0;
+    std::vector<char> buf(1 << 20);
+    bool eof = false;
+    while (!eof) {
+      size_t got = 0;
+      Status s = in->Read(buf.data(), buf.size(), &got);
+      if (!s.ok()) return Fail(o, name + ": " + s.message());
+      eof = got == 0;
+      carry.append(buf.data(), got);
+      // Split off complete lines; at the end, the unterminated rest is a line too.
+      lines.clear();
+      size_t pos = 0;
+      for (size_t nl; (nl = carry.find('\n', pos)) != std::string::npos; pos = nl + 1) {
+        lines.emplace_back(carry, pos, nl - pos);
+      }
+      carry.erase(0, pos);
+      const bool last_unterminated = eof && !carry.empty();
+      if (last_unterminated) lines.push_back(std::move(carry));
+      carry.clear();
+      const size_t n = lines.size();
+      outs.assign(n, {});
+      changes.assign(n, {});
+      results.assign(n, JsonlOutcome::kUnchanged);
+      auto work = [&](unsigned w) {
+        for (size_t i = w; i < n; i += config_.jobs) {
+          results[i] = workers[w]->Repair(lines[i], &outs[i], &changes[i]);
+        }
+      };
+      if (config_.jobs > 1 && n > 64) {
+        std::vector<std::thread> threads;
+        for (unsigned w = 0; w < config_.jobs; ++w) threads.emplace_back(work, w);
+        for (auto& t : threads) t.join();
+      } else {
+        for (unsigned w = 0; w < config_.jobs; ++w) work(w);
+      }
+      std::string chunk_out;
+      for (size_t i = 0; i < n; ++i) {
+        ++line_number;
+        const bool terminated = !(last_unterminated && i + 1 == n);
+        switch (results[i]) {
+          case JsonlOutcome::kInvalidJson: case JsonlOutcome::kNotObject:
+          case JsonlOutcome::kMissingField: case JsonlOutcome::kNotString:
+            o->messages += fmt::format("textmend: {}:{}: {}; passed through unchanged\n", name,
+                                       line_number,
+                                       DescribeOutcome(results[i], config_.jsonl_field));
+            break;
+          case JsonlOutcome::kRepaired:
+            ++repaired_records;
+            if (report_) {
+              for (const Change& c : changes[i]) {
+                o->report += ReportRecord(name, c, static_cast<int64_t>(line_number));
+              }
+            }
+            break;
+          default:
+            break;
+        }
+        if (config_.diff) {
+          original += lines[i];
+          repaired += outs[i];
+          if (terminated) {
+            original += '\n';
+            repaired += '\n';
+          }
+        } else if (!dry) {
+          chunk_out += outs[i];
+          if (terminated) chunk_out += '\n';
+        }
+      }
+      if (!chunk_out.empty()) {
+        // JSONL output streams; messages and reports wait for the end of this input.
+        Status w = stdout_->Append(chunk_out);
+        if (w.ok()) w = stdout_->Flush();
+        if (!w.ok()) return Fail(o, "standard output: " + w.message());
+      }
+    }
+    if (config_.diff) o->output += UnifiedDiff(original, repaired, name);
+    if (repaired_records > 0) {
+      o->would_change = true;
+      if (config_.check) {
+        o->messages += fmt::format("would repair {} ({} record{})\n", name, repaired_records,
+                                   repaired_records == 1 ? "" : "s");
+      }
+    }
+  }
+
+  const CliConfig& config_;
+  const Repairer& repairer_;
+  std::unique_ptr<WritableFile> stdout_;
+  std::unique_ptr<ReportFile> report_;
+  bool failed_ = false;
+  bool would_change_ = false;
+};
+
+}  // namespace
+
+int RunCli(const CliConfig& config) {
+  std::unique_ptr<Repairer> repairer;
+  Status s = Repairer::Create(config.options, &repairer);
+  if (!s.ok()) {
+    fmt::print(stderr, "textmend: {}\n", s.message());
+    return kExitUsage;
+  }
+  Runner runner(config, *repairer);
+  return runner.Run();
+}
+
+}  // namespace textmend

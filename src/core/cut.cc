@@ -1,0 +1,66 @@
+// SafeCut: see cut.h.
+#include "core/cut.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace textmend {
+namespace {
+
+bool PlainAscii(unsigned char c) { return c > 0x20 && c < 0x7F; }
+
+bool PlainChar(int32_t cp) {
+  if (cp < 0) return false;
+  if (cp < 0x80) return PlainAscii(static_cast<unsigned char>(cp)) || cp == ' ';
+  switch (u_charType(cp)) {
+    case U_NON_SPACING_MARK: case U_ENCLOSING_MARK: case U_COMBINING_SPACING_MARK:
+    case U_FORMAT_CHAR: case U_CONTROL_CHAR: case U_SURROGATE: case U_UNASSIGNED:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// Start of the character that ends just before `i`.
+size_t PrevStart(std::string_view s, size_t i) {
+  size_t j = i - 1;
+  while (j > 0 && i - j < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+  return j;
+}
+
+}  // namespace
+
+size_t SafeCut(std::string_view text, size_t limit) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t floor = limit / 2;
+  for (size_t i = limit; i > floor; --i) {
+    if (p[i] == ' ' && PlainAscii(p[i - 1])) return i;
+  }
+  for (size_t i = limit; i > floor; --i) {
+    if (PlainAscii(p[i]) && PlainAscii(p[i - 1])) return i;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  size_t i = limit;
+  while (i > floor && (p[i] & 0xC0) == 0x80) --i;
+  while (i > floor) {
+    size_t len = 1;
+    const int32_t next = DecodeAt(text, i, &len);
+    const size_t prev_start = PrevStart(text, i);
+    const int32_t prev = DecodeAt(text, prev_start, &len);
+    if (PlainChar(next) && PlainChar(prev) && prev_start + len == i &&
+        (nfc == nullptr || nfc->hasBoundaryBefore(next))) {
+      return i;
+    }
+    i = prev_start;
+  }
+  i = limit;
+  while (i > 1 && (p[i] & 0xC0) == 0x80) --i;
+  return std::max<size_t>(i, 1);
+}
+
+}  // namespace textmend

@@ -1,0 +1,51 @@
+// Stage selection by name, shared by the CLI and library users.
+#include "textmend/options.h"
+
+#include <string>
+
+namespace textmend {
+namespace {
+
+struct StageEntry {
+  std::string_view name;
+  bool Options::*field;
+};
+
+constexpr StageEntry kStages[] = {
+    {"decode", &Options::decode},
+    {"unicode", &Options::unicode},
+};
+
+}  // namespace
+
+std::string_view StageNames() { return "decode,unicode"; }
+
+Status SetStage(std::string_view name, bool enabled, Options* options) {
+  for (const StageEntry& s : kStages) {
+    if (s.name == name) {
+      options->*s.field = enabled;
+      return Status::Ok();
+    }
+  }
+  return Status::InvalidArgument("unknown stage '" + std::string(name) +
+                                 "' (stages: " + std::string(StageNames()) + ")");
+}
+
+Status SetStages(std::string_view list, Options* options) {
+  Options result = *options;
+  for (const StageEntry& s : kStages) result.*s.field = false;
+  while (!list.empty()) {
+    const size_t comma = list.find(',');
+    const std::string_view name = list.substr(0, comma);
+    if (!name.empty()) {
+      Status st = SetStage(name, true, &result);
+      if (!st.ok()) return st;
+    }
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  *options = result;
+  return Status::Ok();
+}
+
+}  // namespace textmend

@@ -1,0 +1,79 @@
+// The pipeline driver. Clean text costs one MayChange() scan per stage and no copy; only a
+// segment some stage edits is copied, mapped and re-scanned.
+#include "core/pipeline.h"
+
+#include <algorithm>
+
+#include "core/offset_map.h"
+#include "core/utf8.h"
+
+namespace textmend {
+
+Pipeline::Pipeline(std::vector<std::unique_ptr<TextStage>> stages)
+    : stages_(std::move(stages)) {}
+
+TextPosition Pipeline::Advance(TextPosition start, std::string_view text) {
+  const size_t newlines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  size_t tail_begin = 0;
+  if (newlines > 0) {
+    start.line += newlines;
+    start.column = 1;
+    tail_begin = text.rfind('\n') + 1;
+  }
+  for (size_t i = tail_begin; i < text.size(); ++i) {
+    // Count code points: every byte that is not a continuation byte starts one.
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++start.column;
+  }
+  return start;
+}
+
+bool Pipeline::Run(std::string_view segment, TextPosition start, std::string* out,
+                   std::vector<Change>* changes) const {
+  std::string text;
+  std::string_view current = segment;
+  OffsetMap map;
+  bool changed = false;
+  std::vector<Edit> edits;
+  for (const auto& stage : stages_) {
+    if (!stage->MayChange(current)) continue;
+    edits.clear();
+    ForEachRun(
+        current,
+        [&](size_t offset, std::string_view run) { stage->Process(run, offset, &edits); },
+        [](size_t, size_t) {});
+    if (edits.empty()) continue;
+    if (!changed) map = OffsetMap::Identity(segment.size());
+    changed = true;
+    // Changes of one stage come in increasing offset: advance the line/column count with them.
+    TextPosition pos = start;
+    size_t counted = 0;
+    for (const Edit& e : edits) {
+      const uint64_t src_a = map.SourceBegin(e.offset);
+      const uint64_t src_b = std::max(src_a, map.SourceEnd(e.offset + e.length));
+      if (src_a < counted) {
+        pos = start;
+        counted = 0;
+      }
+      pos = Advance(pos, segment.substr(counted, src_a - counted));
+      counted = src_a;
+      Change c;
+      c.offset = src_a;
+      c.length = src_b - src_a;
+      c.line = pos.line;
+      c.column = pos.column;
+      c.before = std::string(current.substr(e.offset, e.length));
+      c.after = e.replacement;
+      c.stage = std::string(stage->name());
+      c.rule = e.rule;
+      c.confidence = e.confidence;
+      changes->push_back(std::move(c));
+    }
+    map = map.Edited(edits);
+    text = ApplyEdits(current, edits);
+    current = text;
+  }
+  if (changed) *out = std::move(text);
+  return changed;
+}
+
+}  // namespace textmend

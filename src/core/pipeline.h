@@ -1,0 +1,46 @@
+// Pipeline: runs the text stages in order over one segment, applies their edits, and turns
+// each edit into a Change that points into the segment's decoded bytes. The stream driver
+// (stream_impl.cc) cuts input into segments and maps those offsets on to the original input.
+//
+// Thread-safety: immutable after construction; Run() may be called concurrently.
+#ifndef TEXTMEND_CORE_PIPELINE_H_
+#define TEXTMEND_CORE_PIPELINE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/stage.h"
+#include "textmend/change.h"
+
+namespace textmend {
+
+// 1-based line and column of a segment's first byte in the whole input.
+struct TextPosition {
+  uint64_t line = 1;
+  uint64_t column = 1;
+};
+
+class Pipeline {
+ public:
+  explicit Pipeline(std::vector<std::unique_ptr<TextStage>> stages);
+
+  // Repairs `segment`. Returns false when no stage changed anything; then `*out` and `*changes`
+  // are untouched and the caller emits the segment as it is. Otherwise sets `*out` to the
+  // repaired text and appends one Change per edit, with offset/length relative to `segment`
+  // and line/column counted from `start`.
+  bool Run(std::string_view segment, TextPosition start, std::string* out,
+           std::vector<Change>* changes) const;
+
+  // The position just after `text` when `text` starts at `start`.
+  static TextPosition Advance(TextPosition start, std::string_view text);
+
+ private:
+  std::vector<std::unique_ptr<TextStage>> stages_;
+};
+
+}  // namespace textmend
+
+#endif  // TEXTMEND_CORE_PIPELINE_H_

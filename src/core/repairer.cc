@@ -1,0 +1,75 @@
+// Repairer: builds the pipeline from Options and hands out streams. One-shot repair is a
+// single-chunk stream, which is what makes the two ways in agree.
+#include "textmend/repairer.h"
+
+#include "core/pipeline.h"
+#include "core/stream_impl.h"
+#include "decode/decoder.h"
+#include "unicode/unicode_stages.h"
+
+namespace textmend {
+namespace {
+
+class StringSink final : public OutputSink {
+ public:
+  explicit StringSink(RepairResult* result) : result_(result) {}
+  Status Append(std::string_view text) override {
+    result_->text.append(text);
+    return Status::Ok();
+  }
+  void AddChange(const Change& change) override { result_->changes.push_back(change); }
+
+ private:
+  RepairResult* result_;
+};
+
+std::vector<std::unique_ptr<TextStage>> BuildStages(const Options& options) {
+  std::vector<std::unique_ptr<TextStage>> stages;
+  if (options.unicode) {
+    for (auto& s : MakeUnicodeStages(options)) stages.push_back(std::move(s));
+  }
+  return stages;
+}
+
+class RepairerImpl final : public Repairer {
+ public:
+  explicit RepairerImpl(const Options& options)
+      : options_(options), pipeline_(BuildStages(options)) {}
+
+  Status Repair(std::string_view input, RepairResult* result) const override {
+    result->text.clear();
+    result->changes.clear();
+    result->text.reserve(input.size());
+    StringSink sink(result);
+    StreamImpl stream(options_, &pipeline_, &sink);
+    Status s = stream.Write(input);
+    if (s.ok()) s = stream.Finish();
+    return s;
+  }
+
+  std::unique_ptr<Stream> NewStream(OutputSink* sink) const override {
+    return std::make_unique<StreamImpl>(options_, &pipeline_, sink);
+  }
+
+  const Options& options() const override { return options_; }
+
+ private:
+  const Options options_;
+  const Pipeline pipeline_;
+};
+
+}  // namespace
+
+Status Repairer::Create(const Options& options, std::unique_ptr<Repairer>* out) {
+  if (options.max_segment_bytes < 4096) {
+    return Status::InvalidArgument("Options::max_segment_bytes must be at least 4096");
+  }
+  *out = std::make_unique<RepairerImpl>(options);
+  return Status::Ok();
+}
+
+bool LooksBinary(std::string_view prefix) { return LooksBinaryPrefix(prefix); }
+
+std::string_view Version() { return TEXTMEND_VERSION; }
+
+}  // namespace textmend

@@ -1,0 +1,138 @@
+// The streaming driver; see stream_impl.h.
+#include "core/stream_impl.h"
+
+#include <algorithm>
+
+#include "core/cut.h"
+
+namespace textmend {
+
+StreamImpl::StreamImpl(const Options& options, const Pipeline* pipeline, OutputSink* sink)
+    : options_(options), pipeline_(pipeline), sink_(sink) {}
+
+Status StreamImpl::Write(std::string_view chunk) {
+  if (!status_.ok()) return status_;
+  if (finished_) return status_ = Status::InvalidArgument("Stream::Write() after Finish()");
+  // Feed at most one segment's worth at a time, so memory stays bounded whatever the caller
+  // passes in one chunk.
+  while (!chunk.empty() && status_.ok()) {
+    const size_t n = std::min(chunk.size(), options_.max_segment_bytes);
+    Feed(chunk.substr(0, n), /*at_end=*/false);
+    chunk.remove_prefix(n);
+  }
+  return status_;
+}
+
+Status StreamImpl::Finish() {
+  if (!status_.ok()) return status_;
+  if (finished_) return status_ = Status::InvalidArgument("Stream::Finish() called twice");
+  finished_ = true;
+  Feed({}, /*at_end=*/true);
+  return status_;
+}
+
+void StreamImpl::Emit(std::string_view text) {
+  if (status_.ok() && !text.empty()) status_ = sink_->Append(text);
+}
+
+void StreamImpl::Feed(std::string_view bytes, bool at_end) {
+  if (mode_ != Mode::kSniff) return FeedDecided(bytes, at_end);
+  sniff_.append(bytes);
+  const BomInfo bom = DetectBom(sniff_, at_end);
+  if (bom.need_more) return;
+  bom_length_ = bom.bom_length;
+  const std::string rest = sniff_.substr(bom.bom_length);
+  if (bom.encoding == InputEncoding::kUtf8) {
+    // A UTF-8 BOM is kept as it is and no stage sees it.
+    Emit(std::string_view(sniff_).substr(0, bom.bom_length));
+    mode_ = Mode::kUtf8;
+  } else if (!options_.decode) {
+    // Without the decode stage, UTF-16/32 is not understood: it passes through untouched.
+    Emit(std::string_view(sniff_).substr(0, bom.bom_length));
+    mode_ = Mode::kOpaque;
+  } else {
+    mode_ = Mode::kUnits;
+    units_.emplace(bom.encoding);
+    Change c;
+    c.offset = 0;
+    c.length = bom.bom_length;
+    c.before = "\xEF\xBB\xBF";  // U+FEFF, the byte order mark, which the output drops
+    c.stage = "decode";
+    c.rule = std::string(EncodingName(bom.encoding));
+    sink_->AddChange(c);
+  }
+  sniff_.clear();
+  sniff_.shrink_to_fit();
+  FeedDecided(rest, at_end);
+}
+
+void StreamImpl::FeedDecided(std::string_view bytes, bool at_end) {
+  switch (mode_) {
+    case Mode::kSniff:
+      return;
+    case Mode::kOpaque:
+      return Emit(bytes);
+    case Mode::kUtf8:
+      pending_.append(bytes);
+      break;
+    case Mode::kUnits: {
+      undecoded_.append(bytes);
+      const size_t used = units_->Decode(undecoded_, at_end, &pending_, &pending_map_);
+      undecoded_.erase(0, used);
+      break;
+    }
+  }
+  Drain(at_end);
+}
+
+size_t StreamImpl::FindCut(bool at_end) const {
+  if (pending_.empty()) return 0;
+  if (at_end) return pending_.size();
+  const size_t newline = pending_.rfind('\n');
+  if (newline != std::string::npos) return newline + 1;
+  if (pending_.size() > options_.max_segment_bytes) {
+    return SafeCut(pending_, options_.max_segment_bytes);
+  }
+  return 0;
+}
+
+void StreamImpl::Drain(bool at_end) {
+  while (status_.ok()) {
+    const size_t cut = FindCut(at_end);
+    if (cut == 0) break;
+    EmitSegment(cut);
+  }
+}
+
+void StreamImpl::EmitSegment(size_t length) {
+  const std::string_view segment = std::string_view(pending_).substr(0, length);
+  changes_.clear();
+  if (pipeline_->Run(segment, position_, &repaired_, &changes_)) {
+    for (Change& c : changes_) {
+      uint64_t begin, end;
+      if (mode_ == Mode::kUnits) {
+        begin = units_src_ + pending_map_.SourceBegin(c.offset);
+        end = units_src_ + pending_map_.SourceEnd(c.offset + c.length);
+      } else {
+        begin = pending_offset_ + c.offset;
+        end = begin + c.length;
+      }
+      c.offset = bom_length_ + begin;
+      c.length = std::max(begin, end) - begin;
+      sink_->AddChange(c);
+    }
+    Emit(repaired_);
+  } else {
+    Emit(segment);
+  }
+  position_ = Pipeline::Advance(position_, segment);
+  pending_offset_ += length;
+  if (mode_ == Mode::kUnits) {
+    uint64_t dropped = 0;
+    pending_map_ = pending_map_.DropPrefix(length, &dropped);
+    units_src_ += dropped;
+  }
+  pending_.erase(0, length);
+}
+
+}  // namespace textmend

@@ -1,0 +1,67 @@
+// StreamImpl: the streaming driver behind Stream. It sniffs the byte order mark, decodes
+// UTF-16/32 through the decode stage, holds input until a piece of it can be repaired without
+// seeing what follows (a newline, or a safe cut in a very long line), runs the pipeline over
+// each piece and maps every change back to original byte offsets.
+//
+// Thread-safety: one thread at a time (see textmend/stream.h).
+#ifndef TEXTMEND_CORE_STREAM_IMPL_H_
+#define TEXTMEND_CORE_STREAM_IMPL_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/offset_map.h"
+#include "core/pipeline.h"
+#include "decode/decoder.h"
+#include "textmend/options.h"
+#include "textmend/stream.h"
+
+namespace textmend {
+
+class StreamImpl final : public Stream {
+ public:
+  // `pipeline` and `sink` must outlive the stream.
+  StreamImpl(const Options& options, const Pipeline* pipeline, OutputSink* sink);
+
+  Status Write(std::string_view chunk) override;
+  Status Finish() override;
+  Status status() const override { return status_; }
+
+ private:
+  enum class Mode { kSniff, kUtf8, kUnits, kOpaque };
+
+  void Feed(std::string_view bytes, bool at_end);
+  void FeedDecided(std::string_view bytes, bool at_end);
+  void Drain(bool at_end);
+  size_t FindCut(bool at_end) const;
+  void EmitSegment(size_t length);
+  void Emit(std::string_view text);
+
+  const Options options_;
+  const Pipeline* pipeline_;
+  OutputSink* sink_;
+  Status status_;
+  bool finished_ = false;
+
+  Mode mode_ = Mode::kSniff;
+  std::string sniff_;                  // the first bytes, until the BOM question is settled
+  uint64_t bom_length_ = 0;            // bytes of BOM before the decoded text
+  std::optional<UnitDecoder> units_;   // UTF-16/32 input
+  std::string undecoded_;              // UTF-16/32 bytes waiting for a complete unit
+  OffsetMap pending_map_;              // UTF-16/32: pending_ -> original, from units_src_
+  uint64_t units_src_ = 0;             // original offset (after the BOM) of pending_[0]
+
+  std::string pending_;                // decoded text not yet repaired
+  uint64_t pending_offset_ = 0;        // decoded offset of pending_[0]
+  TextPosition position_;              // line and column of pending_[0]
+
+  std::string repaired_;               // scratch buffers, reused across segments
+  std::vector<Change> changes_;
+};
+
+}  // namespace textmend
+
+#endif  // TEXTMEND_CORE_STREAM_IMPL_H_

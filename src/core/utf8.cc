@@ -1,0 +1,30 @@
+// UTF-8 helpers; the validation rules are utfcpp's (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF).
+#include "core/utf8.h"
+
+#include <utf8cpp/utf8.h>
+
+namespace textmend {
+
+size_t ValidPrefixEnd(std::string_view s, size_t from) {
+  size_t i = from + AsciiPrefix(s.substr(from));
+  if (i == s.size()) return i;
+  const char* begin = s.data() + i;
+  const char* bad = utf8::find_invalid(begin, s.data() + s.size());
+  return static_cast<size_t>(bad - s.data());
+}
+
+int32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
+  const char* it = s.data() + i;
+  const char* end = s.data() + s.size();
+  uint32_t cp = 0;
+  const utf8::internal::utf_error err = utf8::internal::validate_next(it, end, cp);
+  if (err != utf8::internal::UTF8_OK) {
+    *len = 1;
+    return -1;
+  }
+  *len = static_cast<size_t>(it - (s.data() + i));
+  return static_cast<int32_t>(cp);
+}
+
+}  // namespace textmend

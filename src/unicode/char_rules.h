@@ -1,0 +1,53 @@
+// Character classes the unicode stage acts on, and what each becomes.
+#ifndef TEXTMEND_UNICODE_CHAR_RULES_H_
+#define TEXTMEND_UNICODE_CHAR_RULES_H_
+
+#include <cstdint>
+
+namespace textmend {
+
+enum class CharKind {
+  kNone,
+  kControl,     // C0 controls other than tab, LF, VT, FF, CR and ESC; DEL
+  kZeroWidth,   // U+200B ZERO WIDTH SPACE: stray unless it separates words of a script
+                // written without spaces
+  kStrayBom,    // U+FEFF after the start of the text
+  kLigature,    // Latin and Armenian presentation-form ligatures
+  kQuote,       // curly single/double quotes (cosmetic)
+  kDash,        // hyphen and dash variants, minus sign (cosmetic)
+  kFullwidth,   // fullwidth ASCII forms and the ideographic space (cosmetic)
+};
+
+struct CosmeticChoice {
+  bool quotes = false;
+  bool dashes = false;
+  bool fullwidth = false;
+};
+
+// The kind of `cp`, given which cosmetic rules are on.
+inline CharKind ClassifyChar(uint32_t cp, CosmeticChoice cosmetic) {
+  if (cp < 0x80) {
+    return (cp <= 0x08 || (cp >= 0x0E && cp <= 0x1A) || (cp >= 0x1C && cp <= 0x1F) ||
+            cp == 0x7F)
+               ? CharKind::kControl
+               : CharKind::kNone;
+  }
+  if (cp < 0x200B) return CharKind::kNone;
+  if (cp == 0x200B) return CharKind::kZeroWidth;
+  if (cp == 0xFEFF) return CharKind::kStrayBom;
+  if ((cp >= 0xFB00 && cp <= 0xFB06) || (cp >= 0xFB13 && cp <= 0xFB17)) {
+    return CharKind::kLigature;
+  }
+  if (cosmetic.quotes && cp >= 0x2018 && cp <= 0x201F) return CharKind::kQuote;
+  if (cosmetic.dashes && ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212)) {
+    return CharKind::kDash;
+  }
+  if (cosmetic.fullwidth && ((cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x3000)) {
+    return CharKind::kFullwidth;
+  }
+  return CharKind::kNone;
+}
+
+}  // namespace textmend
+
+#endif  // TEXTMEND_UNICODE_CHAR_RULES_H_

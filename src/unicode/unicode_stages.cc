@@ -1,0 +1,229 @@
+// The unicode stage's two passes. Clean text is rejected by MayChange() a machine word at a
+// time; ICU is consulted only for text that holds a candidate character.
+#include "unicode/unicode_stages.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uniset.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+
+#include <cstring>
+#include <string>
+
+#include "core/utf8.h"
+#include "unicode/char_rules.h"
+
+namespace textmend {
+namespace {
+
+constexpr std::string_view kStageName = "unicode";
+
+// True when `cp` belongs to a script written without spaces between words, where a zero-width
+// space is the word separator and must stay.
+bool InUnspacedScript(int32_t cp) {
+  if (cp < 0x0E00) return false;  // fast path: everything below Thai is spaced or common
+  UErrorCode err = U_ZERO_ERROR;
+  switch (uscript_getScript(cp, &err)) {
+    case USCRIPT_THAI: case USCRIPT_LAO: case USCRIPT_KHMER: case USCRIPT_MYANMAR:
+    case USCRIPT_TIBETAN: case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
+    case USCRIPT_JAVANESE: case USCRIPT_BALINESE: case USCRIPT_SUNDANESE:
+    case USCRIPT_TAI_LE: case USCRIPT_NEW_TAI_LUE: case USCRIPT_LANNA:
+    case USCRIPT_TAI_VIET: case USCRIPT_YI:
+      return true;
+    default:
+      return false;
+  }
+}
+
+class CharRulesStage final : public TextStage {
+ public:
+  explicit CharRulesStage(CosmeticChoice cosmetic) : cosmetic_(cosmetic) {
+    UErrorCode err = U_ZERO_ERROR;
+    nfkc_ = icu::Normalizer2::getNFKCInstance(err);
+  }
+
+  std::string_view name() const override { return kStageName; }
+
+  bool MayChange(std::string_view s) const override {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    size_t i = 0;
+    while (i < n) {
+      if (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        // No high bit, no control byte, no DEL: nothing here.
+        const uint64_t del = w ^ 0x7F7F7F7F7F7F7F7Full;
+        const bool has_del = ((del - 0x0101010101010101ull) & ~del & 0x8080808080808080ull);
+        if (!(w & 0x8080808080808080ull) && !HasControlByte(w) && !has_del) {
+          i += 8;
+          continue;
+        }
+      }
+      const unsigned char c = p[i];
+      if (c < 0x80) {
+        if (ClassifyChar(c, cosmetic_) != CharKind::kNone) return true;
+        ++i;
+      } else if (c >= 0xE2 && c <= 0xEF) {
+        // Every candidate outside ASCII is a 3-byte sequence.
+        size_t len = 1;
+        const int32_t cp = DecodeAt(s, i, &len);
+        if (cp >= 0 && ClassifyChar(static_cast<uint32_t>(cp), cosmetic_) != CharKind::kNone) {
+          return true;
+        }
+        i += len;
+      } else {
+        ++i;
+      }
+    }
+    return false;
+  }
+
+  void Process(std::string_view run, size_t run_offset,
+               std::vector<Edit>* edits) const override {
+    int32_t prev = -1;  // -1: the start of the run, which counts as a line boundary
+    size_t i = 0;
+    while (i < run.size()) {
+      size_t len = 1;
+      const int32_t cp = DecodeAt(run, i, &len);  // run is valid: cp >= 0
+      const CharKind kind = ClassifyChar(static_cast<uint32_t>(cp), cosmetic_);
+      if (kind != CharKind::kNone) {
+        size_t next_len = 0;
+        const int32_t next = i + len < run.size() ? DecodeAt(run, i + len, &next_len) : -1;
+        Edit e;
+        e.offset = run_offset + i;
+        e.length = len;
+        if (Rewrite(kind, static_cast<uint32_t>(cp), prev, next, &e)) edits->push_back(e);
+      }
+      prev = cp;
+      i += len;
+    }
+  }
+
+ private:
+  // Fills e->replacement and e->rule for a character of `kind`; false to leave it.
+  bool Rewrite(CharKind kind, uint32_t cp, int32_t prev, int32_t next, Edit* e) const {
+    switch (kind) {
+      case CharKind::kNone:
+        return false;
+      case CharKind::kControl:
+        e->rule = "control";
+        return true;
+      case CharKind::kZeroWidth:
+        if (InUnspacedScript(prev) || InUnspacedScript(next)) return false;
+        e->rule = "zero-width";
+        return true;
+      case CharKind::kStrayBom:
+        e->rule = "zero-width";
+        return true;
+      case CharKind::kLigature: {
+        icu::UnicodeString decomposition;
+        if (nfkc_ == nullptr || !nfkc_->getDecomposition(static_cast<UChar32>(cp), decomposition)) {
+          return false;
+        }
+        decomposition.toUTF8String(e->replacement);
+        e->rule = "ligature";
+        return true;
+      }
+      case CharKind::kQuote:
+        e->replacement = (cp <= 0x201B) ? "'" : "\"";
+        e->rule = "quotes";
+        return true;
+      case CharKind::kDash:
+        e->replacement = "-";
+        e->rule = "dash";
+        return true;
+      case CharKind::kFullwidth:
+        e->replacement = cp == 0x3000 ? " " : std::string(1, static_cast<char>(cp - 0xFEE0));
+        e->rule = "fullwidth";
+        return true;
+    }
+    return false;
+  }
+
+  CosmeticChoice cosmetic_;
+  const icu::Normalizer2* nfkc_ = nullptr;
+};
+
+// NFC, except for the CJK compatibility ideographs: NFC maps each to a unified ideograph and
+// loses the distinction their users (Korean hanja in names, for one) chose them for.
+class NfcStage final : public TextStage {
+ public:
+  NfcStage() {
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+    keep_ = std::make_unique<icu::UnicodeSet>(
+        icu::UnicodeString(u"[^\\uF900-\\uFAFF\\U0002F800-\\U0002FA1F]"), err);
+    keep_->freeze();
+    if (U_SUCCESS(err)) normalizer_ = std::make_unique<icu::FilteredNormalizer2>(*nfc, *keep_);
+  }
+
+  std::string_view name() const override { return kStageName; }
+
+  bool MayChange(std::string_view s) const override {
+    // Every code point below U+0300 is NFC-inert; U+0300 and up start with a byte >= 0xCC.
+    size_t i = AsciiPrefix(s);
+    for (; i < s.size(); ++i) {
+      if (static_cast<unsigned char>(s[i]) >= 0xCC) return normalizer_ != nullptr;
+    }
+    return false;
+  }
+
+  void Process(std::string_view run, size_t run_offset,
+               std::vector<Edit>* edits) const override {
+    UErrorCode err = U_ZERO_ERROR;
+    if (normalizer_->isNormalizedUTF8(icu::StringPiece(run.data(), run.size()), err) ||
+        U_FAILURE(err)) {
+      return;
+    }
+    // Normalize each stretch between normalization boundaries on its own, so that each change
+    // covers just the characters that compose.
+    size_t chunk = 0, i = 0;
+    auto flush = [&](size_t end) {
+      if (end <= chunk) return;
+      const std::string_view piece = run.substr(chunk, end - chunk);
+      std::string normalized;
+      icu::StringByteSink<std::string> sink(&normalized);
+      UErrorCode e2 = U_ZERO_ERROR;
+      normalizer_->normalizeUTF8(0, icu::StringPiece(piece.data(), piece.size()), sink,
+                                 nullptr, e2);
+      if (U_SUCCESS(e2) && normalized != piece) {
+        Edit e;
+        e.offset = run_offset + chunk;
+        e.length = piece.size();
+        e.replacement = std::move(normalized);
+        e.rule = "nfc";
+        edits->push_back(std::move(e));
+      }
+    };
+    while (i < run.size()) {
+      size_t len = 1;
+      const int32_t cp = DecodeAt(run, i, &len);
+      if (i > chunk && normalizer_->hasBoundaryBefore(cp)) {
+        flush(i);
+        chunk = i;
+      }
+      i += len;
+    }
+    flush(run.size());
+  }
+
+ private:
+  std::unique_ptr<icu::UnicodeSet> keep_;
+  std::unique_ptr<icu::FilteredNormalizer2> normalizer_;
+};
+
+}  // namespace
+
+std::vector<std::unique_ptr<TextStage>> MakeUnicodeStages(const Options& options) {
+  CosmeticChoice cosmetic;
+  cosmetic.quotes = options.straighten_quotes;
+  cosmetic.dashes = options.ascii_dashes;
+  cosmetic.fullwidth = options.fullwidth_to_ascii;
+  std::vector<std::unique_ptr<TextStage>> stages;
+  stages.push_back(std::make_unique<CharRulesStage>(cosmetic));
+  stages.push_back(std::make_unique<NfcStage>());
+  return stages;
+}
+
+}  // namespace textmend
