@@ -284,8 +284,10 @@ class Runner {
       }
       carry.erase(0, pos);
       const bool last_unterminated = eof && !carry.empty();
-      if (last_unterminated) lines.push_back(std::move(carry));
-      carry.clear();
+      if (last_unterminated) {
+        lines.push_back(std::move(carry));
+        carry.clear();
+      }
       const size_t n = lines.size();
       outs.assign(n, {});
       changes.assign(n, {});

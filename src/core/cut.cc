@@ -13,6 +13,19 @@ namespace {
 
 bool PlainAscii(unsigned char c) { return c > 0x20 && c < 0x7F; }
 
+// Characters the unicode stage's context rules look at or act on (format and control
+// characters); a cut must not fall next to one.
+bool ContextFree(int32_t cp) {
+  if (cp < 0) return false;
+  if (cp < 0x80) return cp >= 0x20 && cp != 0x7F;
+  switch (u_charType(cp)) {
+    case U_FORMAT_CHAR: case U_CONTROL_CHAR: case U_SURROGATE: case U_UNASSIGNED:
+      return false;
+    default:
+      return true;
+  }
+}
+
 bool PlainChar(int32_t cp) {
   if (cp < 0) return false;
   if (cp < 0x80) return PlainAscii(static_cast<unsigned char>(cp)) || cp == ' ';
@@ -52,7 +65,9 @@ size_t SafeCut(std::string_view text, size_t limit) {
     const int32_t next = DecodeAt(text, i, &len);
     const size_t prev_start = PrevStart(text, i);
     const int32_t prev = DecodeAt(text, prev_start, &len);
-    if (PlainChar(next) && PlainChar(prev) && prev_start + len == i &&
+    // A mark may end the piece before the cut (it cannot combine with what follows when the
+    // next character starts a new normalization segment); the next must not be one.
+    if (PlainChar(next) && ContextFree(prev) && prev_start + len == i &&
         (nfc == nullptr || nfc->hasBoundaryBefore(next))) {
       return i;
     }

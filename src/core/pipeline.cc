@@ -34,12 +34,27 @@ bool Pipeline::Run(std::string_view segment, TextPosition start, std::string* ou
   OffsetMap map;
   bool changed = false;
   std::vector<Edit> edits;
+  const size_t first_change = changes->size();
   for (const auto& stage : stages_) {
     if (!stage->MayChange(current)) continue;
     edits.clear();
     ForEachRun(
         current,
-        [&](size_t offset, std::string_view run) { stage->Process(run, offset, &edits); },
+        [&](size_t offset, std::string_view run) {
+          const size_t first = edits.size();
+          stage->Process(run, offset, &edits);
+          // Deleting the whole of a run that lies between two stretches of invalid bytes
+          // would join them, and joined they could read as a character that was never there.
+          // Invalid bytes must come out as they went in, so such a run stays.
+          if (offset > 0 && offset + run.size() < current.size()) {
+            size_t removed = 0, added = 0;
+            for (size_t k = first; k < edits.size(); ++k) {
+              removed += edits[k].length;
+              added += edits[k].replacement.size();
+            }
+            if (removed == run.size() && added == 0) edits.resize(first);
+          }
+        },
         [](size_t, size_t) {});
     if (edits.empty()) continue;
     if (!changed) map = OffsetMap::Identity(segment.size());
@@ -72,8 +87,12 @@ bool Pipeline::Run(std::string_view segment, TextPosition start, std::string* ou
     text = ApplyEdits(current, edits);
     current = text;
   }
-  if (changed) *out = std::move(text);
-  return changed;
+  if (!changed) return false;
+  // Changes in input order, whatever the segmentation; stage order breaks ties.
+  std::stable_sort(changes->begin() + static_cast<std::ptrdiff_t>(first_change), changes->end(),
+                   [](const Change& a, const Change& b) { return a.offset < b.offset; });
+  *out = std::move(text);
+  return true;
 }
 
 }  // namespace textmend

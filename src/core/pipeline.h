@@ -30,7 +30,7 @@ class Pipeline {
   // Repairs `segment`. Returns false when no stage changed anything; then `*out` and `*changes`
   // are untouched and the caller emits the segment as it is. Otherwise sets `*out` to the
   // repaired text and appends one Change per edit, with offset/length relative to `segment`
-  // and line/column counted from `start`.
+  // and line/column counted from `start`, in order of offset (stage order at equal offsets).
   bool Run(std::string_view segment, TextPosition start, std::string* out,
            std::vector<Change>* changes) const;
 

@@ -27,16 +27,13 @@ class FileSink final : public OutputSink {
 }  // namespace
 
 Status SniffInput(ReadableFile* in, std::string* prefix, bool* binary) {
+  // One read: a file gives the whole prefix, a pipe what has arrived so far. Waiting for more
+  // would hold back the output of an interactive pipe.
   prefix->resize(kSniffBytes);
-  size_t have = 0;
-  while (have < kSniffBytes) {
-    size_t got = 0;
-    Status s = in->Read(prefix->data() + have, kSniffBytes - have, &got);
-    if (!s.ok()) return s;
-    if (got == 0) break;
-    have += got;
-  }
-  prefix->resize(have);
+  size_t got = 0;
+  Status s = in->Read(prefix->data(), kSniffBytes, &got);
+  if (!s.ok()) return s;
+  prefix->resize(got);
   *binary = LooksBinary(*prefix);
   return Status::Ok();
 }

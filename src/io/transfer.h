@@ -17,7 +17,7 @@ using ChangeCallback = std::function<void(const Change&)>;
 // How much of an input is read to decide whether it looks binary.
 inline constexpr size_t kSniffBytes = 8192;
 
-// Reads up to kSniffBytes from `in` into `*prefix` (less only at end of file) and sets
+// Reads once, up to kSniffBytes, from `in` into `*prefix` (a pipe may give less) and sets
 // `*binary` from textmend::LooksBinary.
 Status SniffInput(ReadableFile* in, std::string* prefix, bool* binary);
 

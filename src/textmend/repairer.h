@@ -24,7 +24,7 @@ namespace textmend {
 
 struct RepairResult {
   std::string text;             // the repaired output
-  std::vector<Change> changes;  // every repair, in output order
+  std::vector<Change> changes;  // every repair, in order of input offset
 };
 
 class Repairer {

@@ -25,8 +25,9 @@ class OutputSink {
   // Receives the next piece of repaired output. `text` is valid only during the call. A non-OK
   // return stops the stream and is returned by the Write()/Finish() that caused it.
   virtual Status Append(std::string_view text) = 0;
-  // Receives each change, in order of stage within a piece of output, before that piece is
-  // appended. Default: ignored.
+  // Receives each change before the piece of output that holds it is appended. Changes come in
+  // order of their offset in the input; changes at the same offset come in stage order.
+  // Default: ignored.
   virtual void AddChange(const Change& change) { (void)change; }
 };
 

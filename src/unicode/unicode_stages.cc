@@ -188,10 +188,27 @@ class NfcStage final : public TextStage {
       normalizer_->normalizeUTF8(0, icu::StringPiece(piece.data(), piece.size()), sink,
                                  nullptr, e2);
       if (U_SUCCESS(e2) && normalized != piece) {
+        // Report only the characters that changed: ICU's stretch may begin with characters
+        // (a newline, a letter) that stay as they are.
+        size_t head = 0;
+        while (head < piece.size() && head < normalized.size() &&
+               piece[head] == normalized[head]) {
+          ++head;
+        }
+        while (head > 0 && (static_cast<unsigned char>(piece[head]) & 0xC0) == 0x80) --head;
+        size_t tail = 0;
+        while (tail < piece.size() - head && tail < normalized.size() - head &&
+               piece[piece.size() - 1 - tail] == normalized[normalized.size() - 1 - tail]) {
+          ++tail;
+        }
+        while (tail > 0 &&
+               (static_cast<unsigned char>(piece[piece.size() - tail]) & 0xC0) == 0x80) {
+          --tail;
+        }
         Edit e;
-        e.offset = run_offset + chunk;
-        e.length = piece.size();
-        e.replacement = std::move(normalized);
+        e.offset = run_offset + chunk + head;
+        e.length = piece.size() - head - tail;
+        e.replacement = normalized.substr(head, normalized.size() - head - tail);
         e.rule = "nfc";
         edits->push_back(std::move(e));
       }

@@ -1,0 +1,112 @@
+// The decode stage: byte order marks, UTF-16/32, invalid bytes, binary sniffing.
+#include "decode/decoder.h"
+
+#include <catch2/catch.hpp>
+
+#include "unit/test_util.h"
+
+namespace textmend {
+namespace {
+
+using namespace std::string_literals;
+
+TEST_CASE("byte order marks are recognized", "[decode]") {
+  struct Case {
+    std::string prefix;
+    InputEncoding encoding;
+    size_t bom;
+  };
+  const Case cases[] = {
+      {"\xEF\xBB\xBFhi"s, InputEncoding::kUtf8, 3},
+      {"\xFF\xFEh\0"s, InputEncoding::kUtf16LE, 2},
+      {"\xFE\xFF\0h"s, InputEncoding::kUtf16BE, 2},
+      {"\xFF\xFE\0\0"s, InputEncoding::kUtf32LE, 4},
+      {"\0\0\xFE\xFF"s, InputEncoding::kUtf32BE, 4},
+      {"hello"s, InputEncoding::kUtf8, 0},
+  };
+  for (const Case& c : cases) {
+    const BomInfo info = DetectBom(c.prefix, true);
+    CHECK(info.encoding == c.encoding);
+    CHECK(info.bom_length == c.bom);
+  }
+  CHECK(DetectBom("\xFF\xFE"s, false).need_more);  // could still be UTF-32LE
+  CHECK_FALSE(DetectBom("\xFF\xFE"s, true).need_more);
+}
+
+TEST_CASE("UTF-16 and UTF-32 with a BOM decode to UTF-8", "[decode]") {
+  struct Case {
+    std::string input;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"\xFF\xFEh\0i\0\n\0"s, "hi\n"},
+      {"\xFE\xFF\0h\x04\x36"s, "hж"},
+      {"\xFF\xFE\x3D\xD8\x00\xDE"s, "\xF0\x9F\x98\x80"},  // U+1F600 as a surrogate pair
+      {"\xFF\xFE\0\0h\0\0\0"s, "h"},                       // UTF-32LE
+      {"\0\0\xFE\xFF\0\0\0h"s, "h"},                       // UTF-32BE
+      // An unpaired surrogate survives as its generalized UTF-8 bytes.
+      {"\xFF\xFE\x01\xD8h\0"s, "\xED\xA0\x81h"},
+      // A trailing odd byte is kept.
+      {"\xFF\xFEh\0\x41"s, "hA"},
+  };
+  for (const Case& c : cases) {
+    const RepairResult r = RepairText(c.input);
+    CHECK(r.text == c.expected);
+    REQUIRE_FALSE(r.changes.empty());
+    CHECK(r.changes[0].stage == "decode");
+  }
+}
+
+TEST_CASE("UTF-16 changes point at original byte offsets", "[decode]") {
+  // "a\u200Bb" in UTF-16LE: the zero-width space is bytes 4..5 of the input.
+  const RepairResult r = RepairText("\xFF\xFE" "a\0\x0B\x20" "b\0"s);
+  CHECK(r.text == "ab");
+  REQUIRE(r.changes.size() == 2);
+  CHECK(r.changes[1].rule == "zero-width");
+  CHECK(r.changes[1].offset == 4);
+  CHECK(r.changes[1].length == 2);
+}
+
+TEST_CASE("without the decode stage UTF-16 passes through untouched", "[decode]") {
+  Options o;
+  o.decode = false;
+  const std::string in = "\xFF\xFEh\0\x01\0"s;
+  CHECK(RepairText(in, o).text == in);
+}
+
+TEST_CASE("a UTF-8 BOM is kept and never counted as a stray one", "[decode]") {
+  const RepairResult r = RepairText("\xEF\xBB\xBFhi\xEF\xBB\xBFthere");
+  CHECK(r.text == "\xEF\xBB\xBFhithere");
+  REQUIRE(r.changes.size() == 1);
+  CHECK(r.changes[0].offset == 5);
+}
+
+TEST_CASE("bytes that are not UTF-8 pass through byte for byte", "[decode]") {
+  const std::string cases[] = {
+      "caf\xE9 au lait\n"s,         // latin-1
+      "\xC0\xAF overlong\n"s,        // overlong '/'
+      "\xED\xA0\x80 surrogate\n"s,   // UTF-8-encoded surrogate
+      "cut \xE2\x80\n"s,             // truncated sequence
+      "\xF4\x90\x80\x80 > U+10FFFF"s,
+  };
+  for (const std::string& in : cases) CHECK(RepairText(in).text == in);
+}
+
+TEST_CASE("a stage never deletes a run that would join two invalid stretches", "[decode]") {
+  // Removing the control byte would make E2 80 8B, a valid zero-width space.
+  const std::string in = "x\xE2\x01\x80\x8By"s;
+  CHECK(RepairText(in).text == in);
+}
+
+TEST_CASE("binary sniffing", "[decode]") {
+  CHECK(LooksBinary("\x7F" "ELF\x02\x01\x01\0\0\0"s));
+  CHECK(LooksBinary("PK\x03\x04\x14\0\x06\0"s));
+  CHECK_FALSE(LooksBinary("plain text\nwith lines\n"));
+  CHECK_FALSE(LooksBinary("\xCF\xF0\xE8\xE2\xE5\xF2 cp1251 text"));
+  CHECK_FALSE(LooksBinary("\xFF\xFEh\0i\0"s));  // UTF-16 with BOM
+  CHECK_FALSE(LooksBinary("one stray \x01 control in a line of text"));
+  CHECK_FALSE(LooksBinary("\x1B[31mred\x1B[0m\n"));
+}
+
+}  // namespace
+}  // namespace textmend
