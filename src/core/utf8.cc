@@ -7,11 +7,16 @@
 namespace textmend {
 
 size_t ValidPrefixEnd(std::string_view s, size_t from) {
-  size_t i = from + AsciiPrefix(s.substr(from));
-  if (i == s.size()) return i;
-  const char* begin = s.data() + i;
-  const char* bad = utf8::find_invalid(begin, s.data() + s.size());
-  return static_cast<size_t>(bad - s.data());
+  // ASCII a word at a time; each other sequence checked by utfcpp.
+  size_t i = from;
+  while (i < s.size()) {
+    i += AsciiPrefix(s.substr(i));
+    if (i == s.size()) break;
+    size_t len = 1;
+    if (DecodeAt(s, i, &len) < 0) return i;
+    i += len;
+  }
+  return i;
 }
 
 int32_t DecodeAt(std::string_view s, size_t i, size_t* len) {

@@ -45,14 +45,46 @@ class CharRulesStage final : public TextStage {
   std::string_view name() const override { return kStageName; }
 
   bool MayChange(std::string_view s) const override {
+    return NextCandidate(s, 0, nullptr, nullptr) < s.size();
+  }
+
+  void Process(std::string_view run, size_t run_offset,
+               std::vector<Edit>* edits) const override {
+    size_t i = 0, len = 0;
+    int32_t cp = 0;
+    while ((i = NextCandidate(run, i, &cp, &len)) < run.size()) {
+      // Neighbours, for the context rules: the run's edges count as line boundaries.
+      int32_t prev = -1, next = -1;
+      if (i > 0) {
+        size_t j = i - 1, prev_len = 0;
+        while (j > 0 && (static_cast<unsigned char>(run[j]) & 0xC0) == 0x80) --j;
+        prev = DecodeAt(run, j, &prev_len);
+      }
+      size_t next_len = 0;
+      if (i + len < run.size()) next = DecodeAt(run, i + len, &next_len);
+      Edit e;
+      e.offset = run_offset + i;
+      e.length = len;
+      if (Rewrite(ClassifyChar(static_cast<uint32_t>(cp), cosmetic_),
+                  static_cast<uint32_t>(cp), prev, next, &e)) {
+        edits->push_back(std::move(e));
+      }
+      i += len;
+    }
+  }
+
+ private:
+  // The position of the first character at or after `from` that some rule acts on (s.size()
+  // if none), with its code point and length. Skips ASCII text a machine word at a time; every
+  // candidate outside ASCII is a 3-byte sequence led by E2, E3 or EF.
+  size_t NextCandidate(std::string_view s, size_t from, int32_t* cp, size_t* len) const {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const size_t n = s.size();
-    size_t i = 0;
+    size_t i = from;
     while (i < n) {
       if (i + 8 <= n) {
         uint64_t w;
         std::memcpy(&w, p + i, 8);
-        // No high bit, no control byte, no DEL: nothing here.
         const uint64_t del = w ^ 0x7F7F7F7F7F7F7F7Full;
         const bool has_del = ((del - 0x0101010101010101ull) & ~del & 0x8080808080808080ull);
         if (!(w & 0x8080808080808080ull) && !HasControlByte(w) && !has_del) {
@@ -62,42 +94,30 @@ class CharRulesStage final : public TextStage {
       }
       const unsigned char c = p[i];
       if (c < 0x80) {
-        if (ClassifyChar(c, cosmetic_) != CharKind::kNone) return true;
+        if (ClassifyChar(c, cosmetic_) != CharKind::kNone) {
+          if (cp != nullptr) {
+            *cp = c;
+            *len = 1;
+          }
+          return i;
+        }
         ++i;
       } else if (c >= 0xE2 && c <= 0xEF) {
-        // Every candidate outside ASCII is a 3-byte sequence.
-        size_t len = 1;
-        const int32_t cp = DecodeAt(s, i, &len);
-        if (cp >= 0 && ClassifyChar(static_cast<uint32_t>(cp), cosmetic_) != CharKind::kNone) {
-          return true;
+        size_t l = 1;
+        const int32_t v = DecodeAt(s, i, &l);
+        if (v >= 0 && ClassifyChar(static_cast<uint32_t>(v), cosmetic_) != CharKind::kNone) {
+          if (cp != nullptr) {
+            *cp = v;
+            *len = l;
+          }
+          return i;
         }
-        i += len;
+        i += l;
       } else {
         ++i;
       }
     }
-    return false;
-  }
-
-  void Process(std::string_view run, size_t run_offset,
-               std::vector<Edit>* edits) const override {
-    int32_t prev = -1;  // -1: the start of the run, which counts as a line boundary
-    size_t i = 0;
-    while (i < run.size()) {
-      size_t len = 1;
-      const int32_t cp = DecodeAt(run, i, &len);  // run is valid: cp >= 0
-      const CharKind kind = ClassifyChar(static_cast<uint32_t>(cp), cosmetic_);
-      if (kind != CharKind::kNone) {
-        size_t next_len = 0;
-        const int32_t next = i + len < run.size() ? DecodeAt(run, i + len, &next_len) : -1;
-        Edit e;
-        e.offset = run_offset + i;
-        e.length = len;
-        if (Rewrite(kind, static_cast<uint32_t>(cp), prev, next, &e)) edits->push_back(e);
-      }
-      prev = cp;
-      i += len;
-    }
+    return n;
   }
 
  private:
@@ -126,15 +146,15 @@ class CharRulesStage final : public TextStage {
         return true;
       }
       case CharKind::kQuote:
-        e->replacement = (cp <= 0x201B) ? "'" : "\"";
+        e->replacement.assign(1, cp <= 0x201B ? '\'' : '"');
         e->rule = "quotes";
         return true;
       case CharKind::kDash:
-        e->replacement = "-";
+        e->replacement.assign(1, '-');
         e->rule = "dash";
         return true;
       case CharKind::kFullwidth:
-        e->replacement = cp == 0x3000 ? " " : std::string(1, static_cast<char>(cp - 0xFEE0));
+        e->replacement.assign(1, cp == 0x3000 ? ' ' : static_cast<char>(cp - 0xFEE0));
         e->rule = "fullwidth";
         return true;
     }
@@ -176,56 +196,81 @@ class NfcStage final : public TextStage {
         U_FAILURE(err)) {
       return;
     }
-    // Normalize each stretch between normalization boundaries on its own, so that each change
-    // covers just the characters that compose.
-    size_t chunk = 0, i = 0;
-    auto flush = [&](size_t end) {
-      if (end <= chunk) return;
-      const std::string_view piece = run.substr(chunk, end - chunk);
-      std::string normalized;
-      icu::StringByteSink<std::string> sink(&normalized);
-      UErrorCode e2 = U_ZERO_ERROR;
-      normalizer_->normalizeUTF8(0, icu::StringPiece(piece.data(), piece.size()), sink,
-                                 nullptr, e2);
-      if (U_SUCCESS(e2) && normalized != piece) {
-        // Report only the characters that changed: ICU's stretch may begin with characters
-        // (a newline, a letter) that stay as they are.
-        size_t head = 0;
-        while (head < piece.size() && head < normalized.size() &&
-               piece[head] == normalized[head]) {
-          ++head;
-        }
-        while (head > 0 && (static_cast<unsigned char>(piece[head]) & 0xC0) == 0x80) --head;
-        size_t tail = 0;
-        while (tail < piece.size() - head && tail < normalized.size() - head &&
-               piece[piece.size() - 1 - tail] == normalized[normalized.size() - 1 - tail]) {
-          ++tail;
-        }
-        while (tail > 0 &&
-               (static_cast<unsigned char>(piece[piece.size() - tail]) & 0xC0) == 0x80) {
-          --tail;
-        }
-        Edit e;
-        e.offset = run_offset + chunk + head;
-        e.length = piece.size() - head - tail;
-        e.replacement = normalized.substr(head, normalized.size() - head - tail);
-        e.rule = "nfc";
-        edits->push_back(std::move(e));
-      }
-    };
+    // Find each character that NFC might change (not inert: it may combine with a neighbour,
+    // reorder, or map), widen to the normalization boundaries around it, and normalize that
+    // stretch alone. Everything below U+0300 is inert, and its UTF-8 starts below 0xCC.
+    const auto* p = reinterpret_cast<const unsigned char*>(run.data());
+    size_t i = 0;
     while (i < run.size()) {
+      if (p[i] < 0xCC) {
+        ++i;
+        continue;
+      }
       size_t len = 1;
       const int32_t cp = DecodeAt(run, i, &len);
-      if (i > chunk && normalizer_->hasBoundaryBefore(cp)) {
-        flush(i);
-        chunk = i;
+      if (cp < 0 || normalizer_->isInert(cp)) {
+        i += len;
+        continue;
       }
-      i += len;
+      // The stretch starts at the nearest character at or before i that has a normalization
+      // boundary before it, and ends before the next one after i.
+      size_t start = i;
+      if (!normalizer_->hasBoundaryBefore(cp)) {
+        while (start > 0) {
+          size_t j = start - 1, l = 0;
+          while (j > 0 && (p[j] & 0xC0) == 0x80) --j;
+          start = j;
+          if (normalizer_->hasBoundaryBefore(DecodeAt(run, j, &l))) break;
+        }
+      }
+      size_t end = i + len;
+      while (end < run.size()) {
+        size_t l = 0;
+        if (normalizer_->hasBoundaryBefore(DecodeAt(run, end, &l))) break;
+        end += l;
+      }
+      NormalizeStretch(run, start, end, run_offset, edits);
+      i = end;
     }
-    flush(run.size());
   }
 
  private:
+  // Normalizes run[start, end) and, if it changes, records an edit covering only the
+  // characters that differ (the stretch may begin with a letter or newline that stays).
+  void NormalizeStretch(std::string_view run, size_t start, size_t end, size_t run_offset,
+                        std::vector<Edit>* edits) const {
+    if (!edits->empty() && edits->back().offset + edits->back().length > run_offset + start) {
+      return;  // already covered by the previous stretch
+    }
+    const std::string_view piece = run.substr(start, end - start);
+    std::string normalized;
+    icu::StringByteSink<std::string> sink(&normalized);
+    UErrorCode err = U_ZERO_ERROR;
+    normalizer_->normalizeUTF8(0, icu::StringPiece(piece.data(), piece.size()), sink, nullptr,
+                               err);
+    if (U_FAILURE(err) || normalized == piece) return;
+    size_t head = 0;
+    while (head < piece.size() && head < normalized.size() && piece[head] == normalized[head]) {
+      ++head;
+    }
+    while (head > 0 && (static_cast<unsigned char>(piece[head]) & 0xC0) == 0x80) --head;
+    size_t tail = 0;
+    while (tail < piece.size() - head && tail < normalized.size() - head &&
+           piece[piece.size() - 1 - tail] == normalized[normalized.size() - 1 - tail]) {
+      ++tail;
+    }
+    while (tail > 0 &&
+           (static_cast<unsigned char>(piece[piece.size() - tail]) & 0xC0) == 0x80) {
+      --tail;
+    }
+    Edit e;
+    e.offset = run_offset + start + head;
+    e.length = piece.size() - head - tail;
+    e.replacement = normalized.substr(head, normalized.size() - head - tail);
+    e.rule = "nfc";
+    edits->push_back(std::move(e));
+  }
+
   std::unique_ptr<icu::UnicodeSet> keep_;
   std::unique_ptr<icu::FilteredNormalizer2> normalizer_;
 };

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# textmend's speed and memory benchmark. Measures, in one run on the same files:
+#   - throughput (MB/s, median of R runs) of cat, iconv -f utf-8 -t utf-8 and textmend
+#     (default stages) on clean English news, and of textmend on the same text with damage;
+#   - peak memory (max RSS) of textmend on that file and on 1 GB with no newline at all;
+#   - start-up time (median over many runs on empty input).
+# Usage: tools/bench/run.sh [--corpus DIR] [--build DIR] [--mb N] [--runs R] [--skip-1g]
+# DIR defaults to ../shared/data/corpus beside the checkout; any directory of UTF-8 .txt works.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/../.." && pwd)
+corpus="$here/../shared/data/corpus"
+build="$here/build"
+target_mb=100
+runs=5
+skip_1g=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --corpus) corpus=$2; shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    --mb) target_mb=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --skip-1g) skip_1g=1; shift ;;
+    *) echo "usage: $0 [--corpus DIR] [--build DIR] [--mb N] [--runs R] [--skip-1g]" >&2; exit 2 ;;
+  esac
+done
+tm="$build/textmend"
+[ -x "$tm" ] || { echo "no $tm: build first" >&2; exit 2; }
+ls "$corpus"/*.txt >/dev/null 2>&1 || { echo "no .txt files in $corpus" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+clean="$work/clean.txt"
+# Repeat the corpus up to the target size.
+while [ "$(stat -c %s "$clean" 2>/dev/null || echo 0)" -lt $((target_mb * 1000000)) ]; do
+  cat "$corpus"/*.txt >> "$clean"
+done
+bytes=$(stat -c %s "$clean")
+# The same text with damage on 5% of lines: a ligature, a decomposed accent, a stray
+# zero-width space and a control byte, as copy-paste from PDFs and web pages leaves them.
+damaged="$work/damaged.txt"
+awk 'NR % 20 == 0 { sub(/fi/, "\xef\xac\x81"); sub(/ e/, " e\xcc\x81"); sub(/ the /, " the\xe2\x80\x8b ");
+     $0 = $0 "\x01" } { print }' "$clean" > "$damaged"
+dbytes=$(stat -c %s "$damaged")
+
+# median of the numbers on stdin
+median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# mbps NAME BYTES CMD...: runs CMD (stdin, stdout redirected by the caller's words) R times
+throughput() {
+  local n=$1 size=$2; shift 2
+  local t
+  for _ in $(seq "$runs"); do
+    local s=$(date +%s%N)
+    "$@"
+    local e=$(date +%s%N)
+    echo "$size $s $e" | awk '{ printf "%.1f\n", $1 / (($3 - $2) / 1e9) / 1e6 }'
+  done | median
+}
+
+cat "$clean" > /dev/null  # warm the page cache
+echo "textmend benchmark: $(nproc) cores, $(date -u +%Y-%m-%d), input $((bytes / 1000000)) MB of $(basename "$corpus") text, median of $runs runs"
+echo
+echo "| command | input | MB/s |"
+echo "| --- | --- | --- |"
+cat_mbps=$(throughput cat "$bytes" sh -c "cat < '$clean' > /dev/null")
+iconv_mbps=$(throughput iconv "$bytes" sh -c "iconv -f utf-8 -t utf-8 < '$clean' > /dev/null")
+tm_mbps=$(throughput textmend "$bytes" sh -c "'$tm' < '$clean' > /dev/null")
+tm_damaged=$(throughput textmend "$dbytes" sh -c "'$tm' < '$damaged' > /dev/null")
+echo "| cat | clean | $cat_mbps |"
+echo "| iconv -f utf-8 -t utf-8 | clean | $iconv_mbps |"
+echo "| textmend (default stages) | clean | $tm_mbps |"
+echo "| textmend (default stages) | 5% of lines damaged | $tm_damaged |"
+echo
+awk -v a="$tm_mbps" -v b="$iconv_mbps" 'BEGIN { printf "textmend / iconv on clean text: %.2fx\n", a / b }'
+
+# Zero changes on clean text, checked on the benchmark input itself.
+if "$tm" --check "$clean" > /dev/null 2>&1; then echo "clean input: 0 changes"; else echo "clean input: CHANGED"; fi
+
+rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+echo "peak memory, clean file: $(( $(rss "$tm" "$clean") / 1024 )) MB"
+if [ "$skip_1g" = 0 ]; then
+  # 1 GB with no newline at all: corpus text with newlines turned into spaces, fed through a
+  # FIFO so that the figure is textmend's own peak RSS.
+  head -c 4000000 "$clean" | tr '\n' ' ' > "$work/noline"
+  mkfifo "$work/fifo"
+  ( for _ in $(seq 250); do cat "$work/noline"; done > "$work/fifo" ) &
+  peak=$(/usr/bin/time -f %M "$tm" < "$work/fifo" 2>&1 > /dev/null | tail -1)
+  wait
+  echo "peak memory, 1 GB without a newline: $(( peak / 1024 )) MB"
+fi
+
+# Start-up: many runs on empty input.
+for _ in $(seq 7); do
+  s=$(date +%s%N)
+  for _ in $(seq 50); do "$tm" < /dev/null > /dev/null; done
+  e=$(date +%s%N)
+  echo "$s $e" | awk '{ printf "%.2f\n", ($2 - $1) / 50 / 1e6 }'
+done | median | awk '{ print "start-up (empty input): " $1 " ms" }'
