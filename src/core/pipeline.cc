@@ -88,9 +88,21 @@ bool Pipeline::Run(std::string_view segment, TextPosition start, std::string* ou
     current = text;
   }
   if (!changed) return false;
-  // Changes in input order, whatever the segmentation; stage order breaks ties.
-  std::stable_sort(changes->begin() + static_cast<std::ptrdiff_t>(first_change), changes->end(),
-                   [](const Change& a, const Change& b) { return a.offset < b.offset; });
+  // Changes in input order, whatever the segmentation; stage order breaks ties. Sorted by
+  // index, so each Change (four strings) moves once.
+  const size_t n = changes->size() - first_change;
+  std::vector<std::pair<uint64_t, uint32_t>> order(n);
+  for (size_t k = 0; k < n; ++k) {
+    order[k] = {(*changes)[first_change + k].offset, static_cast<uint32_t>(k)};
+  }
+  if (!std::is_sorted(order.begin(), order.end())) {
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Change> sorted;
+    sorted.reserve(n);
+    for (const auto& [offset, k] : order) sorted.push_back(std::move((*changes)[first_change + k]));
+    std::move(sorted.begin(), sorted.end(), changes->begin() + static_cast<std::ptrdiff_t>(first_change));
+  }
   *out = std::move(text);
   return true;
 }

@@ -87,8 +87,10 @@ void StreamImpl::FeedDecided(std::string_view bytes, bool at_end) {
 
 size_t StreamImpl::FindCut(bool at_end) const {
   if (pending_.empty()) return 0;
-  if (at_end) return pending_.size();
-  const size_t newline = pending_.rfind('\n');
+  // The first line is a segment of its own (see EmitSegment), whatever the chunking.
+  const bool first = pending_offset_ == 0;
+  const size_t newline = first ? pending_.find('\n') : pending_.rfind('\n');
+  if (at_end) return newline == std::string::npos ? pending_.size() : newline + 1;
   if (newline != std::string::npos) return newline + 1;
   if (pending_.size() > options_.max_segment_bytes) {
     return SafeCut(pending_, options_.max_segment_bytes);
@@ -107,7 +109,15 @@ void StreamImpl::Drain(bool at_end) {
 void StreamImpl::EmitSegment(size_t length) {
   const std::string_view segment = std::string_view(pending_).substr(0, length);
   changes_.clear();
-  if (pipeline_->Run(segment, position_, &repaired_, &changes_)) {
+  bool repaired = pipeline_->Run(segment, position_, &repaired_, &changes_);
+  if (repaired && pending_offset_ == 0 && bom_length_ == 0) {
+    // Removing characters at the very start must not leave the output beginning with bytes
+    // that read as a UTF-16 byte order mark (the input did not: it would have been decoded
+    // as UTF-16): a second run would decode it. Such a first line passes through as it came.
+    const std::string_view head = std::string_view(repaired_).substr(0, 2);
+    if (head == "\xFF\xFE" || head == "\xFE\xFF") repaired = false;
+  }
+  if (repaired) {
     for (Change& c : changes_) {
       uint64_t begin, end;
       if (mode_ == Mode::kUnits) {

@@ -3,6 +3,8 @@
 #include "unicode/unicode_stages.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/uniset.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
@@ -176,48 +178,33 @@ class NfcStage final : public TextStage {
         icu::UnicodeString(u"[^\\uF900-\\uFAFF\\U0002F800-\\U0002FA1F]"), err);
     keep_->freeze();
     if (U_SUCCESS(err)) normalizer_ = std::make_unique<icu::FilteredNormalizer2>(*nfc, *keep_);
+    // Stable characters in the BMP, looked up by bit: NFC leaves any text made of them alone.
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (ComputeStable(c)) stable_bmp_[static_cast<size_t>(c) >> 6] |= uint64_t{1} << (c & 63);
+    }
   }
 
   std::string_view name() const override { return kStageName; }
 
   bool MayChange(std::string_view s) const override {
-    // Every code point below U+0300 is NFC-inert; U+0300 and up start with a byte >= 0xCC.
-    size_t i = AsciiPrefix(s);
-    for (; i < s.size(); ++i) {
-      if (static_cast<unsigned char>(s[i]) >= 0xCC) return normalizer_ != nullptr;
-    }
-    return false;
+    return normalizer_ != nullptr && NextUnstable(s, 0, nullptr) < s.size();
   }
 
   void Process(std::string_view run, size_t run_offset,
                std::vector<Edit>* edits) const override {
-    UErrorCode err = U_ZERO_ERROR;
-    if (normalizer_->isNormalizedUTF8(icu::StringPiece(run.data(), run.size()), err) ||
-        U_FAILURE(err)) {
-      return;
-    }
-    // Find each character that NFC might change (not inert: it may combine with a neighbour,
-    // reorder, or map), widen to the normalization boundaries around it, and normalize that
-    // stretch alone. Everything below U+0300 is inert, and its UTF-8 starts below 0xCC.
+    // Around each unstable character, widen to the normalization boundaries and normalize
+    // that stretch alone.
     const auto* p = reinterpret_cast<const unsigned char*>(run.data());
-    size_t i = 0;
-    while (i < run.size()) {
-      if (p[i] < 0xCC) {
-        ++i;
-        continue;
-      }
-      size_t len = 1;
-      const int32_t cp = DecodeAt(run, i, &len);
-      if (cp < 0 || normalizer_->isInert(cp)) {
-        i += len;
-        continue;
-      }
+    size_t i = 0, len = 0;
+    while ((i = NextUnstable(run, i, &len)) < run.size()) {
+      size_t l = 0;
+      const int32_t cp = DecodeAt(run, i, &l);
       // The stretch starts at the nearest character at or before i that has a normalization
       // boundary before it, and ends before the next one after i.
       size_t start = i;
       if (!normalizer_->hasBoundaryBefore(cp)) {
         while (start > 0) {
-          size_t j = start - 1, l = 0;
+          size_t j = start - 1;
           while (j > 0 && (p[j] & 0xC0) == 0x80) --j;
           start = j;
           if (normalizer_->hasBoundaryBefore(DecodeAt(run, j, &l))) break;
@@ -225,7 +212,6 @@ class NfcStage final : public TextStage {
       }
       size_t end = i + len;
       while (end < run.size()) {
-        size_t l = 0;
         if (normalizer_->hasBoundaryBefore(DecodeAt(run, end, &l))) break;
         end += l;
       }
@@ -271,8 +257,58 @@ class NfcStage final : public TextStage {
     edits->push_back(std::move(e));
   }
 
+  // Stable: NFC quick check "yes" and canonical combining class 0, so the character can
+  // neither change, nor combine with what precedes it, nor need reordering. Every character
+  // of NFC text that could change under NFC is followed by, or is, an unstable one. CJK
+  // compatibility ideographs are left out of NFC here, so they count as stable.
+  bool ComputeStable(UChar32 c) const {
+    if (keep_ != nullptr && !keep_->contains(c)) return true;
+    return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+           u_getCombiningClass(c) == 0;
+  }
+
+  bool Stable(int32_t c) const {
+    if (c < 0x10000) return (stable_bmp_[static_cast<size_t>(c) >> 6] >> (c & 63)) & 1;
+    return ComputeStable(c);
+  }
+
+  // The position of the first unstable character at or after `from` (s.size() if none), and
+  // its length. Everything below U+0300 is stable, and its UTF-8 starts below 0xCC.
+  size_t NextUnstable(std::string_view s, size_t from, size_t* len) const {
+    size_t i = from + AsciiPrefix(s.substr(from));
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    while (i < s.size()) {
+      if (p[i] < 0xCC) {
+        ++i;
+        continue;
+      }
+      // Two- and three-byte sequences decoded inline (this loop runs over all non-ASCII
+      // text); anything else through the validating decoder. A malformed sequence counts as
+      // stable: it is invalid, and no stage sees invalid bytes.
+      size_t l = 1;
+      int32_t c;
+      if (p[i] < 0xE0 && i + 1 < s.size() && (p[i + 1] & 0xC0) == 0x80) {
+        c = ((p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F);
+        l = 2;
+      } else if (p[i] >= 0xE0 && p[i] < 0xF0 && i + 2 < s.size() &&
+                 (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+        c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        l = 3;
+      } else {
+        c = DecodeAt(s, i, &l);
+      }
+      if (c >= 0 && !Stable(c)) {
+        if (len != nullptr) *len = l;
+        return i;
+      }
+      i += l;
+    }
+    return s.size();
+  }
+
   std::unique_ptr<icu::UnicodeSet> keep_;
   std::unique_ptr<icu::FilteredNormalizer2> normalizer_;
+  uint64_t stable_bmp_[0x10000 / 64] = {};
 };
 
 }  // namespace

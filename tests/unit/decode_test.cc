@@ -98,6 +98,17 @@ TEST_CASE("a stage never deletes a run that would join two invalid stretches", "
   CHECK(RepairText(in).text == in);
 }
 
+TEST_CASE("repairs never make the output start with a UTF-16 byte order mark", "[decode]") {
+  // Found by the fuzzer: removing the controls would leave FF FE at the start, which the next
+  // run would decode as UTF-16. That first line passes through; later lines are repaired.
+  const std::string in = "\x07\xFF\xFEh\0i\nsecond\x01 line\n"s;
+  const RepairResult r = RepairText(in);
+  CHECK(r.text == "\x07\xFF\xFEh\0i\nsecond line\n"s);
+  RepairResult again;
+  REQUIRE(MakeRepairer()->Repair(r.text, &again).ok());
+  CHECK(again.text == r.text);
+}
+
 TEST_CASE("binary sniffing", "[decode]") {
   CHECK(LooksBinary("\x7F" "ELF\x02\x01\x01\0\0\0"s));
   CHECK(LooksBinary("PK\x03\x04\x14\0\x06\0"s));
