@@ -1,0 +1,245 @@
+// textmend_eval: the project's quality instrument. It corrupts clean text with a seed, runs
+// the library on it, and measures per kind of damage:
+//   recall  - damaged tokens restored exactly;
+//   damage  - clean tokens changed, per 10,000;
+//   CER     - character error rate against the clean text, before and after repair.
+// With --clean it only runs the library over the files and counts the tokens it changed.
+// Later stages add their own corruption kinds (mojibake, substitutions, OCR confusions).
+//
+// Usage: textmend_eval [--seed N] [--rate R] [--clean] [--min-recall P] [--max-damage D] FILE...
+// Exits 1 when a floor given by --min-recall / --max-damage is not met.
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "textmend/repairer.h"
+
+namespace {
+
+using Tokens = std::vector<std::string>;
+
+// Whitespace-separated tokens (ASCII whitespace; the corruptions never add any).
+Tokens Split(const std::string& text) {
+  Tokens out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    size_t j = i;
+    while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+    if (j > i) out.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// Code points, for the character error rate.
+std::u32string Chars(const std::string& s) {
+  std::u32string out;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) out.push_back(u.char32At(i));
+  return out;
+}
+
+size_t EditDistance(const std::u32string& a, const std::u32string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// One kind of damage: returns the damaged token, or the token itself when it does not apply.
+struct Kind {
+  const char* name;
+  std::string (*apply)(const std::string&, std::mt19937*);
+};
+
+std::string Ligature(const std::string& t, std::mt19937*) {
+  static const std::pair<const char*, const char*> kLigatures[] = {
+      {"ffi", "\xEF\xAC\x83"}, {"ffl", "\xEF\xAC\x84"}, {"ff", "\xEF\xAC\x80"},
+      {"fi", "\xEF\xAC\x81"},  {"fl", "\xEF\xAC\x82"}};
+  std::string s = t;
+  for (const auto& [plain, lig] : kLigatures) {
+    for (size_t p; (p = s.find(plain)) != std::string::npos;) s.replace(p, std::strlen(plain), lig);
+  }
+  return s;
+}
+
+std::string Decompose(const std::string& t, std::mt19937*) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  std::string out;
+  nfd->normalize(icu::UnicodeString::fromUTF8(t), err).toUTF8String(out);
+  return U_SUCCESS(err) ? out : t;
+}
+
+// Inserts `what` at a random position inside the token (between two of its characters).
+std::string InsertInside(const std::string& t, const std::string& what, std::mt19937* rng) {
+  std::vector<size_t> cuts;
+  for (size_t i = 1; i < t.size(); ++i) {
+    if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) cuts.push_back(i);
+  }
+  if (cuts.empty()) return t;
+  const size_t at = cuts[std::uniform_int_distribution<size_t>(0, cuts.size() - 1)(*rng)];
+  return t.substr(0, at) + what + t.substr(at);
+}
+
+std::string ZeroWidth(const std::string& t, std::mt19937* rng) {
+  return InsertInside(t, "\xE2\x80\x8B", rng);
+}
+std::string StrayBom(const std::string& t, std::mt19937* rng) {
+  return InsertInside(t, "\xEF\xBB\xBF", rng);
+}
+std::string Control(const std::string& t, std::mt19937* rng) {
+  static const char kControls[] = {'\x01', '\x02', '\x08', '\x0E', '\x10', '\x1A', '\x1F',
+                                   '\x7F'};
+  return InsertInside(t, std::string(1, kControls[(*rng)() % sizeof kControls]), rng);
+}
+
+const Kind kKinds[] = {{"ligature", Ligature}, {"decomposed", Decompose},
+                       {"zero-width", ZeroWidth}, {"stray-bom", StrayBom},
+                       {"control", Control}};
+
+struct Score {
+  size_t damaged = 0, restored = 0, clean = 0, clean_changed = 0;
+  size_t ref_chars = 0, errors_before = 0, errors_after = 0;
+};
+
+std::string ReadAll(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "textmend_eval: %s: cannot read\n", path);
+    std::exit(2);
+  }
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Rebuilds text from tokens, one line per original line (token boundaries kept).
+std::string Join(const Tokens& tokens) {
+  std::string s;
+  for (size_t i = 0; i < tokens.size(); ++i) s += tokens[i] + ((i + 1) % 16 ? " " : "\n");
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  unsigned seed = 1;
+  double rate = 0.05, min_recall = -1, max_damage = -1;
+  bool clean_only = false;
+  std::vector<const char*> files;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--seed" && i + 1 < argc) seed = static_cast<unsigned>(std::atoi(argv[++i]));
+    else if (a == "--rate" && i + 1 < argc) rate = std::atof(argv[++i]);
+    else if (a == "--min-recall" && i + 1 < argc) min_recall = std::atof(argv[++i]);
+    else if (a == "--max-damage" && i + 1 < argc) max_damage = std::atof(argv[++i]);
+    else if (a == "--clean") clean_only = true;
+    else if (a.rfind("--", 0) == 0) {
+      std::fprintf(stderr, "usage: textmend_eval [--seed N] [--rate R] [--clean] "
+                           "[--min-recall P] [--max-damage D] FILE...\n");
+      return 2;
+    } else files.push_back(argv[i]);
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "textmend_eval: no input files\n");
+    return 2;
+  }
+  std::unique_ptr<textmend::Repairer> repairer;
+  if (!textmend::Repairer::Create(textmend::Options(), &repairer).ok()) return 2;
+
+  bool ok = true;
+  if (clean_only) {
+    size_t tokens = 0, changed = 0;
+    for (const char* f : files) {
+      const std::string text = ReadAll(f);
+      textmend::RepairResult r;
+      if (!repairer->Repair(text, &r).ok()) return 2;
+      const Tokens a = Split(text), b = Split(r.text);
+      tokens += a.size();
+      for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) changed += a[i] != b[i];
+      changed += a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+      std::printf("%-40s %9zu tokens %6zu changes\n", f, a.size(), r.changes.size());
+    }
+    const double per10k = tokens ? 1e4 * static_cast<double>(changed) / tokens : 0;
+    std::printf("clean text: %zu tokens, %zu changed (%.2f per 10,000)\n", tokens, changed,
+                per10k);
+    if (max_damage >= 0 && per10k > max_damage) ok = false;
+    return ok ? 0 : 1;
+  }
+
+  std::mt19937 rng(seed);
+  std::map<std::string, Score> scores;
+  for (const char* f : files) {
+    const Tokens clean = Split(ReadAll(f));
+    for (const Kind& kind : kKinds) {
+      // Damage `rate` of the tokens this kind applies to (a ligature needs "fi", "fl" or
+      // "ff"; a decomposition needs an accented letter), so rare kinds are measured too.
+      Tokens damaged = clean;
+      std::vector<bool> hit(clean.size(), false);
+      std::bernoulli_distribution pick(rate);
+      for (size_t i = 0; i < clean.size(); ++i) {
+        const std::string d = kind.apply(clean[i], &rng);
+        if (d == clean[i] || !pick(rng)) continue;
+        damaged[i] = d;
+        hit[i] = true;
+      }
+      textmend::RepairResult r;
+      if (!repairer->Repair(Join(damaged), &r).ok()) return 2;
+      const Tokens repaired = Split(r.text);
+      Score& s = scores[kind.name];
+      if (repaired.size() != clean.size()) {
+        std::fprintf(stderr, "%s/%s: token count changed (%zu -> %zu)\n", f, kind.name,
+                     clean.size(), repaired.size());
+        ok = false;
+        continue;
+      }
+      for (size_t i = 0; i < clean.size(); ++i) {
+        if (hit[i]) {
+          ++s.damaged;
+          s.restored += repaired[i] == clean[i];
+          const std::u32string ref = Chars(clean[i]);
+          s.ref_chars += ref.size();
+          s.errors_before += EditDistance(Chars(damaged[i]), ref);
+          s.errors_after += EditDistance(Chars(repaired[i]), ref);
+        } else {
+          ++s.clean;
+          s.clean_changed += repaired[i] != clean[i];
+          s.ref_chars += clean[i].size();  // clean tokens: errors only if changed
+          if (repaired[i] != clean[i]) {
+            s.errors_after += EditDistance(Chars(repaired[i]), Chars(clean[i]));
+          }
+        }
+      }
+    }
+  }
+  std::printf("%-12s %9s %9s %8s %10s %11s %10s\n", "damage", "damaged", "restored", "recall",
+              "damage/10k", "CER before", "CER after");
+  for (const auto& [name, s] : scores) {
+    const double recall = s.damaged ? 100.0 * s.restored / s.damaged : 100.0;
+    const double damage = s.clean ? 1e4 * static_cast<double>(s.clean_changed) / s.clean : 0;
+    std::printf("%-12s %9zu %9zu %7.2f%% %10.2f %10.4f%% %9.4f%%\n", name.c_str(), s.damaged,
+                s.restored, recall, damage, 100.0 * s.errors_before / s.ref_chars,
+                100.0 * s.errors_after / s.ref_chars);
+    if (min_recall >= 0 && recall < min_recall) ok = false;
+    if (max_damage >= 0 && damage > max_damage) ok = false;
+  }
+  return ok ? 0 : 1;
+}
