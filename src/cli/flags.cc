@@ -1,10 +1,10 @@
-// Flag parsing with CLI11. Two flags take an optional value that must be attached, as sed's
-// -i does (`-i.bak`, `--in-place=.bak`, `--jsonl=body`): a separate word after them is a FILE.
-// CLI11 cannot express that, so they are taken out of argv before CLI11 sees it.
+// Flag parsing with CLI11. Two flags take an optional value that must be
+// attached, as sed's -i does (`-i.bak`, `--in-place=.bak`, `--jsonl=body`): a
+// separate word after them is a FILE. CLI11 cannot express that, so they are
+// taken out of argv before CLI11 sees it.
 #include "cli/flags.h"
 
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <iostream>
 #include <string_view>
@@ -47,8 +47,10 @@ void TakeAttachedFlags(std::vector<std::string>* args, CliConfig* config) {
 
 int ParseFlags(int argc, char** argv, CliConfig* config) {
   CLI::App app{
-      "textmend repairs damaged text: bytes that are not UTF-8, Unicode that is not in NFC,\n"
-      "ligatures, stray zero-width and control characters. With no FILE, or with -, it\n"
+      "textmend repairs damaged text: bytes that are not UTF-8, Unicode that "
+      "is not in NFC,\n"
+      "ligatures, stray zero-width and control characters. With no FILE, or "
+      "with -, it\n"
       "reads standard input and writes standard output as it goes.",
       "textmend"};
   app.get_formatter()->column_width(34);
@@ -60,39 +62,54 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
   std::string dummy_value;
   // Listed for --help only; TakeAttachedFlags has handled them.
   app.add_flag("-i{SUFFIX},--in-place{SUFFIX}", dummy_value,
-               "Rewrite each FILE atomically; with SUFFIX (attached: -i.bak) keep a backup");
+               "Rewrite each FILE atomically; with SUFFIX (attached: -i.bak) "
+               "keep a backup");
   app.add_flag("--jsonl{FIELD}", dummy_value,
-               "Input is JSON Lines: repair string FIELD (default text) of each object, pass "
+               "Input is JSON Lines: repair string FIELD (default text) of "
+               "each object, pass "
                "every other byte through");
   app.add_flag("--check", config->check,
                "Change nothing; exit 1 and name each input that would change");
-  app.add_flag("--diff", config->diff, "Change nothing; print a unified diff of the repairs");
+  app.add_flag("--diff", config->diff,
+               "Change nothing; print a unified diff of the repairs");
+  app.add_option(
+         "-o,--output", config->output_path,
+         "Write the output to FILE (atomically: complete or not at all)")
+      ->type_name("FILE");
   app.add_option("--report", config->report_path,
                  "Write one JSON object per change (JSON Lines) to FILE")
       ->type_name("FILE");
   std::string stages;
   app.add_option("--stages", stages,
-                 "Run only these stages (comma-separated: " + std::string(StageNames()) + ")")
+                 "Run only these stages (comma-separated: " +
+                     std::string(StageNames()) + ")")
       ->type_name("LIST");
   bool no_decode = false, no_unicode = false;
   app.add_flag("--no-decode", no_decode, "Do not decode UTF-16/UTF-32 input");
   app.add_flag("--no-unicode", no_unicode,
-               "Leave normalization, ligatures, zero-width and control characters alone");
+               "Leave normalization, ligatures, zero-width and control "
+               "characters alone");
   app.add_flag("--straighten-quotes", config->options.straighten_quotes,
                "Curly quotes to ASCII quotes (cosmetic; off by default)");
   app.add_flag("--fullwidth-to-ascii", config->options.fullwidth_to_ascii,
                "Fullwidth forms to ASCII (cosmetic; off by default)");
-  app.add_flag("--ascii-dashes", config->options.ascii_dashes,
-               "Dashes, hyphens and minus signs to ASCII - (cosmetic; off by default)");
-  app.add_option("-j,--jobs", config->jobs,
-                 "Work on N files or JSON Lines records at once; output order is kept")
+  app.add_flag(
+      "--ascii-dashes", config->options.ascii_dashes,
+      "Dashes, hyphens and minus signs to ASCII - (cosmetic; off by default)");
+  app.add_option(
+         "-j,--jobs", config->jobs,
+         "Work on N files or JSON Lines records at once; output order is kept")
       ->check(CLI::Range(1u, 256u))
       ->type_name("N");
-  app.add_flag("-v,--verbose", config->verbose, "Say which files were repaired");
+  app.add_flag("-v,--verbose", config->verbose,
+               "Say which files were repaired");
   app.set_version_flag("--version", "textmend " + std::string(Version()));
-  app.add_option("FILE", config->files, "Files to repair (- for standard input)");
-  app.footer("Exit status: 0 done, 1 --check found changes, 2 usage error, 3 some input could "
-             "not be processed (the others were).\nSee textmend(1).");
+  app.add_option("FILE", config->files,
+                 "Files to repair (- for standard input)");
+  app.footer(
+      "Exit status: 0 done, 1 --check found changes, 2 usage error, 3 some "
+      "input could "
+      "not be processed (the others were).\nSee textmend(1).");
   (void)dummy;
 
   try {
@@ -128,7 +145,12 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
     }
   }
   if (config->jsonl && config->in_place) {
-    std::cerr << "textmend: --jsonl writes to standard output; it does not work with -i\n";
+    std::cerr << "textmend: --jsonl writes to standard output; it does not "
+                 "work with -i\n";
+    return kExitUsage;
+  }
+  if (!config->output_path.empty() && (config->in_place || config->check)) {
+    std::cerr << "textmend: -o does not go with -i or --check\n";
     return kExitUsage;
   }
   if (config->jsonl && config->jsonl_field.empty()) {

@@ -1,5 +1,5 @@
-// Command-line flags -> CliConfig. Everything the flags mean beyond parsing lives in the
-// library and src/io; this file only translates.
+// Command-line flags -> CliConfig. Everything the flags mean beyond parsing
+// lives in the library and src/io; this file only translates.
 #ifndef TEXTMEND_CLI_FLAGS_H_
 #define TEXTMEND_CLI_FLAGS_H_
 
@@ -14,11 +14,12 @@ struct CliConfig {
   Options options;
   std::vector<std::string> files;  // empty: standard input
   bool in_place = false;
-  std::string backup_suffix;       // -iSUFFIX / --in-place=SUFFIX
+  std::string backup_suffix;  // -iSUFFIX / --in-place=SUFFIX
   bool check = false;
   bool diff = false;
   bool verbose = false;
   std::string report_path;
+  std::string output_path;  // -o: write here (atomically) instead of stdout
   bool jsonl = false;
   std::string jsonl_field = "text";
   unsigned jobs = 1;
@@ -30,9 +31,9 @@ inline constexpr int kExitWouldChange = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitInputFailed = 3;
 
-// Parses the command line into `*config`. Returns -1 to go on, or an exit code to stop with at
-// once: 0 after --help or --version (printed to stdout), 2 after a usage error (printed to
-// stderr).
+// Parses the command line into `*config`. Returns -1 to go on, or an exit code
+// to stop with at once: 0 after --help or --version (printed to stdout), 2
+// after a usage error (printed to stderr).
 int ParseFlags(int argc, char** argv, CliConfig* config);
 
 }  // namespace textmend

@@ -1,13 +1,14 @@
-// textmend's command-line entry point: flags -> CliConfig -> RunCli. All logic lives in the
-// library and src/io.
+// textmend's command-line entry point: flags -> CliConfig -> RunCli. All logic
+// lives in the library and src/io.
 #include <csignal>
 
 #include "cli/flags.h"
 #include "cli/runner.h"
 
 int main(int argc, char** argv) {
-  // A file-size limit (ulimit -f) must surface as a write error that leaves the original file
-  // intact and the temporary file removed, not as a signal that kills us mid-write.
+  // A file-size limit (ulimit -f) must surface as a write error that leaves the
+  // original file intact and the temporary file removed, not as a signal that
+  // kills us mid-write.
   std::signal(SIGXFSZ, SIG_IGN);
   textmend::CliConfig config;
   const int early = textmend::ParseFlags(argc, argv, &config);

@@ -1,6 +1,8 @@
 // The CLI's driver over the library and src/io.
 #include "cli/runner.h"
 
+#include <fmt/core.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -8,8 +10,6 @@
 #include <functional>
 #include <mutex>
 #include <thread>
-
-#include <fmt/core.h>
 
 #include "io/diff.h"
 #include "io/in_place.h"
@@ -30,11 +30,14 @@ struct Outcome {
   bool would_change = false;
 };
 
-std::string DisplayName(const std::string& file) { return file == "-" ? "<stdin>" : file; }
+std::string DisplayName(const std::string& file) {
+  return file == "-" ? "<stdin>" : file;
+}
 
-// Runs job(i, &outcomes[i]) for i in [0, n) on `jobs` threads and calls emit(i, outcome) in
-// order as soon as each job and all before it are done.
-void RunOrdered(size_t n, unsigned jobs, const std::function<void(size_t, Outcome*)>& job,
+// Runs job(i, &outcomes[i]) for i in [0, n) on `jobs` threads and calls emit(i,
+// outcome) in order as soon as each job and all before it are done.
+void RunOrdered(size_t n, unsigned jobs,
+                const std::function<void(size_t, Outcome*)>& job,
                 const std::function<void(size_t, Outcome&)>& emit) {
   if (jobs <= 1 || n <= 1) {
     for (size_t i = 0; i < n; ++i) {
@@ -86,9 +89,23 @@ class Runner {
     }
     std::vector<std::string> inputs = config_.files;
     if (inputs.empty()) inputs.push_back("-");
-    stdout_ = StdoutFile();
-    // JSON Lines inputs stream one after another (-j spreads records inside each); other
-    // inputs are spread over the jobs and buffered so that output keeps input order.
+    std::string output_temp;
+    if (config_.output_path.empty()) {
+      stdout_ = StdoutFile();
+    } else {
+      // -o: a temporary file beside the output, renamed over it at the end, so
+      // a reader never sees half of it and a failed run leaves an earlier
+      // output in place.
+      Status s = RealFileSystem()->CreateTempBeside(config_.output_path,
+                                                    &output_temp, &stdout_);
+      if (!s.ok()) {
+        fmt::print(stderr, "textmend: {}\n", s.message());
+        return kExitInputFailed;
+      }
+    }
+    // JSON Lines inputs stream one after another (-j spreads records inside
+    // each); other inputs are spread over the jobs and buffered so that output
+    // keeps input order.
     const unsigned file_jobs = config_.jsonl ? 1 : config_.jobs;
     const bool buffered = file_jobs > 1;
     RunOrdered(
@@ -102,6 +119,31 @@ class Runner {
         },
         [&](size_t, Outcome& o) { Emit(o); });
     if (report_) (void)report_->Close();
+    if (!output_temp.empty()) {
+      Status s = stdout_->Sync();
+      if (s.ok()) s = stdout_->Close();
+      if (s.ok()) {
+        // New files get the usual mode (0666 less the umask), not mkstemp's
+        // 0600.
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        FileInfo info;
+        if (RealFileSystem()->Stat(config_.output_path, &info).ok() &&
+            info.exists) {
+          s = RealFileSystem()->CopyAttributes(output_temp, info);
+        } else if (::chmod(output_temp.c_str(), 0666 & ~mask) != 0) {
+          s = Status::IoError("cannot set the mode of " + output_temp);
+        }
+      }
+      if (s.ok())
+        s = RealFileSystem()->Rename(output_temp, config_.output_path);
+      if (!s.ok()) {
+        (void)RealFileSystem()->Remove(output_temp);
+        fmt::print(stderr, "textmend: {}: {}; not written\n",
+                   config_.output_path, s.message());
+        return kExitInputFailed;
+      }
+    }
     if (failed_) return kExitInputFailed;
     if (config_.check && would_change_) return kExitWouldChange;
     return kExitOk;
@@ -112,8 +154,8 @@ class Runner {
     report_ = std::make_unique<ReportFile>(config_.report_path);
     if (!report_->ok()) {
       report_.reset();
-      return Status::IoError("cannot write report " + config_.report_path + ": " +
-                             ErrnoMessage(errno));
+      return Status::IoError("cannot write report " + config_.report_path +
+                             ": " + ErrnoMessage(errno));
     }
     return Status::Ok();
   }
@@ -121,7 +163,8 @@ class Runner {
   // Appends to the report file through stdio; records arrive in input order.
   class ReportFile {
    public:
-    explicit ReportFile(const std::string& path) : f_(std::fopen(path.c_str(), "w")) {}
+    explicit ReportFile(const std::string& path)
+        : f_(std::fopen(path.c_str(), "w")) {}
     ~ReportFile() { (void)Close(); }
     bool ok() const { return f_ != nullptr; }
     void Append(std::string_view s) {
@@ -173,8 +216,10 @@ class Runner {
     if (file == "-") return StdinFile();
     FileInfo info;
     Status s = RealFileSystem()->Stat(file, &info);
-    if (s.ok() && !info.exists) s = Status::IoError(file + ": No such file or directory");
-    if (s.ok() && info.directory) s = Status::IoError(file + ": Is a directory");
+    if (s.ok() && !info.exists)
+      s = Status::IoError(file + ": No such file or directory");
+    if (s.ok() && info.directory)
+      s = Status::IoError(file + ": Is a directory");
     std::unique_ptr<ReadableFile> in;
     if (s.ok()) s = RealFileSystem()->OpenRead(file, &in);
     if (!s.ok()) {
@@ -190,12 +235,13 @@ class Runner {
     const bool dry = config_.check || config_.diff;
     if (config_.in_place && !dry) {
       InPlaceResult r;
-      Status s = RewriteInPlace(RealFileSystem(), file, repairer_, config_.backup_suffix,
-                                on_change, &r);
+      Status s = RewriteInPlace(RealFileSystem(), file, repairer_,
+                                config_.backup_suffix, on_change, &r);
       if (!s.ok()) return Fail(o, s.message());
       if (r.binary) return Fail(o, name + ": looks binary; left unchanged");
       if (config_.verbose && r.changes > 0) {
-        o->messages += fmt::format("textmend: repaired {} ({} changes)\n", name, r.changes);
+        o->messages += fmt::format("textmend: repaired {} ({} changes)\n", name,
+                                   r.changes);
       }
       return;
     }
@@ -208,7 +254,8 @@ class Runner {
     if (binary) {
       if (!dry) {
         // Nothing is lost: a binary input goes to stdout as it came.
-        std::unique_ptr<WritableFile> out = buffered ? StringFile(&o->output) : nullptr;
+        std::unique_ptr<WritableFile> out =
+            buffered ? StringFile(&o->output) : nullptr;
         s = CopyInto(in.get(), prefix, buffered ? out.get() : stdout_.get());
         if (!s.ok()) return Fail(o, name + ": " + s.message());
       }
@@ -238,21 +285,23 @@ class Runner {
       s = RepairInto(in.get(), prefix, repairer_, &null, on_change, &changes);
       if (!s.ok()) return Fail(o, name + ": " + s.message());
     } else {
-      std::unique_ptr<WritableFile> out = buffered ? StringFile(&o->output) : nullptr;
-      s = RepairInto(in.get(), prefix, repairer_, buffered ? out.get() : stdout_.get(),
-                     on_change, &changes);
+      std::unique_ptr<WritableFile> out =
+          buffered ? StringFile(&o->output) : nullptr;
+      s = RepairInto(in.get(), prefix, repairer_,
+                     buffered ? out.get() : stdout_.get(), on_change, &changes);
       if (!s.ok()) return Fail(o, name + ": " + s.message());
     }
     if (changes > 0) {
       o->would_change = true;
       if (config_.check) {
-        o->messages += fmt::format("would repair {} ({} change{})\n", name, changes,
-                                   changes == 1 ? "" : "s");
+        o->messages += fmt::format("would repair {} ({} change{})\n", name,
+                                   changes, changes == 1 ? "" : "s");
       }
     }
   }
 
-  // JSON Lines: records are repaired in batches, each batch spread over the jobs.
+  // JSON Lines: records are repaired in batches, each batch spread over the
+  // jobs.
   void ProcessJsonl(const std::string& file, Outcome* o) {
     const std::string name = DisplayName(file);
     std::unique_ptr<ReadableFile> in = Open(file, o);
@@ -260,7 +309,8 @@ class Runner {
     const bool dry = config_.check || config_.diff;
     std::vector<std::unique_ptr<JsonlLineRepairer>> workers;
     for (unsigned w = 0; w < config_.jobs; ++w) {
-      workers.push_back(std::make_unique<JsonlLineRepairer>(repairer_, config_.jsonl_field));
+      workers.push_back(
+          std::make_unique<JsonlLineRepairer>(repairer_, config_.jsonl_field));
     }
     std::string carry, original, repaired;
     std::vector<std::string> lines, outs;
@@ -276,10 +326,12 @@ class Runner {
       if (!s.ok()) return Fail(o, name + ": " + s.message());
       eof = got == 0;
       carry.append(buf.data(), got);
-      // Split off complete lines; at the end, the unterminated rest is a line too.
+      // Split off complete lines; at the end, the unterminated rest is a line
+      // too.
       lines.clear();
       size_t pos = 0;
-      for (size_t nl; (nl = carry.find('\n', pos)) != std::string::npos; pos = nl + 1) {
+      for (size_t nl; (nl = carry.find('\n', pos)) != std::string::npos;
+           pos = nl + 1) {
         lines.emplace_back(carry, pos, nl - pos);
       }
       carry.erase(0, pos);
@@ -299,7 +351,8 @@ class Runner {
       };
       if (config_.jobs > 1 && n > 64) {
         std::vector<std::thread> threads;
-        for (unsigned w = 0; w < config_.jobs; ++w) threads.emplace_back(work, w);
+        for (unsigned w = 0; w < config_.jobs; ++w)
+          threads.emplace_back(work, w);
         for (auto& t : threads) t.join();
       } else {
         for (unsigned w = 0; w < config_.jobs; ++w) work(w);
@@ -309,17 +362,20 @@ class Runner {
         ++line_number;
         const bool terminated = !(last_unterminated && i + 1 == n);
         switch (results[i]) {
-          case JsonlOutcome::kInvalidJson: case JsonlOutcome::kNotObject:
-          case JsonlOutcome::kMissingField: case JsonlOutcome::kNotString:
-            o->messages += fmt::format("textmend: {}:{}: {}; passed through unchanged\n", name,
-                                       line_number,
-                                       DescribeOutcome(results[i], config_.jsonl_field));
+          case JsonlOutcome::kInvalidJson:
+          case JsonlOutcome::kNotObject:
+          case JsonlOutcome::kMissingField:
+          case JsonlOutcome::kNotString:
+            o->messages += fmt::format(
+                "textmend: {}:{}: {}; passed through unchanged\n", name,
+                line_number, DescribeOutcome(results[i], config_.jsonl_field));
             break;
           case JsonlOutcome::kRepaired:
             ++repaired_records;
             if (report_) {
               for (const Change& c : changes[i]) {
-                o->report += ReportRecord(name, c, static_cast<int64_t>(line_number));
+                o->report +=
+                    ReportRecord(name, c, static_cast<int64_t>(line_number));
               }
             }
             break;
@@ -339,7 +395,8 @@ class Runner {
         }
       }
       if (!chunk_out.empty()) {
-        // JSONL output streams; messages and reports wait for the end of this input.
+        // JSONL output streams; messages and reports wait for the end of this
+        // input.
         Status w = stdout_->Append(chunk_out);
         if (w.ok()) w = stdout_->Flush();
         if (!w.ok()) return Fail(o, "standard output: " + w.message());
@@ -349,8 +406,9 @@ class Runner {
     if (repaired_records > 0) {
       o->would_change = true;
       if (config_.check) {
-        o->messages += fmt::format("would repair {} ({} record{})\n", name, repaired_records,
-                                   repaired_records == 1 ? "" : "s");
+        o->messages +=
+            fmt::format("would repair {} ({} record{})\n", name,
+                        repaired_records, repaired_records == 1 ? "" : "s");
       }
     }
   }

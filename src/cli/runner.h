@@ -1,6 +1,6 @@
-// Runs a parsed command line: opens each input, picks the mode (stdout, in place, dry run,
-// JSON Lines), runs jobs in parallel when asked, keeps output in input order, and turns the
-// outcome into an exit code.
+// Runs a parsed command line: opens each input, picks the mode (stdout, in
+// place, dry run, JSON Lines), runs jobs in parallel when asked, keeps output
+// in input order, and turns the outcome into an exit code.
 #ifndef TEXTMEND_CLI_RUNNER_H_
 #define TEXTMEND_CLI_RUNNER_H_
 

@@ -1,6 +1,6 @@
-// Edit: one replacement a stage wants to make in the text it was given. Stages produce edits;
-// only the pipeline driver applies them, so that it can keep every offset pointing back into
-// the original input.
+// Edit: one replacement a stage wants to make in the text it was given. Stages
+// produce edits; only the pipeline driver applies them, so that it can keep
+// every offset pointing back into the original input.
 #ifndef TEXTMEND_CORE_EDIT_H_
 #define TEXTMEND_CORE_EDIT_H_
 
@@ -19,8 +19,8 @@ struct Edit {
   float confidence = 1.0f;
 };
 
-// Returns `text` with `edits` applied. Requires: edits sorted by offset, non-overlapping, and
-// inside the text.
+// Returns `text` with `edits` applied. Requires: edits sorted by offset,
+// non-overlapping, and inside the text.
 std::string ApplyEdits(std::string_view text, const std::vector<Edit>& edits);
 
 }  // namespace textmend

@@ -39,10 +39,12 @@ void OffsetMap::Append(uint64_t units, uint64_t dst_unit, uint64_t src_unit) {
 }
 
 uint64_t OffsetMap::SourceBegin(uint64_t dst) const {
-  // The first run that holds byte `dst`; runs that hold no derived bytes (deletions) are
-  // skipped, so a deletion just before `dst` is not part of the range starting there.
-  auto it = std::upper_bound(runs_.begin(), runs_.end(), dst,
-                             [](uint64_t d, const Run& r) { return d < r.dst_end(); });
+  // The first run that holds byte `dst`; runs that hold no derived bytes
+  // (deletions) are skipped, so a deletion just before `dst` is not part of the
+  // range starting there.
+  auto it = std::upper_bound(
+      runs_.begin(), runs_.end(), dst,
+      [](uint64_t d, const Run& r) { return d < r.dst_end(); });
   if (it == runs_.end()) return src_size();
   const uint64_t k = (dst - it->dst_begin) / it->dst_unit;
   return it->src_begin + k * it->src_unit;
@@ -51,23 +53,28 @@ uint64_t OffsetMap::SourceBegin(uint64_t dst) const {
 uint64_t OffsetMap::SourceEnd(uint64_t dst) const {
   // The last run that holds byte dst-1.
   if (dst == 0) return 0;
-  auto it = std::lower_bound(runs_.begin(), runs_.end(), dst,
-                             [](const Run& r, uint64_t d) { return r.dst_begin < d; });
+  auto it = std::lower_bound(
+      runs_.begin(), runs_.end(), dst,
+      [](const Run& r, uint64_t d) { return r.dst_begin < d; });
   if (it == runs_.begin()) return 0;
   --it;
-  while (it->dst_unit == 0 && it != runs_.begin()) --it;  // skip deletions ending at dst
+  while (it->dst_unit == 0 && it != runs_.begin())
+    --it;  // skip deletions ending at dst
   if (it->dst_unit == 0) return it->src_begin;
   const uint64_t off = dst - it->dst_begin;
-  const uint64_t k = (off + it->dst_unit - 1) / it->dst_unit;  // round up to the unit's end
+  const uint64_t k =
+      (off + it->dst_unit - 1) / it->dst_unit;  // round up to the unit's end
   return it->src_begin + std::min(k, it->units) * it->src_unit;
 }
 
 namespace {
 
-// Appends `units` units of shape du:su to `out` so that they start at source position
-// `src_start`. Source bytes skipped over (deletions) become a deletion run; a start before the
-// current end (a unit cut in two by a later edit) gives the piece only the source not yet given.
-void AppendAt(OffsetMap* out, uint64_t src_start, uint64_t units, uint64_t du, uint64_t su) {
+// Appends `units` units of shape du:su to `out` so that they start at source
+// position `src_start`. Source bytes skipped over (deletions) become a deletion
+// run; a start before the current end (a unit cut in two by a later edit) gives
+// the piece only the source not yet given.
+void AppendAt(OffsetMap* out, uint64_t src_start, uint64_t units, uint64_t du,
+              uint64_t su) {
   const uint64_t cur = out->src_size();
   if (src_start > cur) {
     out->Append(1, 0, src_start - cur);
@@ -81,25 +88,30 @@ void AppendAt(OffsetMap* out, uint64_t src_start, uint64_t units, uint64_t du, u
 
 }  // namespace
 
-void OffsetMap::CopyRange(uint64_t a, uint64_t b, OffsetMap* out, uint64_t src_base) const {
+void OffsetMap::CopyRange(uint64_t a, uint64_t b, OffsetMap* out,
+                          uint64_t src_base) const {
   if (a >= b) return;
-  auto it = std::upper_bound(runs_.begin(), runs_.end(), a,
-                             [](uint64_t d, const Run& r) { return d < r.dst_end(); });
+  auto it = std::upper_bound(
+      runs_.begin(), runs_.end(), a,
+      [](uint64_t d, const Run& r) { return d < r.dst_end(); });
   for (; it != runs_.end() && it->dst_begin < b; ++it) {
-    if (it->dst_unit == 0) continue;  // a deletion: AppendAt covers its source bytes
+    if (it->dst_unit == 0)
+      continue;  // a deletion: AppendAt covers its source bytes
     const uint64_t du = it->dst_unit, su = it->src_unit;
     const uint64_t lo = std::max(a, it->dst_begin) - it->dst_begin;
     const uint64_t hi = std::min(b, it->dst_end()) - it->dst_begin;
     uint64_t k = lo / du;
     const uint64_t k_end = hi / du;
     if (lo % du != 0) {
-      // The range starts inside a unit: that piece maps to the whole unit's source.
+      // The range starts inside a unit: that piece maps to the whole unit's
+      // source.
       const uint64_t piece_end = std::min(hi, (k + 1) * du);
       AppendAt(out, it->src_begin - src_base + k * su, 1, piece_end - lo, su);
       if (piece_end == hi) continue;
       ++k;
     }
-    if (k_end > k) AppendAt(out, it->src_begin - src_base + k * su, k_end - k, du, su);
+    if (k_end > k)
+      AppendAt(out, it->src_begin - src_base + k * su, k_end - k, du, su);
     if (hi % du != 0 && k_end >= k) {
       AppendAt(out, it->src_begin - src_base + k_end * su, 1, hi % du, su);
     }
@@ -117,7 +129,8 @@ OffsetMap OffsetMap::Edited(const std::vector<Edit>& edits) const {
     pos = e.offset + e.length;
   }
   CopyRange(pos, dst_size(), &out);
-  if (out.src_size() < src_size()) out.Append(1, 0, src_size() - out.src_size());
+  if (out.src_size() < src_size())
+    out.Append(1, 0, src_size() - out.src_size());
   return out;
 }
 

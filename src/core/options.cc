@@ -28,7 +28,8 @@ Status SetStage(std::string_view name, bool enabled, Options* options) {
     }
   }
   return Status::InvalidArgument("unknown stage '" + std::string(name) +
-                                 "' (stages: " + std::string(StageNames()) + ")");
+                                 "' (stages: " + std::string(StageNames()) +
+                                 ")");
 }
 
 Status SetStages(std::string_view list, Options* options) {

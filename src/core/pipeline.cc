@@ -1,5 +1,5 @@
-// The pipeline driver. Clean text costs one MayChange() scan per stage and no copy; only a
-// segment some stage edits is copied, mapped and re-scanned.
+// The pipeline driver. Clean text costs one MayChange() scan per stage and no
+// copy; only a segment some stage edits is copied, mapped and re-scanned.
 #include "core/pipeline.h"
 
 #include <algorithm>
@@ -13,7 +13,8 @@ Pipeline::Pipeline(std::vector<std::unique_ptr<TextStage>> stages)
     : stages_(std::move(stages)) {}
 
 TextPosition Pipeline::Advance(TextPosition start, std::string_view text) {
-  const size_t newlines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  const size_t newlines =
+      static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
   size_t tail_begin = 0;
   if (newlines > 0) {
     start.line += newlines;
@@ -27,8 +28,8 @@ TextPosition Pipeline::Advance(TextPosition start, std::string_view text) {
   return start;
 }
 
-bool Pipeline::Run(std::string_view segment, TextPosition start, std::string* out,
-                   std::vector<Change>* changes) const {
+bool Pipeline::Run(std::string_view segment, TextPosition start,
+                   std::string* out, std::vector<Change>* changes) const {
   std::string text;
   std::string_view current = segment;
   OffsetMap map;
@@ -43,9 +44,10 @@ bool Pipeline::Run(std::string_view segment, TextPosition start, std::string* ou
         [&](size_t offset, std::string_view run) {
           const size_t first = edits.size();
           stage->Process(run, offset, &edits);
-          // Deleting the whole of a run that lies between two stretches of invalid bytes
-          // would join them, and joined they could read as a character that was never there.
-          // Invalid bytes must come out as they went in, so such a run stays.
+          // Deleting the whole of a run that lies between two stretches of
+          // invalid bytes would join them, and joined they could read as a
+          // character that was never there. Invalid bytes must come out as they
+          // went in, so such a run stays.
           if (offset > 0 && offset + run.size() < current.size()) {
             size_t removed = 0, added = 0;
             for (size_t k = first; k < edits.size(); ++k) {
@@ -59,12 +61,14 @@ bool Pipeline::Run(std::string_view segment, TextPosition start, std::string* ou
     if (edits.empty()) continue;
     if (!changed) map = OffsetMap::Identity(segment.size());
     changed = true;
-    // Changes of one stage come in increasing offset: advance the line/column count with them.
+    // Changes of one stage come in increasing offset: advance the line/column
+    // count with them.
     TextPosition pos = start;
     size_t counted = 0;
     for (const Edit& e : edits) {
       const uint64_t src_a = map.SourceBegin(e.offset);
-      const uint64_t src_b = std::max(src_a, map.SourceEnd(e.offset + e.length));
+      const uint64_t src_b =
+          std::max(src_a, map.SourceEnd(e.offset + e.length));
       if (src_a < counted) {
         pos = start;
         counted = 0;
@@ -88,20 +92,23 @@ bool Pipeline::Run(std::string_view segment, TextPosition start, std::string* ou
     current = text;
   }
   if (!changed) return false;
-  // Changes in input order, whatever the segmentation; stage order breaks ties. Sorted by
-  // index, so each Change (four strings) moves once.
+  // Changes in input order, whatever the segmentation; stage order breaks ties.
+  // Sorted by index, so each Change (four strings) moves once.
   const size_t n = changes->size() - first_change;
   std::vector<std::pair<uint64_t, uint32_t>> order(n);
   for (size_t k = 0; k < n; ++k) {
     order[k] = {(*changes)[first_change + k].offset, static_cast<uint32_t>(k)};
   }
   if (!std::is_sorted(order.begin(), order.end())) {
-    std::stable_sort(order.begin(), order.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(
+        order.begin(), order.end(),
+        [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<Change> sorted;
     sorted.reserve(n);
-    for (const auto& [offset, k] : order) sorted.push_back(std::move((*changes)[first_change + k]));
-    std::move(sorted.begin(), sorted.end(), changes->begin() + static_cast<std::ptrdiff_t>(first_change));
+    for (const auto& [offset, k] : order)
+      sorted.push_back(std::move((*changes)[first_change + k]));
+    std::move(sorted.begin(), sorted.end(),
+              changes->begin() + static_cast<std::ptrdiff_t>(first_change));
   }
   *out = std::move(text);
   return true;

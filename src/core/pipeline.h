@@ -1,8 +1,10 @@
-// Pipeline: runs the text stages in order over one segment, applies their edits, and turns
-// each edit into a Change that points into the segment's decoded bytes. The stream driver
-// (stream_impl.cc) cuts input into segments and maps those offsets on to the original input.
+// Pipeline: runs the text stages in order over one segment, applies their
+// edits, and turns each edit into a Change that points into the segment's
+// decoded bytes. The stream driver (stream_impl.cc) cuts input into segments
+// and maps those offsets on to the original input.
 //
-// Thread-safety: immutable after construction; Run() may be called concurrently.
+// Thread-safety: immutable after construction; Run() may be called
+// concurrently.
 #ifndef TEXTMEND_CORE_PIPELINE_H_
 #define TEXTMEND_CORE_PIPELINE_H_
 
@@ -27,10 +29,11 @@ class Pipeline {
  public:
   explicit Pipeline(std::vector<std::unique_ptr<TextStage>> stages);
 
-  // Repairs `segment`. Returns false when no stage changed anything; then `*out` and `*changes`
-  // are untouched and the caller emits the segment as it is. Otherwise sets `*out` to the
-  // repaired text and appends one Change per edit, with offset/length relative to `segment`
-  // and line/column counted from `start`, in order of offset (stage order at equal offsets).
+  // Repairs `segment`. Returns false when no stage changed anything; then
+  // `*out` and `*changes` are untouched and the caller emits the segment as it
+  // is. Otherwise sets `*out` to the repaired text and appends one Change per
+  // edit, with offset/length relative to `segment` and line/column counted from
+  // `start`, in order of offset (stage order at equal offsets).
   bool Run(std::string_view segment, TextPosition start, std::string* out,
            std::vector<Change>* changes) const;
 

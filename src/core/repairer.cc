@@ -1,5 +1,5 @@
-// Repairer: builds the pipeline from Options and hands out streams. One-shot repair is a
-// single-chunk stream, which is what makes the two ways in agree.
+// Repairer: builds the pipeline from Options and hands out streams. One-shot
+// repair is a single-chunk stream, which is what makes the two ways in agree.
 #include "textmend/repairer.h"
 
 #include "core/pipeline.h"
@@ -17,7 +17,9 @@ class StringSink final : public OutputSink {
     result_->text.append(text);
     return Status::Ok();
   }
-  void AddChange(const Change& change) override { result_->changes.push_back(change); }
+  void AddChange(const Change& change) override {
+    result_->changes.push_back(change);
+  }
 
  private:
   RepairResult* result_;
@@ -60,9 +62,11 @@ class RepairerImpl final : public Repairer {
 
 }  // namespace
 
-Status Repairer::Create(const Options& options, std::unique_ptr<Repairer>* out) {
+Status Repairer::Create(const Options& options,
+                        std::unique_ptr<Repairer>* out) {
   if (options.max_segment_bytes < 4096) {
-    return Status::InvalidArgument("Options::max_segment_bytes must be at least 4096");
+    return Status::InvalidArgument(
+        "Options::max_segment_bytes must be at least 4096");
   }
   *out = std::make_unique<RepairerImpl>(options);
   return Status::Ok();

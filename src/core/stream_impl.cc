@@ -7,14 +7,16 @@
 
 namespace textmend {
 
-StreamImpl::StreamImpl(const Options& options, const Pipeline* pipeline, OutputSink* sink)
+StreamImpl::StreamImpl(const Options& options, const Pipeline* pipeline,
+                       OutputSink* sink)
     : options_(options), pipeline_(pipeline), sink_(sink) {}
 
 Status StreamImpl::Write(std::string_view chunk) {
   if (!status_.ok()) return status_;
-  if (finished_) return status_ = Status::InvalidArgument("Stream::Write() after Finish()");
-  // Feed at most one segment's worth at a time, so memory stays bounded whatever the caller
-  // passes in one chunk.
+  if (finished_)
+    return status_ = Status::InvalidArgument("Stream::Write() after Finish()");
+  // Feed at most one segment's worth at a time, so memory stays bounded
+  // whatever the caller passes in one chunk.
   while (!chunk.empty() && status_.ok()) {
     const size_t n = std::min(chunk.size(), options_.max_segment_bytes);
     Feed(chunk.substr(0, n), /*at_end=*/false);
@@ -25,7 +27,8 @@ Status StreamImpl::Write(std::string_view chunk) {
 
 Status StreamImpl::Finish() {
   if (!status_.ok()) return status_;
-  if (finished_) return status_ = Status::InvalidArgument("Stream::Finish() called twice");
+  if (finished_)
+    return status_ = Status::InvalidArgument("Stream::Finish() called twice");
   finished_ = true;
   Feed({}, /*at_end=*/true);
   return status_;
@@ -47,7 +50,8 @@ void StreamImpl::Feed(std::string_view bytes, bool at_end) {
     Emit(std::string_view(sniff_).substr(0, bom.bom_length));
     mode_ = Mode::kUtf8;
   } else if (!options_.decode) {
-    // Without the decode stage, UTF-16/32 is not understood: it passes through untouched.
+    // Without the decode stage, UTF-16/32 is not understood: it passes through
+    // untouched.
     Emit(std::string_view(sniff_).substr(0, bom.bom_length));
     mode_ = Mode::kOpaque;
   } else {
@@ -56,7 +60,8 @@ void StreamImpl::Feed(std::string_view bytes, bool at_end) {
     Change c;
     c.offset = 0;
     c.length = bom.bom_length;
-    c.before = "\xEF\xBB\xBF";  // U+FEFF, the byte order mark, which the output drops
+    c.before =
+        "\xEF\xBB\xBF";  // U+FEFF, the byte order mark, which the output drops
     c.stage = "decode";
     c.rule = std::string(EncodingName(bom.encoding));
     sink_->AddChange(c);
@@ -77,7 +82,8 @@ void StreamImpl::FeedDecided(std::string_view bytes, bool at_end) {
       break;
     case Mode::kUnits: {
       undecoded_.append(bytes);
-      const size_t used = units_->Decode(undecoded_, at_end, &pending_, &pending_map_);
+      const size_t used =
+          units_->Decode(undecoded_, at_end, &pending_, &pending_map_);
       undecoded_.erase(0, used);
       break;
     }
@@ -87,10 +93,12 @@ void StreamImpl::FeedDecided(std::string_view bytes, bool at_end) {
 
 size_t StreamImpl::FindCut(bool at_end) const {
   if (pending_.empty()) return 0;
-  // The first line is a segment of its own (see EmitSegment), whatever the chunking.
+  // The first line is a segment of its own (see EmitSegment), whatever the
+  // chunking.
   const bool first = pending_offset_ == 0;
   const size_t newline = first ? pending_.find('\n') : pending_.rfind('\n');
-  if (at_end) return newline == std::string::npos ? pending_.size() : newline + 1;
+  if (at_end)
+    return newline == std::string::npos ? pending_.size() : newline + 1;
   if (newline != std::string::npos) return newline + 1;
   if (pending_.size() > options_.max_segment_bytes) {
     return SafeCut(pending_, options_.max_segment_bytes);
@@ -111,9 +119,10 @@ void StreamImpl::EmitSegment(size_t length) {
   changes_.clear();
   bool repaired = pipeline_->Run(segment, position_, &repaired_, &changes_);
   if (repaired && pending_offset_ == 0 && bom_length_ == 0) {
-    // Removing characters at the very start must not leave the output beginning with bytes
-    // that read as a UTF-16 byte order mark (the input did not: it would have been decoded
-    // as UTF-16): a second run would decode it. Such a first line passes through as it came.
+    // Removing characters at the very start must not leave the output beginning
+    // with bytes that read as a UTF-16 byte order mark (the input did not: it
+    // would have been decoded as UTF-16): a second run would decode it. Such a
+    // first line passes through as it came.
     const std::string_view head = std::string_view(repaired_).substr(0, 2);
     if (head == "\xFF\xFE" || head == "\xFE\xFF") repaired = false;
   }

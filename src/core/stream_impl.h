@@ -1,7 +1,8 @@
-// StreamImpl: the streaming driver behind Stream. It sniffs the byte order mark, decodes
-// UTF-16/32 through the decode stage, holds input until a piece of it can be repaired without
-// seeing what follows (a newline, or a safe cut in a very long line), runs the pipeline over
-// each piece and maps every change back to original byte offsets.
+// StreamImpl: the streaming driver behind Stream. It sniffs the byte order
+// mark, decodes UTF-16/32 through the decode stage, holds input until a piece
+// of it can be repaired without seeing what follows (a newline, or a safe cut
+// in a very long line), runs the pipeline over each piece and maps every change
+// back to original byte offsets.
 //
 // Thread-safety: one thread at a time (see textmend/stream.h).
 #ifndef TEXTMEND_CORE_STREAM_IMPL_H_
@@ -24,7 +25,8 @@ namespace textmend {
 class StreamImpl final : public Stream {
  public:
   // `pipeline` and `sink` must outlive the stream.
-  StreamImpl(const Options& options, const Pipeline* pipeline, OutputSink* sink);
+  StreamImpl(const Options& options, const Pipeline* pipeline,
+             OutputSink* sink);
 
   Status Write(std::string_view chunk) override;
   Status Finish() override;
@@ -47,18 +49,18 @@ class StreamImpl final : public Stream {
   bool finished_ = false;
 
   Mode mode_ = Mode::kSniff;
-  std::string sniff_;                  // the first bytes, until the BOM question is settled
-  uint64_t bom_length_ = 0;            // bytes of BOM before the decoded text
-  std::optional<UnitDecoder> units_;   // UTF-16/32 input
-  std::string undecoded_;              // UTF-16/32 bytes waiting for a complete unit
-  OffsetMap pending_map_;              // UTF-16/32: pending_ -> original, from units_src_
-  uint64_t units_src_ = 0;             // original offset (after the BOM) of pending_[0]
+  std::string sniff_;  // the first bytes, until the BOM question is settled
+  uint64_t bom_length_ = 0;           // bytes of BOM before the decoded text
+  std::optional<UnitDecoder> units_;  // UTF-16/32 input
+  std::string undecoded_;   // UTF-16/32 bytes waiting for a complete unit
+  OffsetMap pending_map_;   // UTF-16/32: pending_ -> original, from units_src_
+  uint64_t units_src_ = 0;  // original offset (after the BOM) of pending_[0]
 
-  std::string pending_;                // decoded text not yet repaired
-  uint64_t pending_offset_ = 0;        // decoded offset of pending_[0]
-  TextPosition position_;              // line and column of pending_[0]
+  std::string pending_;          // decoded text not yet repaired
+  uint64_t pending_offset_ = 0;  // decoded offset of pending_[0]
+  TextPosition position_;        // line and column of pending_[0]
 
-  std::string repaired_;               // scratch buffers, reused across segments
+  std::string repaired_;  // scratch buffers, reused across segments
   std::vector<Change> changes_;
 };
 

@@ -1,5 +1,5 @@
-// UTF-8 helpers; the validation rules are utfcpp's (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF).
+// UTF-8 helpers; the validation rules are utfcpp's (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF).
 #include "core/utf8.h"
 
 #include <utf8cpp/utf8.h>
@@ -23,7 +23,8 @@ int32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
   const char* it = s.data() + i;
   const char* end = s.data() + s.size();
   uint32_t cp = 0;
-  const utf8::internal::utf_error err = utf8::internal::validate_next(it, end, cp);
+  const utf8::internal::utf_error err =
+      utf8::internal::validate_next(it, end, cp);
   if (err != utf8::internal::UTF8_OK) {
     *len = 1;
     return -1;

@@ -1,5 +1,6 @@
-// Small UTF-8 helpers shared by the driver and the stages: fast ASCII scans and splitting a
-// byte string into its valid and invalid runs. Validation itself is utfcpp's.
+// Small UTF-8 helpers shared by the driver and the stages: fast ASCII scans and
+// splitting a byte string into its valid and invalid runs. Validation itself is
+// utfcpp's.
 #ifndef TEXTMEND_CORE_UTF8_H_
 #define TEXTMEND_CORE_UTF8_H_
 
@@ -10,7 +11,8 @@
 
 namespace textmend {
 
-// Number of leading bytes of `s` that are ASCII (< 0x80), scanning a machine word at a time.
+// Number of leading bytes of `s` that are ASCII (< 0x80), scanning a machine
+// word at a time.
 inline size_t AsciiPrefix(std::string_view s) {
   const char* p = s.data();
   size_t n = s.size(), i = 0;
@@ -29,13 +31,14 @@ inline bool HasControlByte(uint64_t w) {
 }
 
 // Calls on_valid(offset, run) for each maximal valid UTF-8 run of `s` and
-// on_invalid(offset, length) for each maximal stretch of bytes that are not valid UTF-8, in
-// order. Overlong forms, surrogates and code points above U+10FFFF are invalid.
+// on_invalid(offset, length) for each maximal stretch of bytes that are not
+// valid UTF-8, in order. Overlong forms, surrogates and code points above
+// U+10FFFF are invalid.
 template <typename OnValid, typename OnInvalid>
 void ForEachRun(std::string_view s, OnValid on_valid, OnInvalid on_invalid);
 
-// Decodes the code point starting at s[i] if it is valid, setting *len to its byte length;
-// returns -1 (and *len = 1) for an invalid byte.
+// Decodes the code point starting at s[i] if it is valid, setting *len to its
+// byte length; returns -1 (and *len = 1) for an invalid byte.
 int32_t DecodeAt(std::string_view s, size_t i, size_t* len);
 
 // Appends the UTF-8 encoding of `cp` (a valid scalar value) to `out`.

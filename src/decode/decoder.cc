@@ -7,11 +7,16 @@ namespace textmend {
 
 std::string_view EncodingName(InputEncoding encoding) {
   switch (encoding) {
-    case InputEncoding::kUtf8: return "utf-8";
-    case InputEncoding::kUtf16LE: return "utf-16le";
-    case InputEncoding::kUtf16BE: return "utf-16be";
-    case InputEncoding::kUtf32LE: return "utf-32le";
-    case InputEncoding::kUtf32BE: return "utf-32be";
+    case InputEncoding::kUtf8:
+      return "utf-8";
+    case InputEncoding::kUtf16LE:
+      return "utf-16le";
+    case InputEncoding::kUtf16BE:
+      return "utf-16be";
+    case InputEncoding::kUtf32LE:
+      return "utf-32le";
+    case InputEncoding::kUtf32BE:
+      return "utf-32be";
   }
   return "utf-8";
 }
@@ -21,7 +26,8 @@ BomInfo DetectBom(std::string_view prefix, bool at_end) {
     std::string_view bytes;
     InputEncoding encoding;
   };
-  // Longest first, so FF FE 00 00 is UTF-32LE rather than UTF-16LE followed by U+0000.
+  // Longest first, so FF FE 00 00 is UTF-32LE rather than UTF-16LE followed by
+  // U+0000.
   static constexpr Mark kMarks[] = {
       {std::string_view("\xFF\xFE\x00\x00", 4), InputEncoding::kUtf32LE},
       {std::string_view("\x00\x00\xFE\xFF", 4), InputEncoding::kUtf32BE},
@@ -47,19 +53,25 @@ BomInfo DetectBom(std::string_view prefix, bool at_end) {
 
 UnitDecoder::UnitDecoder(InputEncoding encoding)
     : encoding_(encoding),
-      unit_size_(encoding == InputEncoding::kUtf32LE || encoding == InputEncoding::kUtf32BE
+      unit_size_(encoding == InputEncoding::kUtf32LE ||
+                         encoding == InputEncoding::kUtf32BE
                      ? 4
                      : 2) {}
 
 uint32_t UnitDecoder::Unit(const unsigned char* p) const {
   switch (encoding_) {
-    case InputEncoding::kUtf16LE: return p[0] | (p[1] << 8);
-    case InputEncoding::kUtf16BE: return (p[0] << 8) | p[1];
+    case InputEncoding::kUtf16LE:
+      return p[0] | (p[1] << 8);
+    case InputEncoding::kUtf16BE:
+      return (p[0] << 8) | p[1];
     case InputEncoding::kUtf32LE:
-      return p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<uint32_t>(p[3]) << 24);
+      return p[0] | (p[1] << 8) | (p[2] << 16) |
+             (static_cast<uint32_t>(p[3]) << 24);
     case InputEncoding::kUtf32BE:
-      return (static_cast<uint32_t>(p[0]) << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
-    case InputEncoding::kUtf8: break;
+      return (static_cast<uint32_t>(p[0]) << 24) | (p[1] << 16) | (p[2] << 8) |
+             p[3];
+    case InputEncoding::kUtf8:
+      break;
   }
   return 0;
 }
@@ -84,7 +96,8 @@ size_t UnitDecoder::Decode(std::string_view in, bool at_end, std::string* out,
       }
     }
     if (cp >= 0xD800 && cp <= 0xDFFF) {
-      // Unpaired surrogate: its generalized UTF-8 form, which no stage will touch.
+      // Unpaired surrogate: its generalized UTF-8 form, which no stage will
+      // touch.
       out->push_back(static_cast<char>(0xED));
       out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
       out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
@@ -112,10 +125,10 @@ bool LooksBinaryPrefix(std::string_view prefix) {
   for (const char ch : prefix) {
     const auto c = static_cast<unsigned char>(ch);
     if (c == 0) return true;
-    // Control bytes that text does not use: not tab, newline, vertical tab, form feed, carriage
-    // return or escape (terminal colour codes are text).
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' &&
-         c != 0x1B) ||
+    // Control bytes that text does not use: not tab, newline, vertical tab,
+    // form feed, carriage return or escape (terminal colour codes are text).
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' &&
+         c != '\r' && c != 0x1B) ||
         c == 0x7F) {
       ++controls;
     }

@@ -17,7 +17,8 @@ std::string ErrnoMessage(int err) { return std::strerror(err); }
 namespace {
 
 Status Errno(std::string_view what, const std::string& path) {
-  return Status::IoError(std::string(what) + " " + path + ": " + ErrnoMessage(errno));
+  return Status::IoError(std::string(what) + " " + path + ": " +
+                         ErrnoMessage(errno));
 }
 
 class FdReadable final : public ReadableFile {
@@ -33,7 +34,8 @@ class FdReadable final : public ReadableFile {
         *got = static_cast<size_t>(r);
         return Status::Ok();
       }
-      if (errno != EINTR) return Status::IoError("read: " + ErrnoMessage(errno));
+      if (errno != EINTR)
+        return Status::IoError("read: " + ErrnoMessage(errno));
     }
   }
 
@@ -45,7 +47,9 @@ class FdReadable final : public ReadableFile {
 // Buffers writes into 256 KiB blocks.
 class FdWritable final : public WritableFile {
  public:
-  FdWritable(int fd, bool owned) : fd_(fd), owned_(owned) { buffer_.reserve(kBuffer); }
+  FdWritable(int fd, bool owned) : fd_(fd), owned_(owned) {
+    buffer_.reserve(kBuffer);
+  }
   ~FdWritable() override {
     if (owned_ && fd_ >= 0) ::close(fd_);
   }
@@ -65,13 +69,15 @@ class FdWritable final : public WritableFile {
   }
   Status Sync() override {
     Status s = Flush();
-    if (s.ok() && ::fsync(fd_) != 0) s = Status::IoError("fsync: " + ErrnoMessage(errno));
+    if (s.ok() && ::fsync(fd_) != 0)
+      s = Status::IoError("fsync: " + ErrnoMessage(errno));
     return s;
   }
   Status Close() override {
     Status s = Flush();
     if (owned_ && fd_ >= 0) {
-      if (::close(fd_) != 0 && s.ok()) s = Status::IoError("close: " + ErrnoMessage(errno));
+      if (::close(fd_) != 0 && s.ok())
+        s = Status::IoError("close: " + ErrnoMessage(errno));
       fd_ = -1;
     }
     return s;
@@ -136,11 +142,13 @@ class PosixFileSystem final : public FileSystem {
   }
   Status RealPath(const std::string& path, std::string* real) override {
     char buf[PATH_MAX];
-    if (::realpath(path.c_str(), buf) == nullptr) return Errno("cannot resolve", path);
+    if (::realpath(path.c_str(), buf) == nullptr)
+      return Errno("cannot resolve", path);
     *real = buf;
     return Status::Ok();
   }
-  Status OpenRead(const std::string& path, std::unique_ptr<ReadableFile>* file) override {
+  Status OpenRead(const std::string& path,
+                  std::unique_ptr<ReadableFile>* file) override {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Errno("cannot open", path);
     *file = std::make_unique<FdReadable>(fd, true);
@@ -149,22 +157,28 @@ class PosixFileSystem final : public FileSystem {
   Status CreateTempBeside(const std::string& beside, std::string* temp_path,
                           std::unique_ptr<WritableFile>* file) override {
     const size_t slash = beside.rfind('/');
-    const std::string dir = slash == std::string::npos ? "" : beside.substr(0, slash + 1);
-    const std::string base = slash == std::string::npos ? beside : beside.substr(slash + 1);
+    const std::string dir =
+        slash == std::string::npos ? "" : beside.substr(0, slash + 1);
+    const std::string base =
+        slash == std::string::npos ? beside : beside.substr(slash + 1);
     std::string pattern = dir + "." + base + ".textmend-XXXXXX";
     const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-    if (fd < 0) return Errno("cannot create a temporary file in", DirName(beside));
+    if (fd < 0)
+      return Errno("cannot create a temporary file in", DirName(beside));
     *temp_path = pattern;
     *file = std::make_unique<FdWritable>(fd, true);
     return Status::Ok();
   }
-  Status CopyAttributes(const std::string& path, const FileInfo& info) override {
-    // Ownership first: chown may clear set-id bits, which chmod then restores. Only root may
-    // give a file away; for anyone else a failed chown leaves the file theirs, as sed does.
+  Status CopyAttributes(const std::string& path,
+                        const FileInfo& info) override {
+    // Ownership first: chown may clear set-id bits, which chmod then restores.
+    // Only root may give a file away; for anyone else a failed chown leaves the
+    // file theirs, as sed does.
     if (::chown(path.c_str(), info.uid, info.gid) != 0 && errno != EPERM) {
       return Errno("cannot set the owner of", path);
     }
-    if (::chmod(path.c_str(), info.mode) != 0) return Errno("cannot set the mode of", path);
+    if (::chmod(path.c_str(), info.mode) != 0)
+      return Errno("cannot set the mode of", path);
     return Status::Ok();
   }
   Status Duplicate(const std::string& from, const std::string& to) override {
@@ -173,7 +187,8 @@ class PosixFileSystem final : public FileSystem {
     std::unique_ptr<ReadableFile> in;
     Status s = OpenRead(from, &in);
     if (!s.ok()) return s;
-    const int fd = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const int fd =
+        ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return Errno("cannot create", to);
     FdWritable out(fd, true);
     std::string buf(1 << 16, '\0');
@@ -189,11 +204,13 @@ class PosixFileSystem final : public FileSystem {
     return s.ok() ? c : s;
   }
   Status Rename(const std::string& from, const std::string& to) override {
-    if (::rename(from.c_str(), to.c_str()) != 0) return Errno("cannot replace", to);
+    if (::rename(from.c_str(), to.c_str()) != 0)
+      return Errno("cannot replace", to);
     return Status::Ok();
   }
   Status Remove(const std::string& path) override {
-    if (::unlink(path.c_str()) != 0 && errno != ENOENT) return Errno("cannot remove", path);
+    if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+      return Errno("cannot remove", path);
     return Status::Ok();
   }
   Status SyncDirectory(const std::string& dir) override {
@@ -213,8 +230,12 @@ FileSystem* RealFileSystem() {
   return &fs;
 }
 
-std::unique_ptr<ReadableFile> StdinFile() { return std::make_unique<FdReadable>(0, false); }
-std::unique_ptr<WritableFile> StdoutFile() { return std::make_unique<FdWritable>(1, false); }
+std::unique_ptr<ReadableFile> StdinFile() {
+  return std::make_unique<FdReadable>(0, false);
+}
+std::unique_ptr<WritableFile> StdoutFile() {
+  return std::make_unique<FdWritable>(1, false);
+}
 std::unique_ptr<WritableFile> StringFile(std::string* out) {
   return std::make_unique<StringWritable>(out);
 }

@@ -1,8 +1,10 @@
-// The file system as textmend's file handling sees it: a small interface so that tests can
-// inject failures (a write that fails half-way, a rename that is refused) and prove that the
-// original file survives, in the manner of ninja's DiskInterface.
+// The file system as textmend's file handling sees it: a small interface so
+// that tests can inject failures (a write that fails half-way, a rename that is
+// refused) and prove that the original file survives, in the manner of ninja's
+// DiskInterface.
 //
-// Thread-safety: RealFileSystem is stateless and may be shared; files are used by one thread.
+// Thread-safety: RealFileSystem is stateless and may be shared; files are used
+// by one thread.
 #ifndef TEXTMEND_IO_FILE_SYSTEM_H_
 #define TEXTMEND_IO_FILE_SYSTEM_H_
 
@@ -49,16 +51,21 @@ class FileSystem {
   virtual ~FileSystem() = default;
   // Follows symbolic links.
   virtual Status Stat(const std::string& path, FileInfo* info) = 0;
-  // The path with symbolic links resolved, so an in-place rewrite replaces the target.
+  // The path with symbolic links resolved, so an in-place rewrite replaces the
+  // target.
   virtual Status RealPath(const std::string& path, std::string* real) = 0;
-  virtual Status OpenRead(const std::string& path, std::unique_ptr<ReadableFile>* file) = 0;
-  // Creates a new, empty file in the directory of `beside`, named after it, and opens it.
-  virtual Status CreateTempBeside(const std::string& beside, std::string* temp_path,
+  virtual Status OpenRead(const std::string& path,
+                          std::unique_ptr<ReadableFile>* file) = 0;
+  // Creates a new, empty file in the directory of `beside`, named after it, and
+  // opens it.
+  virtual Status CreateTempBeside(const std::string& beside,
+                                  std::string* temp_path,
                                   std::unique_ptr<WritableFile>* file) = 0;
   // Gives `path` the mode and, where permitted, the owner and group in `info`.
-  virtual Status CopyAttributes(const std::string& path, const FileInfo& info) = 0;
-  // Makes `to` a copy of `from` that shares its data where the file system allows (a hard
-  // link), else a byte copy.
+  virtual Status CopyAttributes(const std::string& path,
+                                const FileInfo& info) = 0;
+  // Makes `to` a copy of `from` that shares its data where the file system
+  // allows (a hard link), else a byte copy.
   virtual Status Duplicate(const std::string& from, const std::string& to) = 0;
   // Atomically replaces `to` with `from`.
   virtual Status Rename(const std::string& from, const std::string& to) = 0;
@@ -70,7 +77,8 @@ class FileSystem {
 // The POSIX file system.
 FileSystem* RealFileSystem();
 
-// Standard input and output as files. The returned objects do not close the descriptors.
+// Standard input and output as files. The returned objects do not close the
+// descriptors.
 std::unique_ptr<ReadableFile> StdinFile();
 std::unique_ptr<WritableFile> StdoutFile();
 

@@ -12,16 +12,19 @@ std::string DirectoryOf(const std::string& path) {
 
 }  // namespace
 
-Status RewriteInPlace(FileSystem* fs, const std::string& path, const Repairer& repairer,
-                      const std::string& backup_suffix, const ChangeCallback& on_change,
-                      InPlaceResult* result) {
+Status RewriteInPlace(FileSystem* fs, const std::string& path,
+                      const Repairer& repairer,
+                      const std::string& backup_suffix,
+                      const ChangeCallback& on_change, InPlaceResult* result) {
   *result = InPlaceResult();
   FileInfo info;
   Status s = fs->Stat(path, &info);
   if (!s.ok()) return s;
-  if (!info.exists) return Status::IoError(path + ": No such file or directory");
+  if (!info.exists)
+    return Status::IoError(path + ": No such file or directory");
   if (info.directory) return Status::IoError(path + ": Is a directory");
-  if (!info.regular) return Status::IoError(path + ": not a regular file; left unchanged");
+  if (!info.regular)
+    return Status::IoError(path + ": not a regular file; left unchanged");
   // Rewrite the target of a symbolic link, keeping the link.
   std::string real;
   s = fs->RealPath(path, &real);
@@ -46,9 +49,11 @@ Status RewriteInPlace(FileSystem* fs, const std::string& path, const Repairer& r
   auto fail = [&](const Status& why) {
     (void)out->Close();
     (void)fs->Remove(temp);
-    return Status::IoError(path + ": " + why.message() + "; file left unchanged");
+    return Status::IoError(path + ": " + why.message() +
+                           "; file left unchanged");
   };
-  s = RepairInto(in.get(), prefix, repairer, out.get(), on_change, &result->changes);
+  s = RepairInto(in.get(), prefix, repairer, out.get(), on_change,
+                 &result->changes);
   if (!s.ok()) return fail(s);
   if (result->changes == 0) {
     (void)out->Close();
@@ -58,7 +63,8 @@ Status RewriteInPlace(FileSystem* fs, const std::string& path, const Repairer& r
   if (s.ok()) s = out->Close();
   if (s.ok()) s = fs->CopyAttributes(temp, info);
   if (s.ok() && !backup_suffix.empty()) {
-    // The backup appears atomically too: duplicate to a second temporary name, then rename.
+    // The backup appears atomically too: duplicate to a second temporary name,
+    // then rename.
     const std::string backup = real + backup_suffix;
     const std::string backup_temp = temp + ".bak";
     s = fs->Duplicate(real, backup_temp);

@@ -14,12 +14,16 @@ struct JsonlLineRepairer::Parsers {
 
 std::string DescribeOutcome(JsonlOutcome outcome, std::string_view field) {
   switch (outcome) {
-    case JsonlOutcome::kInvalidJson: return "not valid JSON";
-    case JsonlOutcome::kNotObject: return "not a JSON object";
-    case JsonlOutcome::kMissingField: return "has no field \"" + std::string(field) + "\"";
+    case JsonlOutcome::kInvalidJson:
+      return "not valid JSON";
+    case JsonlOutcome::kNotObject:
+      return "not a JSON object";
+    case JsonlOutcome::kMissingField:
+      return "has no field \"" + std::string(field) + "\"";
     case JsonlOutcome::kNotString:
       return "field \"" + std::string(field) + "\" is not a string";
-    default: return "";
+    default:
+      return "";
   }
 }
 
@@ -31,13 +35,27 @@ std::string JsonQuote(std::string_view text) {
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20) {
           out += "\\u00";
@@ -52,15 +70,19 @@ std::string JsonQuote(std::string_view text) {
   return out;
 }
 
-JsonlLineRepairer::JsonlLineRepairer(const Repairer& repairer, std::string field)
-    : repairer_(repairer), field_(std::move(field)), parsers_(std::make_unique<Parsers>()) {}
+JsonlLineRepairer::JsonlLineRepairer(const Repairer& repairer,
+                                     std::string field)
+    : repairer_(repairer),
+      field_(std::move(field)),
+      parsers_(std::make_unique<Parsers>()) {}
 
 JsonlLineRepairer::~JsonlLineRepairer() = default;
 
 JsonlOutcome JsonlLineRepairer::Repair(std::string_view line, std::string* out,
                                        std::vector<Change>* changes) {
   out->assign(line);
-  if (line.find_first_not_of(" \t\r") == std::string_view::npos) return JsonlOutcome::kBlank;
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+    return JsonlOutcome::kBlank;
   padded_.resize(line.size() + simdjson::SIMDJSON_PADDING);
   std::memcpy(padded_.data(), line.data(), line.size());
   std::memset(padded_.data() + line.size(), ' ', simdjson::SIMDJSON_PADDING);
@@ -82,9 +104,11 @@ JsonlOutcome JsonlLineRepairer::Repair(std::string_view line, std::string* out,
     return JsonlOutcome::kUnchanged;
   }
 
-  // 2. Find the field's raw token (the first occurrence, as at_key found) and splice.
+  // 2. Find the field's raw token (the first occurrence, as at_key found) and
+  // splice.
   simdjson::ondemand::document doc;
-  if (parsers_->on_demand.iterate(padded_.data(), line.size(), padded_.size()).get(doc)) {
+  if (parsers_->on_demand.iterate(padded_.data(), line.size(), padded_.size())
+          .get(doc)) {
     return JsonlOutcome::kUnchanged;
   }
   simdjson::ondemand::object od_object;
@@ -94,7 +118,8 @@ JsonlOutcome JsonlLineRepairer::Repair(std::string_view line, std::string* out,
     if (field.unescaped_key().get(key)) return JsonlOutcome::kUnchanged;
     if (key != field_) continue;
     std::string_view raw = field.value().raw_json_token();
-    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r')) {
+    while (!raw.empty() &&
+           (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r')) {
       raw.remove_suffix(1);
     }
     const size_t pos = static_cast<size_t>(raw.data() - padded_.data());

@@ -1,7 +1,7 @@
-// JSON Lines mode: each input line is a JSON object whose string field (default "text") is
-// repaired; every other byte of the line passes through unchanged. The line is validated in
-// full with simdjson's DOM parser, and the field's raw token is located with its On-Demand
-// parser, so only that token is rewritten.
+// JSON Lines mode: each input line is a JSON object whose string field (default
+// "text") is repaired; every other byte of the line passes through unchanged.
+// The line is validated in full with simdjson's DOM parser, and the field's raw
+// token is located with its On-Demand parser, so only that token is rewritten.
 //
 // Thread-safety: a JsonlLineRepairer holds parser buffers; use one per thread.
 #ifndef TEXTMEND_IO_JSONL_H_
@@ -17,16 +17,17 @@
 namespace textmend {
 
 enum class JsonlOutcome {
-  kUnchanged,     // the field needed no repair; output == input
-  kRepaired,      // the field was repaired
-  kBlank,         // an empty or all-white line; passed through silently
-  kInvalidJson,   // passed through unchanged; worth a message
+  kUnchanged,    // the field needed no repair; output == input
+  kRepaired,     // the field was repaired
+  kBlank,        // an empty or all-white line; passed through silently
+  kInvalidJson,  // passed through unchanged; worth a message
   kNotObject,
   kMissingField,
   kNotString,
 };
 
-// A short description for messages: "not valid JSON", "has no field \"text\"", ...
+// A short description for messages: "not valid JSON", "has no field \"text\"",
+// ...
 std::string DescribeOutcome(JsonlOutcome outcome, std::string_view field);
 
 class JsonlLineRepairer {
@@ -35,9 +36,11 @@ class JsonlLineRepairer {
   JsonlLineRepairer(const Repairer& repairer, std::string field);
   ~JsonlLineRepairer();
 
-  // Repairs `line` (without its newline) into `*out` (== line unless kRepaired) and appends the
-  // changes made to the field's text, with offsets within that text.
-  JsonlOutcome Repair(std::string_view line, std::string* out, std::vector<Change>* changes);
+  // Repairs `line` (without its newline) into `*out` (== line unless kRepaired)
+  // and appends the changes made to the field's text, with offsets within that
+  // text.
+  JsonlOutcome Repair(std::string_view line, std::string* out,
+                      std::vector<Change>* changes);
 
  private:
   struct Parsers;

@@ -6,7 +6,8 @@
 
 namespace textmend {
 
-std::string ReportRecord(std::string_view file, const Change& change, int64_t record) {
+std::string ReportRecord(std::string_view file, const Change& change,
+                         int64_t record) {
   nlohmann::ordered_json j;
   j["file"] = std::string(file);
   if (record >= 0) j["record"] = record;
@@ -19,7 +20,8 @@ std::string ReportRecord(std::string_view file, const Change& change, int64_t re
   j["stage"] = change.stage;
   j["rule"] = change.rule;
   j["confidence"] = std::round(change.confidence * 1000.0) / 1000.0;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace textmend

@@ -10,11 +10,12 @@
 
 namespace textmend {
 
-// The record for `change` in `file`, with its trailing newline. Fields: file, line, column,
-// offset, length, before, after, stage, rule, confidence; for JSON Lines input also
-// `record` (the input line number; then line, column and offset are within that record's
-// field text). `record` < 0 leaves it out.
-std::string ReportRecord(std::string_view file, const Change& change, int64_t record = -1);
+// The record for `change` in `file`, with its trailing newline. Fields: file,
+// line, column, offset, length, before, after, stage, rule, confidence; for
+// JSON Lines input also `record` (the input line number; then line, column and
+// offset are within that record's field text). `record` < 0 leaves it out.
+std::string ReportRecord(std::string_view file, const Change& change,
+                         int64_t record = -1);
 
 }  // namespace textmend
 

@@ -27,8 +27,8 @@ class FileSink final : public OutputSink {
 }  // namespace
 
 Status SniffInput(ReadableFile* in, std::string* prefix, bool* binary) {
-  // One read: a file gives the whole prefix, a pipe what has arrived so far. Waiting for more
-  // would hold back the output of an interactive pipe.
+  // One read: a file gives the whole prefix, a pipe what has arrived so far.
+  // Waiting for more would hold back the output of an interactive pipe.
   prefix->resize(kSniffBytes);
   size_t got = 0;
   Status s = in->Read(prefix->data(), kSniffBytes, &got);
@@ -38,8 +38,9 @@ Status SniffInput(ReadableFile* in, std::string* prefix, bool* binary) {
   return Status::Ok();
 }
 
-Status RepairInto(ReadableFile* in, std::string_view prefix, const Repairer& repairer,
-                  WritableFile* out, const ChangeCallback& on_change, size_t* changes) {
+Status RepairInto(ReadableFile* in, std::string_view prefix,
+                  const Repairer& repairer, WritableFile* out,
+                  const ChangeCallback& on_change, size_t* changes) {
   *changes = 0;
   FileSink sink(out, on_change, changes);
   std::unique_ptr<Stream> stream = repairer.NewStream(&sink);

@@ -1,5 +1,6 @@
-// Options: what a Repairer does. A plain struct; every field documents its default. Defaults
-// are chosen so that correct text comes back byte-identical: anything cosmetic is off.
+// Options: what a Repairer does. A plain struct; every field documents its
+// default. Defaults are chosen so that correct text comes back byte-identical:
+// anything cosmetic is off.
 //
 // Thread-safety: a plain value, copied into the Repairer at creation.
 #ifndef TEXTMEND_OPTIONS_H_
@@ -15,29 +16,34 @@ namespace textmend {
 struct Options {
   // --- Stages, in pipeline order. ---
 
-  // decode: bytes -> UTF-8. UTF-16 and UTF-32 input that starts with a byte order mark is
-  // decoded; valid UTF-8 passes through; bytes that are not valid UTF-8 are carried through
-  // unchanged and no later stage touches them. Default: on.
+  // decode: bytes -> UTF-8. UTF-16 and UTF-32 input that starts with a byte
+  // order mark is decoded; valid UTF-8 passes through; bytes that are not valid
+  // UTF-8 are carried through unchanged and no later stage touches them.
+  // Default: on.
   bool decode = true;
 
-  // unicode: NFC normalization, presentation-form ligatures ("ﬁ" -> "fi"), stray zero-width
-  // characters and C0 control characters that damage text. Default: on.
+  // unicode: NFC normalization, presentation-form ligatures ("ﬁ" -> "fi"),
+  // stray zero-width characters and C0 control characters that damage text.
+  // Default: on.
   bool unicode = true;
 
-  // --- Cosmetic unicode options: they change correct text, so all are off by default. ---
+  // --- Cosmetic unicode options: they change correct text, so all are off by
+  // default. ---
 
   // Curly quotes and primes -> ASCII ' and ". Default: off.
   bool straighten_quotes = false;
-  // Fullwidth ASCII forms (U+FF01..U+FF5E) and the ideographic space -> ASCII. Default: off.
+  // Fullwidth ASCII forms (U+FF01..U+FF5E) and the ideographic space -> ASCII.
+  // Default: off.
   bool fullwidth_to_ascii = false;
-  // Hyphen, dash and minus variants (U+2010..U+2015, U+2212) -> ASCII '-'. Default: off.
+  // Hyphen, dash and minus variants (U+2010..U+2015, U+2212) -> ASCII '-'.
+  // Default: off.
   bool ascii_dashes = false;
 
   // --- Streaming. ---
 
-  // A line longer than this many bytes is cut into pieces of at most about this size, at a
-  // point where no repair can span the cut. Bounds memory for input without newlines.
-  // Default: 64 KiB. Must be at least 4096.
+  // A line longer than this many bytes is cut into pieces of at most about this
+  // size, at a point where no repair can span the cut. Bounds memory for input
+  // without newlines. Default: 64 KiB. Must be at least 4096.
   size_t max_segment_bytes = 64 * 1024;
 };
 
@@ -45,12 +51,13 @@ struct Options {
 // Returns a comma-separated list for messages.
 std::string_view StageNames();
 
-// Enables exactly the stages named in `list` (comma-separated, from StageNames()) and disables
-// the others. Returns InvalidArgument naming the first unknown stage; `options` is then
-// unchanged.
+// Enables exactly the stages named in `list` (comma-separated, from
+// StageNames()) and disables the others. Returns InvalidArgument naming the
+// first unknown stage; `options` is then unchanged.
 Status SetStages(std::string_view list, Options* options);
 
-// Enables or disables one stage by name. Returns InvalidArgument for an unknown name.
+// Enables or disables one stage by name. Returns InvalidArgument for an unknown
+// name.
 Status SetStage(std::string_view name, bool enabled, Options* options);
 
 }  // namespace textmend

@@ -1,12 +1,12 @@
-// Repairer: textmend's entry point. Create one from Options, then repair text one-shot or as a
-// stream. A Repairer is immutable after creation and safe to share between threads: every
-// method is const and keeps no per-call state.
+// Repairer: textmend's entry point. Create one from Options, then repair text
+// one-shot or as a stream. A Repairer is immutable after creation and safe to
+// share between threads: every method is const and keeps no per-call state.
 //
 // Example:
 //   std::unique_ptr<textmend::Repairer> repairer;
-//   textmend::Status s = textmend::Repairer::Create(textmend::Options(), &repairer);
-//   textmend::RepairResult result;
-//   if (s.ok()) s = repairer->Repair(input, &result);
+//   textmend::Status s = textmend::Repairer::Create(textmend::Options(),
+//   &repairer); textmend::RepairResult result; if (s.ok()) s =
+//   repairer->Repair(input, &result);
 #ifndef TEXTMEND_REPAIRER_H_
 #define TEXTMEND_REPAIRER_H_
 
@@ -29,20 +29,20 @@ struct RepairResult {
 
 class Repairer {
  public:
-  // Validates `options` and builds a Repairer in `*out`. Returns InvalidArgument for bad
-  // options (then `*out` is untouched).
+  // Validates `options` and builds a Repairer in `*out`. Returns
+  // InvalidArgument for bad options (then `*out` is untouched).
   static Status Create(const Options& options, std::unique_ptr<Repairer>* out);
 
   virtual ~Repairer() = default;
   Repairer(const Repairer&) = delete;
   Repairer& operator=(const Repairer&) = delete;
 
-  // Repairs `input` (any bytes) into `*result`, replacing its contents. Equivalent to one
-  // Write() of the whole input and Finish() on a stream.
+  // Repairs `input` (any bytes) into `*result`, replacing its contents.
+  // Equivalent to one Write() of the whole input and Finish() on a stream.
   virtual Status Repair(std::string_view input, RepairResult* result) const = 0;
 
-  // A new stream delivering into `sink`, which must outlive the stream. The stream does not
-  // own the sink.
+  // A new stream delivering into `sink`, which must outlive the stream. The
+  // stream does not own the sink.
   virtual std::unique_ptr<Stream> NewStream(OutputSink* sink) const = 0;
 
   virtual const Options& options() const = 0;
@@ -51,9 +51,9 @@ class Repairer {
   Repairer() = default;
 };
 
-// True when `prefix` (the first few KiB of an input) looks like a binary file rather than text:
-// it holds NUL bytes without a UTF-16/UTF-32 byte order mark, or too many control bytes.
-// Text in a legacy 8-bit encoding is not binary.
+// True when `prefix` (the first few KiB of an input) looks like a binary file
+// rather than text: it holds NUL bytes without a UTF-16/UTF-32 byte order mark,
+// or too many control bytes. Text in a legacy 8-bit encoding is not binary.
 bool LooksBinary(std::string_view prefix);
 
 // textmend's version, "MAJOR.MINOR.PATCH".

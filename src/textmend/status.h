@@ -1,9 +1,10 @@
-// Status: the result of an operation that can fail. Errors are values; no exception crosses
-// textmend's API. Damaged *input* is not an error (it is repaired and reported as a Change);
-// a Status reports what stopped the work: a bad option, an I/O failure, a sink that refused
-// output.
+// Status: the result of an operation that can fail. Errors are values; no
+// exception crosses textmend's API. Damaged *input* is not an error (it is
+// repaired and reported as a Change); a Status reports what stopped the work: a
+// bad option, an I/O failure, a sink that refused output.
 //
-// Thread-safety: a Status is a value; distinct objects may be used from distinct threads.
+// Thread-safety: a Status is a value; distinct objects may be used from
+// distinct threads.
 #ifndef TEXTMEND_STATUS_H_
 #define TEXTMEND_STATUS_H_
 
@@ -14,7 +15,13 @@ namespace textmend {
 
 class [[nodiscard]] Status {
  public:
-  enum class Code { kOk = 0, kInvalidArgument, kIoError, kNotSupported, kInternal };
+  enum class Code {
+    kOk = 0,
+    kInvalidArgument,
+    kIoError,
+    kNotSupported,
+    kInternal
+  };
 
   // A default-constructed Status is OK.
   Status() = default;
@@ -41,7 +48,8 @@ class [[nodiscard]] Status {
   std::string ToString() const;
 
  private:
-  Status(Code code, std::string_view message) : code_(code), message_(message) {}
+  Status(Code code, std::string_view message)
+      : code_(code), message_(message) {}
 
   Code code_ = Code::kOk;
   std::string message_;

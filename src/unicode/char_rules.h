@@ -8,14 +8,14 @@ namespace textmend {
 
 enum class CharKind {
   kNone,
-  kControl,     // C0 controls other than tab, LF, VT, FF, CR and ESC; DEL
-  kZeroWidth,   // U+200B ZERO WIDTH SPACE: stray unless it separates words of a script
-                // written without spaces
-  kStrayBom,    // U+FEFF after the start of the text
-  kLigature,    // Latin and Armenian presentation-form ligatures
-  kQuote,       // curly single/double quotes (cosmetic)
-  kDash,        // hyphen and dash variants, minus sign (cosmetic)
-  kFullwidth,   // fullwidth ASCII forms and the ideographic space (cosmetic)
+  kControl,    // C0 controls other than tab, LF, VT, FF, CR and ESC; DEL
+  kZeroWidth,  // U+200B ZERO WIDTH SPACE: stray unless it separates words of a
+               // script written without spaces
+  kStrayBom,   // U+FEFF after the start of the text
+  kLigature,   // Latin and Armenian presentation-form ligatures
+  kQuote,      // curly single/double quotes (cosmetic)
+  kDash,       // hyphen and dash variants, minus sign (cosmetic)
+  kFullwidth,  // fullwidth ASCII forms and the ideographic space (cosmetic)
 };
 
 struct CosmeticChoice {
@@ -27,8 +27,8 @@ struct CosmeticChoice {
 // The kind of `cp`, given which cosmetic rules are on.
 inline CharKind ClassifyChar(uint32_t cp, CosmeticChoice cosmetic) {
   if (cp < 0x80) {
-    return (cp <= 0x08 || (cp >= 0x0E && cp <= 0x1A) || (cp >= 0x1C && cp <= 0x1F) ||
-            cp == 0x7F)
+    return (cp <= 0x08 || (cp >= 0x0E && cp <= 0x1A) ||
+            (cp >= 0x1C && cp <= 0x1F) || cp == 0x7F)
                ? CharKind::kControl
                : CharKind::kNone;
   }

@@ -1,11 +1,12 @@
-// The unicode stage's two passes. Clean text is rejected by MayChange() a machine word at a
-// time; ICU is consulted only for text that holds a candidate character.
+// The unicode stage's two passes. Clean text is rejected by MayChange() a
+// machine word at a time; ICU is consulted only for text that holds a candidate
+// character.
 #include "unicode/unicode_stages.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/unorm2.h>
 #include <unicode/uniset.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
@@ -20,17 +21,29 @@ namespace {
 
 constexpr std::string_view kStageName = "unicode";
 
-// True when `cp` belongs to a script written without spaces between words, where a zero-width
-// space is the word separator and must stay.
+// True when `cp` belongs to a script written without spaces between words,
+// where a zero-width space is the word separator and must stay.
 bool InUnspacedScript(int32_t cp) {
-  if (cp < 0x0E00) return false;  // fast path: everything below Thai is spaced or common
+  if (cp < 0x0E00)
+    return false;  // fast path: everything below Thai is spaced or common
   UErrorCode err = U_ZERO_ERROR;
   switch (uscript_getScript(cp, &err)) {
-    case USCRIPT_THAI: case USCRIPT_LAO: case USCRIPT_KHMER: case USCRIPT_MYANMAR:
-    case USCRIPT_TIBETAN: case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
-    case USCRIPT_JAVANESE: case USCRIPT_BALINESE: case USCRIPT_SUNDANESE:
-    case USCRIPT_TAI_LE: case USCRIPT_NEW_TAI_LUE: case USCRIPT_LANNA:
-    case USCRIPT_TAI_VIET: case USCRIPT_YI:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_TIBETAN:
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_JAVANESE:
+    case USCRIPT_BALINESE:
+    case USCRIPT_SUNDANESE:
+    case USCRIPT_TAI_LE:
+    case USCRIPT_NEW_TAI_LUE:
+    case USCRIPT_LANNA:
+    case USCRIPT_TAI_VIET:
+    case USCRIPT_YI:
       return true;
     default:
       return false;
@@ -55,11 +68,13 @@ class CharRulesStage final : public TextStage {
     size_t i = 0, len = 0;
     int32_t cp = 0;
     while ((i = NextCandidate(run, i, &cp, &len)) < run.size()) {
-      // Neighbours, for the context rules: the run's edges count as line boundaries.
+      // Neighbours, for the context rules: the run's edges count as line
+      // boundaries.
       int32_t prev = -1, next = -1;
       if (i > 0) {
         size_t j = i - 1, prev_len = 0;
-        while (j > 0 && (static_cast<unsigned char>(run[j]) & 0xC0) == 0x80) --j;
+        while (j > 0 && (static_cast<unsigned char>(run[j]) & 0xC0) == 0x80)
+          --j;
         prev = DecodeAt(run, j, &prev_len);
       }
       size_t next_len = 0;
@@ -76,10 +91,12 @@ class CharRulesStage final : public TextStage {
   }
 
  private:
-  // The position of the first character at or after `from` that some rule acts on (s.size()
-  // if none), with its code point and length. Skips ASCII text a machine word at a time; every
-  // candidate outside ASCII is a 3-byte sequence led by E2, E3 or EF.
-  size_t NextCandidate(std::string_view s, size_t from, int32_t* cp, size_t* len) const {
+  // The position of the first character at or after `from` that some rule acts
+  // on (s.size() if none), with its code point and length. Skips ASCII text a
+  // machine word at a time; every candidate outside ASCII is a 3-byte sequence
+  // led by E2, E3 or EF.
+  size_t NextCandidate(std::string_view s, size_t from, int32_t* cp,
+                       size_t* len) const {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const size_t n = s.size();
     size_t i = from;
@@ -88,7 +105,8 @@ class CharRulesStage final : public TextStage {
         uint64_t w;
         std::memcpy(&w, p + i, 8);
         const uint64_t del = w ^ 0x7F7F7F7F7F7F7F7Full;
-        const bool has_del = ((del - 0x0101010101010101ull) & ~del & 0x8080808080808080ull);
+        const bool has_del =
+            ((del - 0x0101010101010101ull) & ~del & 0x8080808080808080ull);
         if (!(w & 0x8080808080808080ull) && !HasControlByte(w) && !has_del) {
           i += 8;
           continue;
@@ -107,7 +125,8 @@ class CharRulesStage final : public TextStage {
       } else if (c >= 0xE2 && c <= 0xEF) {
         size_t l = 1;
         const int32_t v = DecodeAt(s, i, &l);
-        if (v >= 0 && ClassifyChar(static_cast<uint32_t>(v), cosmetic_) != CharKind::kNone) {
+        if (v >= 0 && ClassifyChar(static_cast<uint32_t>(v), cosmetic_) !=
+                          CharKind::kNone) {
           if (cp != nullptr) {
             *cp = v;
             *len = l;
@@ -123,8 +142,10 @@ class CharRulesStage final : public TextStage {
   }
 
  private:
-  // Fills e->replacement and e->rule for a character of `kind`; false to leave it.
-  bool Rewrite(CharKind kind, uint32_t cp, int32_t prev, int32_t next, Edit* e) const {
+  // Fills e->replacement and e->rule for a character of `kind`; false to leave
+  // it.
+  bool Rewrite(CharKind kind, uint32_t cp, int32_t prev, int32_t next,
+               Edit* e) const {
     switch (kind) {
       case CharKind::kNone:
         return false;
@@ -140,7 +161,8 @@ class CharRulesStage final : public TextStage {
         return true;
       case CharKind::kLigature: {
         icu::UnicodeString decomposition;
-        if (nfkc_ == nullptr || !nfkc_->getDecomposition(static_cast<UChar32>(cp), decomposition)) {
+        if (nfkc_ == nullptr ||
+            !nfkc_->getDecomposition(static_cast<UChar32>(cp), decomposition)) {
           return false;
         }
         decomposition.toUTF8String(e->replacement);
@@ -156,7 +178,8 @@ class CharRulesStage final : public TextStage {
         e->rule = "dash";
         return true;
       case CharKind::kFullwidth:
-        e->replacement.assign(1, cp == 0x3000 ? ' ' : static_cast<char>(cp - 0xFEE0));
+        e->replacement.assign(
+            1, cp == 0x3000 ? ' ' : static_cast<char>(cp - 0xFEE0));
         e->rule = "fullwidth";
         return true;
     }
@@ -167,8 +190,9 @@ class CharRulesStage final : public TextStage {
   const icu::Normalizer2* nfkc_ = nullptr;
 };
 
-// NFC, except for the CJK compatibility ideographs: NFC maps each to a unified ideograph and
-// loses the distinction their users (Korean hanja in names, for one) chose them for.
+// NFC, except for the CJK compatibility ideographs: NFC maps each to a unified
+// ideograph and loses the distinction their users (Korean hanja in names, for
+// one) chose them for.
 class NfcStage final : public TextStage {
  public:
   NfcStage() {
@@ -177,10 +201,13 @@ class NfcStage final : public TextStage {
     keep_ = std::make_unique<icu::UnicodeSet>(
         icu::UnicodeString(u"[^\\uF900-\\uFAFF\\U0002F800-\\U0002FA1F]"), err);
     keep_->freeze();
-    if (U_SUCCESS(err)) normalizer_ = std::make_unique<icu::FilteredNormalizer2>(*nfc, *keep_);
-    // Stable characters in the BMP, looked up by bit: NFC leaves any text made of them alone.
+    if (U_SUCCESS(err))
+      normalizer_ = std::make_unique<icu::FilteredNormalizer2>(*nfc, *keep_);
+    // Stable characters in the BMP, looked up by bit: NFC leaves any text made
+    // of them alone.
     for (UChar32 c = 0; c < 0x10000; ++c) {
-      if (ComputeStable(c)) stable_bmp_[static_cast<size_t>(c) >> 6] |= uint64_t{1} << (c & 63);
+      if (ComputeStable(c))
+        stable_bmp_[static_cast<size_t>(c) >> 6] |= uint64_t{1} << (c & 63);
     }
   }
 
@@ -192,15 +219,15 @@ class NfcStage final : public TextStage {
 
   void Process(std::string_view run, size_t run_offset,
                std::vector<Edit>* edits) const override {
-    // Around each unstable character, widen to the normalization boundaries and normalize
-    // that stretch alone.
+    // Around each unstable character, widen to the normalization boundaries and
+    // normalize that stretch alone.
     const auto* p = reinterpret_cast<const unsigned char*>(run.data());
     size_t i = 0, len = 0;
     while ((i = NextUnstable(run, i, &len)) < run.size()) {
       size_t l = 0;
       const int32_t cp = DecodeAt(run, i, &l);
-      // The stretch starts at the nearest character at or before i that has a normalization
-      // boundary before it, and ends before the next one after i.
+      // The stretch starts at the nearest character at or before i that has a
+      // normalization boundary before it, and ends before the next one after i.
       size_t start = i;
       if (!normalizer_->hasBoundaryBefore(cp)) {
         while (start > 0) {
@@ -221,32 +248,37 @@ class NfcStage final : public TextStage {
   }
 
  private:
-  // Normalizes run[start, end) and, if it changes, records an edit covering only the
-  // characters that differ (the stretch may begin with a letter or newline that stays).
-  void NormalizeStretch(std::string_view run, size_t start, size_t end, size_t run_offset,
-                        std::vector<Edit>* edits) const {
-    if (!edits->empty() && edits->back().offset + edits->back().length > run_offset + start) {
+  // Normalizes run[start, end) and, if it changes, records an edit covering
+  // only the characters that differ (the stretch may begin with a letter or
+  // newline that stays).
+  void NormalizeStretch(std::string_view run, size_t start, size_t end,
+                        size_t run_offset, std::vector<Edit>* edits) const {
+    if (!edits->empty() &&
+        edits->back().offset + edits->back().length > run_offset + start) {
       return;  // already covered by the previous stretch
     }
     const std::string_view piece = run.substr(start, end - start);
     std::string normalized;
     icu::StringByteSink<std::string> sink(&normalized);
     UErrorCode err = U_ZERO_ERROR;
-    normalizer_->normalizeUTF8(0, icu::StringPiece(piece.data(), piece.size()), sink, nullptr,
-                               err);
+    normalizer_->normalizeUTF8(0, icu::StringPiece(piece.data(), piece.size()),
+                               sink, nullptr, err);
     if (U_FAILURE(err) || normalized == piece) return;
     size_t head = 0;
-    while (head < piece.size() && head < normalized.size() && piece[head] == normalized[head]) {
+    while (head < piece.size() && head < normalized.size() &&
+           piece[head] == normalized[head]) {
       ++head;
     }
-    while (head > 0 && (static_cast<unsigned char>(piece[head]) & 0xC0) == 0x80) --head;
+    while (head > 0 && (static_cast<unsigned char>(piece[head]) & 0xC0) == 0x80)
+      --head;
     size_t tail = 0;
     while (tail < piece.size() - head && tail < normalized.size() - head &&
-           piece[piece.size() - 1 - tail] == normalized[normalized.size() - 1 - tail]) {
+           piece[piece.size() - 1 - tail] ==
+               normalized[normalized.size() - 1 - tail]) {
       ++tail;
     }
-    while (tail > 0 &&
-           (static_cast<unsigned char>(piece[piece.size() - tail]) & 0xC0) == 0x80) {
+    while (tail > 0 && (static_cast<unsigned char>(piece[piece.size() - tail]) &
+                        0xC0) == 0x80) {
       --tail;
     }
     Edit e;
@@ -257,10 +289,11 @@ class NfcStage final : public TextStage {
     edits->push_back(std::move(e));
   }
 
-  // Stable: NFC quick check "yes" and canonical combining class 0, so the character can
-  // neither change, nor combine with what precedes it, nor need reordering. Every character
-  // of NFC text that could change under NFC is followed by, or is, an unstable one. CJK
-  // compatibility ideographs are left out of NFC here, so they count as stable.
+  // Stable: NFC quick check "yes" and canonical combining class 0, so the
+  // character can neither change, nor combine with what precedes it, nor need
+  // reordering. Every character of NFC text that could change under NFC is
+  // followed by, or is, an unstable one. CJK compatibility ideographs are left
+  // out of NFC here, so they count as stable.
   bool ComputeStable(UChar32 c) const {
     if (keep_ != nullptr && !keep_->contains(c)) return true;
     return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
@@ -268,12 +301,14 @@ class NfcStage final : public TextStage {
   }
 
   bool Stable(int32_t c) const {
-    if (c < 0x10000) return (stable_bmp_[static_cast<size_t>(c) >> 6] >> (c & 63)) & 1;
+    if (c < 0x10000)
+      return (stable_bmp_[static_cast<size_t>(c) >> 6] >> (c & 63)) & 1;
     return ComputeStable(c);
   }
 
-  // The position of the first unstable character at or after `from` (s.size() if none), and
-  // its length. Everything below U+0300 is stable, and its UTF-8 starts below 0xCC.
+  // The position of the first unstable character at or after `from` (s.size()
+  // if none), and its length. Everything below U+0300 is stable, and its UTF-8
+  // starts below 0xCC.
   size_t NextUnstable(std::string_view s, size_t from, size_t* len) const {
     size_t i = from + AsciiPrefix(s.substr(from));
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -282,9 +317,10 @@ class NfcStage final : public TextStage {
         ++i;
         continue;
       }
-      // Two- and three-byte sequences decoded inline (this loop runs over all non-ASCII
-      // text); anything else through the validating decoder. A malformed sequence counts as
-      // stable: it is invalid, and no stage sees invalid bytes.
+      // Two- and three-byte sequences decoded inline (this loop runs over all
+      // non-ASCII text); anything else through the validating decoder. A
+      // malformed sequence counts as stable: it is invalid, and no stage sees
+      // invalid bytes.
       size_t l = 1;
       int32_t c;
       if (p[i] < 0xE0 && i + 1 < s.size() && (p[i + 1] & 0xC0) == 0x80) {
@@ -292,7 +328,8 @@ class NfcStage final : public TextStage {
         l = 2;
       } else if (p[i] >= 0xE0 && p[i] < 0xF0 && i + 2 < s.size() &&
                  (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-        c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) |
+            (p[i + 2] & 0x3F);
         l = 3;
       } else {
         c = DecodeAt(s, i, &l);
@@ -313,7 +350,8 @@ class NfcStage final : public TextStage {
 
 }  // namespace
 
-std::vector<std::unique_ptr<TextStage>> MakeUnicodeStages(const Options& options) {
+std::vector<std::unique_ptr<TextStage>> MakeUnicodeStages(
+    const Options& options) {
   CosmeticChoice cosmetic;
   cosmetic.quotes = options.straighten_quotes;
   cosmetic.dashes = options.ascii_dashes;

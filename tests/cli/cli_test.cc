@@ -19,7 +19,8 @@ const std::string kDamaged = "a \xEF\xAC\x81rst line\nand a cafe\xCC\x81\n";
 const std::string kRepaired = "a first line\nand a caf\xC3\xA9\n";
 const std::string kClean = "nothing to repair here\n";
 
-ProcessResult Textmend(std::vector<std::string> args, const std::string& input = "") {
+ProcessResult Textmend(std::vector<std::string> args,
+                       const std::string& input = "") {
   args.insert(args.begin(), kBinary);
   return RunProcess(args, input);
 }
@@ -68,26 +69,72 @@ TEST_CASE("cli: several files go to stdout in order, also with -j", "[cli]") {
   CHECK(r.out == expected);
 }
 
-TEST_CASE("cli: missing files and directories are named, the rest still processed", "[cli]") {
+TEST_CASE(
+    "cli: missing files and directories are named, the rest still processed",
+    "[cli]") {
   TempDir dir;
   const std::string good = dir.File("good.txt");
   WriteFile(good, kDamaged);
   const ProcessResult r = Textmend({dir.File("missing.txt"), dir.path(), good});
   CHECK(r.exit_code == 3);
   CHECK(r.out == kRepaired);
-  CHECK(r.err.find("missing.txt: No such file or directory") != std::string::npos);
+  CHECK(r.err.find("missing.txt: No such file or directory") !=
+        std::string::npos);
   CHECK(r.err.find(dir.path() + ": Is a directory") != std::string::npos);
+}
+
+TEST_CASE("cli: -o writes the output file whole", "[cli]") {
+  TempDir dir;
+  const std::string in = dir.File("in.txt"), out = dir.File("out.txt");
+  WriteFile(in, kDamaged);
+  ProcessResult r = Textmend({"-o", out, in});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(ReadFile(out) == kRepaired);
+  CHECK(dir.List() == std::vector<std::string>{"in.txt", "out.txt"});
+  // An existing output keeps its mode; a failure to write leaves it as it was.
+  ::chmod(out.c_str(), 0640);
+  r = Textmend({"-o", out}, kClean);
+  CHECK(ReadFile(out) == kClean);
+  struct stat st;
+  ::stat(out.c_str(), &st);
+  CHECK((st.st_mode & 07777) == 0640);
+  CHECK(Textmend({"-o", out, "-i", in}).exit_code == 2);
+}
+
+TEST_CASE("cli: an unreadable file is named, the rest still processed",
+          "[cli]") {
+  TempDir dir;
+  const std::string secret = dir.File("secret.txt"),
+                    good = dir.File("good.txt");
+  WriteFile(secret, kDamaged);
+  WriteFile(good, kDamaged);
+  ::chmod(secret.c_str(), 0);
+  ::chmod(good.c_str(), 0644);
+  ::chmod(dir.path().c_str(), 0755);
+  std::string cmd = Quote(kBinary) + " " + Quote(secret) + " " + Quote(good);
+  if (::geteuid() == 0)
+    cmd = "setpriv --reuid=65534 --regid=65534 --clear-groups " + cmd;
+  const ProcessResult r = RunShell(cmd);
+  CHECK(r.exit_code == 3);
+  CHECK(r.out == kRepaired);
+  CHECK(r.err.find("cannot open " + secret + ": Permission denied") !=
+        std::string::npos);
 }
 
 TEST_CASE("cli: a binary file is left unchanged and named", "[cli]") {
   TempDir dir;
   const std::string bin = dir.File("prog.bin");
-  const std::string data("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\x01\xEF\xAC\x81", 18);
+  const std::string data(
+      "\x7F"
+      "ELF\x02\x01\x01\0\0\0\0\0\0\0\x01\xEF\xAC\x81",
+      18);
   WriteFile(bin, data);
   ProcessResult r = Textmend({bin});
   CHECK(r.exit_code == 3);
   CHECK(r.out == data);  // nothing is lost on the way through
-  CHECK(r.err.find("prog.bin: looks binary; left unchanged") != std::string::npos);
+  CHECK(r.err.find("prog.bin: looks binary; left unchanged") !=
+        std::string::npos);
   r = Textmend({"-i", bin});
   CHECK(r.exit_code == 3);
   CHECK(ReadFile(bin) == data);
@@ -127,13 +174,15 @@ TEST_CASE("cli: -iSUFFIX and --in-place=SUFFIX keep backups", "[cli]") {
 
 TEST_CASE("cli: --check names what would change and changes nothing", "[cli]") {
   TempDir dir;
-  const std::string damaged = dir.File("damaged.txt"), clean = dir.File("clean.txt");
+  const std::string damaged = dir.File("damaged.txt"),
+                    clean = dir.File("clean.txt");
   WriteFile(damaged, kDamaged);
   WriteFile(clean, kClean);
   ProcessResult r = Textmend({"--check", damaged, clean});
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err.find("would repair " + damaged + " (2 changes)") != std::string::npos);
+  CHECK(r.err.find("would repair " + damaged + " (2 changes)") !=
+        std::string::npos);
   CHECK(r.err.find("clean.txt") == std::string::npos);
   CHECK(ReadFile(damaged) == kDamaged);
   CHECK(Textmend({"--check", clean}).exit_code == 0);
@@ -147,8 +196,10 @@ TEST_CASE("cli: --diff prints a unified diff", "[cli]") {
   WriteFile(f, kDamaged);
   const ProcessResult r = Textmend({"--diff", f});
   CHECK(r.exit_code == 0);
-  CHECK(r.out == "--- a/" + f + "\n+++ b/" + f + "\n@@ -1,2 +1,2 @@\n-a \xEF\xAC\x81rst line\n"
-                 "-and a cafe\xCC\x81\n+a first line\n+and a caf\xC3\xA9\n");
+  CHECK(r.out ==
+        "--- a/" + f + "\n+++ b/" + f +
+            "\n@@ -1,2 +1,2 @@\n-a \xEF\xAC\x81rst line\n"
+            "-and a cafe\xCC\x81\n+a first line\n+and a caf\xC3\xA9\n");
   CHECK(ReadFile(f) == kDamaged);
   // The diff applies with patch.
   const std::string patch = dir.File("fix.patch");
@@ -166,18 +217,26 @@ TEST_CASE("cli: --report writes one JSON object per change", "[cli]") {
   const ProcessResult r = Textmend({"--report=" + report, f});
   CHECK(r.exit_code == 0);
   const std::string rep = ReadFile(report);
-  CHECK(rep == "{\"file\":\"" + f +
-                   "\",\"line\":1,\"column\":3,\"offset\":2,\"length\":3,\"before\":\"\xEF\xAC"
-                   "\x81\",\"after\":\"fi\",\"stage\":\"unicode\",\"rule\":\"ligature\","
-                   "\"confidence\":1.0}\n"
-                   "{\"file\":\"" + f +
-                   "\",\"line\":2,\"column\":10,\"offset\":23,\"length\":3,\"before\":\"e\xCC"
-                   "\x81\",\"after\":\"\xC3\xA9\",\"stage\":\"unicode\",\"rule\":\"nfc\","
-                   "\"confidence\":1.0}\n");
-  CHECK(Textmend({"--report", dir.File("no/such/dir/r.jsonl")}, kDamaged).exit_code == 2);
+  CHECK(
+      rep ==
+      "{\"file\":\"" + f +
+          "\",\"line\":1,\"column\":3,\"offset\":2,\"length\":3,\"before\":"
+          "\"\xEF\xAC"
+          "\x81\",\"after\":\"fi\",\"stage\":\"unicode\",\"rule\":\"ligature\","
+          "\"confidence\":1.0}\n"
+          "{\"file\":\"" +
+          f +
+          "\",\"line\":2,\"column\":10,\"offset\":23,\"length\":3,\"before\":"
+          "\"e\xCC"
+          "\x81\",\"after\":\"\xC3\xA9\",\"stage\":\"unicode\",\"rule\":"
+          "\"nfc\","
+          "\"confidence\":1.0}\n");
+  CHECK(Textmend({"--report", dir.File("no/such/dir/r.jsonl")}, kDamaged)
+            .exit_code == 2);
 }
 
-TEST_CASE("cli: --jsonl repairs one field and passes everything else through", "[cli]") {
+TEST_CASE("cli: --jsonl repairs one field and passes everything else through",
+          "[cli]") {
   const std::string in =
       "{\"id\":1,\"text\":\"\\ufb01ne\"}\n"
       "not json\n"
@@ -192,7 +251,8 @@ TEST_CASE("cli: --jsonl repairs one field and passes everything else through", "
         "{\"id\":3}\n"
         "{\"text\":\"clean\",  \"keep\" : \"\\u00e9\"}\n"
         "{\"text\":\"fly\"}");
-  CHECK(r.err.find("<stdin>:2: not valid JSON; passed through unchanged") != std::string::npos);
+  CHECK(r.err.find("<stdin>:2: not valid JSON; passed through unchanged") !=
+        std::string::npos);
   CHECK(r.err.find("<stdin>:3: has no field \"text\"") != std::string::npos);
   // Another field, and -j keeps the record order.
   std::string many, expected;
@@ -210,7 +270,8 @@ TEST_CASE("cli: --jsonl keeps records that straddle read boundaries", "[cli]") {
   for (int i = 0; in.size() < (3 << 20) + 12345; ++i) {
     const std::string pad(static_cast<size_t>(i % 97), 'x');
     in += "{\"i\":" + std::to_string(i) + ",\"text\":\"" + pad + "\\ufb01\"}\n";
-    expected += "{\"i\":" + std::to_string(i) + ",\"text\":\"" + pad + "fi\"}\n";
+    expected +=
+        "{\"i\":" + std::to_string(i) + ",\"text\":\"" + pad + "fi\"}\n";
   }
   const ProcessResult r = Textmend({"--jsonl"}, in);
   CHECK(r.exit_code == 0);
@@ -222,7 +283,8 @@ TEST_CASE("cli: stages can be chosen", "[cli]") {
   CHECK(Textmend({"--no-unicode"}, kDamaged).out == kDamaged);
   CHECK(Textmend({"--stages=decode"}, kDamaged).out == kDamaged);
   CHECK(Textmend({"--stages=decode,unicode"}, kDamaged).out == kRepaired);
-  CHECK(Textmend({"--straighten-quotes"}, "\xE2\x80\x9Cq\xE2\x80\x9D").out == "\"q\"");
+  CHECK(Textmend({"--straighten-quotes"}, "\xE2\x80\x9Cq\xE2\x80\x9D").out ==
+        "\"q\"");
 }
 
 TEST_CASE("cli: usage errors exit 2", "[cli]") {
@@ -245,11 +307,13 @@ TEST_CASE("cli: --help and --version", "[cli]") {
   CHECK(r.out.rfind("textmend ", 0) == 0);
 }
 
-TEST_CASE("cli: a file-size limit too small for the output leaves the original", "[cli]") {
+TEST_CASE("cli: a file-size limit too small for the output leaves the original",
+          "[cli]") {
   TempDir dir;
   const std::string f = dir.File("big.txt");
   std::string big;
-  while (big.size() < 2 << 20) big += "a line with a \xEF\xAC\x81nal ligature\n";
+  while (big.size() < 2 << 20)
+    big += "a line with a \xEF\xAC\x81nal ligature\n";
   WriteFile(f, big);
   // 1024 blocks of 1 KiB: the 2 MiB rewrite cannot fit.
   const ProcessResult r =
@@ -286,7 +350,10 @@ TEST_CASE("cli: SIGKILL during a large rewrite leaves the original", "[cli]") {
   TempDir dir;
   const std::string f = dir.File("large.txt");
   std::string line;
-  for (int i = 0; i < 16; ++i) line += "\xEF\xAC\x81" "x ";  // dense damage: a slow rewrite
+  for (int i = 0; i < 16; ++i)
+    line +=
+        "\xEF\xAC\x81"
+        "x ";  // dense damage: a slow rewrite
   line += "\n";
   std::string big;
   big.reserve(64 << 20);
@@ -295,7 +362,8 @@ TEST_CASE("cli: SIGKILL during a large rewrite leaves the original", "[cli]") {
   Child child({kBinary, "-i", f});
   // Wait until the temporary file has data in it, then kill.
   bool writing = false;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (!writing && std::chrono::steady_clock::now() < deadline) {
     for (const std::string& name : dir.List()) {
       if (name.find(".textmend-") != std::string::npos &&

@@ -1,4 +1,5 @@
-// fork/exec with pipes, and a poll loop that feeds stdin while draining stdout and stderr.
+// fork/exec with pipes, and a poll loop that feeds stdin while draining stdout
+// and stderr.
 #include "cli/process.h"
 
 #include <fcntl.h>
@@ -24,7 +25,8 @@ pid_t Spawn(const std::vector<std::string>& argv, int* in, int* out, int* err) {
     ::dup2(pout[1], 1);
     if (err != nullptr) ::dup2(perr[1], 2);
     std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const std::string& a : argv)
+      args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     ::execvp(args[0], args.data());
     ::_exit(127);
@@ -53,14 +55,16 @@ int WaitFor(pid_t pid, int* signal) {
 
 }  // namespace
 
-ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string& input) {
+ProcessResult RunProcess(const std::vector<std::string>& argv,
+                         const std::string& input) {
   ::signal(SIGPIPE, SIG_IGN);
   ProcessResult r;
   int in = -1, out = -1, err = -1;
   const pid_t pid = Spawn(argv, &in, &out, &err);
   if (pid < 0) return r;
   size_t written = 0;
-  // Non-blocking, so a large input is fed as the child drains it while we read its output.
+  // Non-blocking, so a large input is fed as the child drains it while we read
+  // its output.
   ::fcntl(in, F_SETFL, ::fcntl(in, F_GETFL) | O_NONBLOCK);
   if (input.empty()) {
     ::close(in);
@@ -77,7 +81,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
     for (int i = 0; i < n; ++i) {
       if (fds[i].revents == 0) continue;
       if (fds[i].fd == in) {
-        const ssize_t w = ::write(in, input.data() + written, input.size() - written);
+        const ssize_t w =
+            ::write(in, input.data() + written, input.size() - written);
         if (w > 0) written += static_cast<size_t>(w);
         if ((w < 0 && errno != EAGAIN) || written == input.size()) {
           ::close(in);
@@ -90,7 +95,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
         ::close(fds[i].fd);
         (fds[i].fd == out ? out : err) = -1;
       } else {
-        (fds[i].fd == out ? r.out : r.err).append(buf, static_cast<size_t>(got));
+        (fds[i].fd == out ? r.out : r.err)
+            .append(buf, static_cast<size_t>(got));
       }
     }
   }
@@ -133,7 +139,8 @@ void Child::CloseStdin() {
 }
 
 std::string Child::ReadUntil(const std::string& expected, int timeout_ms) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   char buf[4096];
   while (buffer_.find(expected) == std::string::npos) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -1,5 +1,5 @@
-// Runs a program with given arguments and standard input, capturing its output, for the CLI
-// tests (the role ninja's misc/output_test.py plays there).
+// Runs a program with given arguments and standard input, capturing its output,
+// for the CLI tests (the role ninja's misc/output_test.py plays there).
 #ifndef TEXTMEND_TESTS_CLI_PROCESS_H_
 #define TEXTMEND_TESTS_CLI_PROCESS_H_
 
@@ -18,19 +18,23 @@ struct ProcessResult {
 };
 
 // Runs argv[0] with argv, feeding `input` on stdin, and waits for it.
-ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string& input = "");
+ProcessResult RunProcess(const std::vector<std::string>& argv,
+                         const std::string& input = "");
 
 // Runs `command` with /bin/sh -c.
-ProcessResult RunShell(const std::string& command, const std::string& input = "");
+ProcessResult RunShell(const std::string& command,
+                       const std::string& input = "");
 
-// A child process with pipes to its stdin and stdout, for tests that talk to it while it runs.
+// A child process with pipes to its stdin and stdout, for tests that talk to it
+// while it runs.
 class Child {
  public:
   explicit Child(const std::vector<std::string>& argv);
   ~Child();
   void Write(const std::string& data);
   void CloseStdin();
-  // Reads stdout until it holds `expected` or `timeout_ms` passes; returns what was read.
+  // Reads stdout until it holds `expected` or `timeout_ms` passes; returns what
+  // was read.
   std::string ReadUntil(const std::string& expected, int timeout_ms);
   int Wait();
   void Kill(int signal);

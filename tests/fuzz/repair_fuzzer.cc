@@ -1,7 +1,8 @@
-// Fuzz target: the first bytes choose Options and a chunking, the rest is the text. Checks the
-// invariants every input must keep (re2's re2_fuzzer and simdutf's roundtrip fuzzer are the
-// models): stream == one-shot, bytes that are not UTF-8 survive in order, valid input gives
-// valid output, repair is idempotent, every change lies inside the input. Never touches disk.
+// Fuzz target: the first bytes choose Options and a chunking, the rest is the
+// text. Checks the invariants every input must keep (re2's re2_fuzzer and
+// simdutf's roundtrip fuzzer are the models): stream == one-shot, bytes that
+// are not UTF-8 survive in order, valid input gives valid output, repair is
+// idempotent, every change lies inside the input. Never touches disk.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -48,7 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
   const uint8_t flags = data[0];
   const size_t chunk = 1 + data[1] % 64;
-  const std::string_view text(reinterpret_cast<const char*>(data + 2), size - 2);
+  const std::string_view text(reinterpret_cast<const char*>(data + 2),
+                              size - 2);
 
   textmend::Options options;
   options.decode = (flags & 1) == 0;
@@ -75,12 +77,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const textmend::Change& c : one.changes) {
     Require(c.offset + c.length <= text.size(), "change inside the input");
   }
-  // UTF-16/32 input (a BOM) is transcoded; the byte-level invariants hold for UTF-8 input.
-  const bool utf16_or_32 = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
-                                                (text[0] == '\xFE' && text[1] == '\xFF') ||
-                                                (text[0] == '\0' && text[1] == '\0'));
+  // UTF-16/32 input (a BOM) is transcoded; the byte-level invariants hold for
+  // UTF-8 input.
+  const bool utf16_or_32 =
+      text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                           (text[0] == '\xFE' && text[1] == '\xFF') ||
+                           (text[0] == '\0' && text[1] == '\0'));
   if (!utf16_or_32) {
-    Require(InvalidStretches(one.text) == InvalidStretches(text), "invalid bytes kept");
+    Require(InvalidStretches(one.text) == InvalidStretches(text),
+            "invalid bytes kept");
     if (ValidUtf8(text)) Require(ValidUtf8(one.text), "valid in, valid out");
     textmend::RepairResult twice;
     Require(repairer->Repair(one.text, &twice).ok(), "repair again");

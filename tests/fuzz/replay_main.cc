@@ -1,5 +1,6 @@
-// Replays a fuzz corpus through the fuzz target, so ordinary builds (gcc, no libFuzzer) check
-// every saved input under ctest (simdutf's fuzz/main.cpp does the same).
+// Replays a fuzz corpus through the fuzz target, so ordinary builds (gcc, no
+// libFuzzer) check every saved input under ctest (simdutf's fuzz/main.cpp does
+// the same).
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -16,14 +17,16 @@ int main(int argc, char** argv) {
     std::filesystem::path p(argv[i]);
     std::vector<std::filesystem::path> files;
     if (std::filesystem::is_directory(p)) {
-      for (const auto& e : std::filesystem::directory_iterator(p)) files.push_back(e.path());
+      for (const auto& e : std::filesystem::directory_iterator(p))
+        files.push_back(e.path());
     } else {
       files.push_back(p);
     }
     for (const auto& f : files) {
       std::ifstream in(f, std::ios::binary);
       const std::string data((std::istreambuf_iterator<char>(in)), {});
-      LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(data.data()), data.size());
+      LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(data.data()),
+                             data.size());
       ++count;
     }
   }

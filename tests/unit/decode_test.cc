@@ -1,8 +1,8 @@
-// The decode stage: byte order marks, UTF-16/32, invalid bytes, binary sniffing.
-#include "decode/decoder.h"
-
+// The decode stage: byte order marks, UTF-16/32, invalid bytes, binary
+// sniffing.
 #include <catch2/catch.hpp>
 
+#include "decode/decoder.h"
 #include "unit/test_util.h"
 
 namespace textmend {
@@ -41,9 +41,10 @@ TEST_CASE("UTF-16 and UTF-32 with a BOM decode to UTF-8", "[decode]") {
   const Case cases[] = {
       {"\xFF\xFEh\0i\0\n\0"s, "hi\n"},
       {"\xFE\xFF\0h\x04\x36"s, "hж"},
-      {"\xFF\xFE\x3D\xD8\x00\xDE"s, "\xF0\x9F\x98\x80"},  // U+1F600 as a surrogate pair
-      {"\xFF\xFE\0\0h\0\0\0"s, "h"},                       // UTF-32LE
-      {"\0\0\xFE\xFF\0\0\0h"s, "h"},                       // UTF-32BE
+      {"\xFF\xFE\x3D\xD8\x00\xDE"s,
+       "\xF0\x9F\x98\x80"},           // U+1F600 as a surrogate pair
+      {"\xFF\xFE\0\0h\0\0\0"s, "h"},  // UTF-32LE
+      {"\0\0\xFE\xFF\0\0\0h"s, "h"},  // UTF-32BE
       // An unpaired surrogate survives as its generalized UTF-8 bytes.
       {"\xFF\xFE\x01\xD8h\0"s, "\xED\xA0\x81h"},
       // A trailing odd byte is kept.
@@ -59,7 +60,10 @@ TEST_CASE("UTF-16 and UTF-32 with a BOM decode to UTF-8", "[decode]") {
 
 TEST_CASE("UTF-16 changes point at original byte offsets", "[decode]") {
   // "a\u200Bb" in UTF-16LE: the zero-width space is bytes 4..5 of the input.
-  const RepairResult r = RepairText("\xFF\xFE" "a\0\x0B\x20" "b\0"s);
+  const RepairResult r = RepairText(
+      "\xFF\xFE"
+      "a\0\x0B\x20"
+      "b\0"s);
   CHECK(r.text == "ab");
   REQUIRE(r.changes.size() == 2);
   CHECK(r.changes[1].rule == "zero-width");
@@ -67,7 +71,8 @@ TEST_CASE("UTF-16 changes point at original byte offsets", "[decode]") {
   CHECK(r.changes[1].length == 2);
 }
 
-TEST_CASE("without the decode stage UTF-16 passes through untouched", "[decode]") {
+TEST_CASE("without the decode stage UTF-16 passes through untouched",
+          "[decode]") {
   Options o;
   o.decode = false;
   const std::string in = "\xFF\xFEh\0\x01\0"s;
@@ -84,23 +89,26 @@ TEST_CASE("a UTF-8 BOM is kept and never counted as a stray one", "[decode]") {
 TEST_CASE("bytes that are not UTF-8 pass through byte for byte", "[decode]") {
   const std::string cases[] = {
       "caf\xE9 au lait\n"s,         // latin-1
-      "\xC0\xAF overlong\n"s,        // overlong '/'
-      "\xED\xA0\x80 surrogate\n"s,   // UTF-8-encoded surrogate
-      "cut \xE2\x80\n"s,             // truncated sequence
+      "\xC0\xAF overlong\n"s,       // overlong '/'
+      "\xED\xA0\x80 surrogate\n"s,  // UTF-8-encoded surrogate
+      "cut \xE2\x80\n"s,            // truncated sequence
       "\xF4\x90\x80\x80 > U+10FFFF"s,
   };
   for (const std::string& in : cases) CHECK(RepairText(in).text == in);
 }
 
-TEST_CASE("a stage never deletes a run that would join two invalid stretches", "[decode]") {
+TEST_CASE("a stage never deletes a run that would join two invalid stretches",
+          "[decode]") {
   // Removing the control byte would make E2 80 8B, a valid zero-width space.
   const std::string in = "x\xE2\x01\x80\x8By"s;
   CHECK(RepairText(in).text == in);
 }
 
-TEST_CASE("repairs never make the output start with a UTF-16 byte order mark", "[decode]") {
-  // Found by the fuzzer: removing the controls would leave FF FE at the start, which the next
-  // run would decode as UTF-16. That first line passes through; later lines are repaired.
+TEST_CASE("repairs never make the output start with a UTF-16 byte order mark",
+          "[decode]") {
+  // Found by the fuzzer: removing the controls would leave FF FE at the start,
+  // which the next run would decode as UTF-16. That first line passes through;
+  // later lines are repaired.
   const std::string in = "\x07\xFF\xFEh\0i\nsecond\x01 line\n"s;
   const RepairResult r = RepairText(in);
   CHECK(r.text == "\x07\xFF\xFEh\0i\nsecond line\n"s);
@@ -110,7 +118,9 @@ TEST_CASE("repairs never make the output start with a UTF-16 byte order mark", "
 }
 
 TEST_CASE("binary sniffing", "[decode]") {
-  CHECK(LooksBinary("\x7F" "ELF\x02\x01\x01\0\0\0"s));
+  CHECK(
+      LooksBinary("\x7F"
+                  "ELF\x02\x01\x01\0\0\0"s));
   CHECK(LooksBinary("PK\x03\x04\x14\0\x06\0"s));
   CHECK_FALSE(LooksBinary("plain text\nwith lines\n"));
   CHECK_FALSE(LooksBinary("\xCF\xF0\xE8\xE2\xE5\xF2 cp1251 text"));

@@ -1,5 +1,5 @@
-// In-place rewriting: the original survives every failure, and an unchanged file is not
-// touched. Failures are injected through the FileSystem interface.
+// In-place rewriting: the original survives every failure, and an unchanged
+// file is not touched. Failures are injected through the FileSystem interface.
 #include "io/in_place.h"
 
 #include <sys/stat.h>
@@ -15,13 +15,19 @@ namespace {
 // The real file system, with failures on demand.
 class FaultyFileSystem final : public FileSystem {
  public:
-  size_t fail_after_bytes = SIZE_MAX;  // writes fail once this many bytes are written
+  size_t fail_after_bytes =
+      SIZE_MAX;  // writes fail once this many bytes are written
   bool fail_rename = false;
   bool fail_sync = false;
 
-  Status Stat(const std::string& p, FileInfo* i) override { return real_->Stat(p, i); }
-  Status RealPath(const std::string& p, std::string* r) override { return real_->RealPath(p, r); }
-  Status OpenRead(const std::string& p, std::unique_ptr<ReadableFile>* f) override {
+  Status Stat(const std::string& p, FileInfo* i) override {
+    return real_->Stat(p, i);
+  }
+  Status RealPath(const std::string& p, std::string* r) override {
+    return real_->RealPath(p, r);
+  }
+  Status OpenRead(const std::string& p,
+                  std::unique_ptr<ReadableFile>* f) override {
     return real_->OpenRead(p, f);
   }
   Status CreateTempBeside(const std::string& beside, std::string* temp,
@@ -42,7 +48,9 @@ class FaultyFileSystem final : public FileSystem {
     return real_->Rename(a, b);
   }
   Status Remove(const std::string& p) override { return real_->Remove(p); }
-  Status SyncDirectory(const std::string& d) override { return real_->SyncDirectory(d); }
+  Status SyncDirectory(const std::string& d) override {
+    return real_->SyncDirectory(d);
+  }
 
  private:
   class Faulty final : public WritableFile {
@@ -51,7 +59,8 @@ class FaultyFileSystem final : public FileSystem {
         : inner_(std::move(inner)), fs_(fs) {}
     Status Append(std::string_view d) override {
       written_ += d.size();
-      if (written_ > fs_->fail_after_bytes) return Status::IoError("No space left on device");
+      if (written_ > fs_->fail_after_bytes)
+        return Status::IoError("No space left on device");
       return inner_->Append(d);
     }
     Status Flush() override { return inner_->Flush(); }
@@ -74,7 +83,8 @@ const std::string kRepaired = "a first line\nand a caf\xC3\xA9\n";
 
 std::string BigDamaged() {
   std::string s;
-  for (int i = 0; i < 20000; ++i) s += "line " + std::to_string(i) + " with a \xEF\xAC\x82ow\n";
+  for (int i = 0; i < 20000; ++i)
+    s += "line " + std::to_string(i) + " with a \xEF\xAC\x82ow\n";
   return s;
 }
 
@@ -94,7 +104,8 @@ TEST_CASE("in place: repairs the file and keeps its mode", "[in_place]") {
   CHECK(dir.List() == std::vector<std::string>{"doc.txt"});
 }
 
-TEST_CASE("in place: a file with nothing to repair is not rewritten", "[in_place]") {
+TEST_CASE("in place: a file with nothing to repair is not rewritten",
+          "[in_place]") {
   TempDir dir;
   const std::string f = dir.File("clean.txt");
   WriteFile(f, kRepaired);
@@ -106,7 +117,8 @@ TEST_CASE("in place: a file with nothing to repair is not rewritten", "[in_place
   REQUIRE(::stat(f.c_str(), &after) == 0);
   CHECK(r.changes == 0);
   CHECK(before.st_ino == after.st_ino);
-  CHECK(dir.List() == std::vector<std::string>{"clean.txt"});  // no backup either
+  CHECK(dir.List() ==
+        std::vector<std::string>{"clean.txt"});  // no backup either
 }
 
 TEST_CASE("in place: a suffix keeps a backup of the original", "[in_place]") {
@@ -121,7 +133,8 @@ TEST_CASE("in place: a suffix keeps a backup of the original", "[in_place]") {
   CHECK(dir.List() == std::vector<std::string>{"doc.txt", "doc.txt.orig"});
 }
 
-TEST_CASE("in place: a write that fails half-way leaves the original", "[in_place]") {
+TEST_CASE("in place: a write that fails half-way leaves the original",
+          "[in_place]") {
   TempDir dir;
   const std::string f = dir.File("big.txt");
   const std::string original = BigDamaged();
@@ -138,7 +151,8 @@ TEST_CASE("in place: a write that fails half-way leaves the original", "[in_plac
   CHECK(dir.List() == std::vector<std::string>{"big.txt"});
 }
 
-TEST_CASE("in place: a failed sync or rename leaves the original", "[in_place]") {
+TEST_CASE("in place: a failed sync or rename leaves the original",
+          "[in_place]") {
   for (int which = 0; which < 2; ++which) {
     TempDir dir;
     const std::string f = dir.File("doc.txt");
@@ -154,23 +168,30 @@ TEST_CASE("in place: a failed sync or rename leaves the original", "[in_place]")
   }
 }
 
-TEST_CASE("in place: binary files, directories and missing files are refused", "[in_place]") {
+TEST_CASE("in place: binary files, directories and missing files are refused",
+          "[in_place]") {
   TempDir dir;
   const std::string bin = dir.File("a.bin");
-  const std::string data("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x01\x02", 18);
+  const std::string data(
+      "\x7F"
+      "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x01\x02",
+      18);
   WriteFile(bin, data);
   auto repairer = MakeRepairer();
   InPlaceResult r;
   REQUIRE(RewriteInPlace(RealFileSystem(), bin, *repairer, "", {}, &r).ok());
   CHECK(r.binary);
   CHECK(ReadFile(bin) == data);
-  Status s = RewriteInPlace(RealFileSystem(), dir.path(), *repairer, "", {}, &r);
+  Status s =
+      RewriteInPlace(RealFileSystem(), dir.path(), *repairer, "", {}, &r);
   CHECK(s.message().find("Is a directory") != std::string::npos);
-  s = RewriteInPlace(RealFileSystem(), dir.File("none.txt"), *repairer, "", {}, &r);
+  s = RewriteInPlace(RealFileSystem(), dir.File("none.txt"), *repairer, "", {},
+                     &r);
   CHECK(s.message().find("none.txt: No such file") != std::string::npos);
 }
 
-TEST_CASE("in place: a symbolic link keeps pointing at the repaired file", "[in_place]") {
+TEST_CASE("in place: a symbolic link keeps pointing at the repaired file",
+          "[in_place]") {
   TempDir dir;
   const std::string target = dir.File("target.txt");
   const std::string link = dir.File("link.txt");

@@ -1,4 +1,5 @@
-// OffsetMap: positions in edited text map back to the source, through several rounds of edits.
+// OffsetMap: positions in edited text map back to the source, through several
+// rounds of edits.
 #include "core/offset_map.h"
 
 #include <catch2/catch.hpp>
@@ -22,7 +23,8 @@ TEST_CASE("identity map maps every position to itself", "[offset_map]") {
   }
 }
 
-TEST_CASE("a replacement maps as one unit, text around it shifts", "[offset_map]") {
+TEST_CASE("a replacement maps as one unit, text around it shifts",
+          "[offset_map]") {
   // "abXYZcd" -> "ab12cd": XYZ (3 bytes at 2) becomes 12 (2 bytes).
   const OffsetMap m = OffsetMap::Identity(7).Edited({MakeEdit(2, 3, "12")});
   CHECK(m.dst_size() == 6);
@@ -57,9 +59,11 @@ TEST_CASE("maps compose over successive stages", "[offset_map]") {
   CHECK(m.src_size() == 5);
 }
 
-TEST_CASE("an edit inside an earlier replacement maps to that replacement", "[offset_map]") {
-  OffsetMap m = OffsetMap::Identity(5).Edited({MakeEdit(1, 3, "fi")});  // x fi y
-  m = m.Edited({MakeEdit(2, 1, "I")});                                  // x f I y
+TEST_CASE("an edit inside an earlier replacement maps to that replacement",
+          "[offset_map]") {
+  OffsetMap m =
+      OffsetMap::Identity(5).Edited({MakeEdit(1, 3, "fi")});  // x fi y
+  m = m.Edited({MakeEdit(2, 1, "I")});                        // x f I y
   CHECK(m.dst_size() == 4);
   CHECK(m.src_size() == 5);
   CHECK(m.SourceBegin(2) >= 1);
@@ -67,7 +71,8 @@ TEST_CASE("an edit inside an earlier replacement maps to that replacement", "[of
   CHECK(m.SourceBegin(3) == 4);  // "y" is exact
 }
 
-TEST_CASE("runs of units map characters of another width exactly", "[offset_map]") {
+TEST_CASE("runs of units map characters of another width exactly",
+          "[offset_map]") {
   // UTF-16 "ab" (2 bytes each -> 1) then "ж" (2 -> 2).
   OffsetMap m;
   m.Append(2, 1, 2);

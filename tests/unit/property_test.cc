@@ -1,7 +1,7 @@
-// Seeded property loops over generated text (after simdutf's TEST_LOOP): for random mixes of
-// clean text, damage and invalid bytes, check the invariants every input must keep.
+// Seeded property loops over generated text (after simdutf's TEST_LOOP): for
+// random mixes of clean text, damage and invalid bytes, check the invariants
+// every input must keep.
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "core/utf8.h"
@@ -15,14 +15,42 @@ using namespace std::string_literals;
 // Pieces of text, clean and damaged, that the generator strings together.
 const std::vector<std::string>& Atoms() {
   static const std::vector<std::string> atoms = {
-      "the ", "quick ", "brown ", "fox ", "jumps", ". ", ", ", "\n", "\r\n", "\n\n", "\t",
-      "caf\xC3\xA9 ", "\xD0\xBC\xD0\xB8\xD1\x80 ", "\xE5\x8C\x97\xE4\xBA\xAC",
-      "\xE0\xB8\x9C\xE0\xB8\xA1", "\xF0\x9F\x98\x80", "\xE2\x80\x9Cq\xE2\x80\x9D",
+      "the ",
+      "quick ",
+      "brown ",
+      "fox ",
+      "jumps",
+      ". ",
+      ", ",
+      "\n",
+      "\r\n",
+      "\n\n",
+      "\t",
+      "caf\xC3\xA9 ",
+      "\xD0\xBC\xD0\xB8\xD1\x80 ",
+      "\xE5\x8C\x97\xE4\xBA\xAC",
+      "\xE0\xB8\x9C\xE0\xB8\xA1",
+      "\xF0\x9F\x98\x80",
+      "\xE2\x80\x9Cq\xE2\x80\x9D",
       // damage the unicode stage repairs
-      "e\xCC\x81", "\xCC\x81", "\xCC\xA3\xCC\x87", "\xEF\xAC\x81", "\xEF\xAC\x83",
-      "\xE2\x80\x8B", "\xEF\xBB\xBF", "\x01", "\x7F", "\x1B",
+      "e\xCC\x81",
+      "\xCC\x81",
+      "\xCC\xA3\xCC\x87",
+      "\xEF\xAC\x81",
+      "\xEF\xAC\x83",
+      "\xE2\x80\x8B",
+      "\xEF\xBB\xBF",
+      "\x01",
+      "\x7F",
+      "\x1B",
       // bytes that are not UTF-8
-      "\xFF", "\xE9", "\xC0\xAF", "\xE2\x80", "\xED\xA0\x80", "\x80\x8B", "\xF4\x90\x80\x80",
+      "\xFF",
+      "\xE9",
+      "\xC0\xAF",
+      "\xE2\x80",
+      "\xED\xA0\x80",
+      "\x80\x8B",
+      "\xF4\x90\x80\x80",
       // an ideographic compatibility character NFC must leave
       "\xEF\xA4\x80",
   };
@@ -62,12 +90,14 @@ class CollectSink final : public OutputSink {
   RepairResult result;
 };
 
-RepairResult RepairInChunks(const Repairer& r, std::string_view in, std::mt19937* rng) {
+RepairResult RepairInChunks(const Repairer& r, std::string_view in,
+                            std::mt19937* rng) {
   CollectSink sink;
   auto stream = r.NewStream(&sink);
   std::uniform_int_distribution<size_t> len(0, 40);
   while (!in.empty()) {
-    const size_t n = std::min(in.size(), len(*rng) == 0 ? size_t{1} : len(*rng) * 37);
+    const size_t n =
+        std::min(in.size(), len(*rng) == 0 ? size_t{1} : len(*rng) * 37);
     REQUIRE(stream->Write(in.substr(0, n)).ok());
     in.remove_prefix(n);
   }
@@ -78,16 +108,18 @@ RepairResult RepairInChunks(const Repairer& r, std::string_view in, std::mt19937
 bool SameChanges(const std::vector<Change>& a, const std::vector<Change>& b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i].offset != b[i].offset || a[i].length != b[i].length || a[i].line != b[i].line ||
-        a[i].column != b[i].column || a[i].before != b[i].before ||
-        a[i].after != b[i].after || a[i].rule != b[i].rule) {
+    if (a[i].offset != b[i].offset || a[i].length != b[i].length ||
+        a[i].line != b[i].line || a[i].column != b[i].column ||
+        a[i].before != b[i].before || a[i].after != b[i].after ||
+        a[i].rule != b[i].rule) {
       return false;
     }
   }
   return true;
 }
 
-TEST_CASE("property: a stream in random chunks gives the one-shot result", "[property]") {
+TEST_CASE("property: a stream in random chunks gives the one-shot result",
+          "[property]") {
   Options o;
   o.max_segment_bytes = 4096;  // small, so long lines get cut too
   auto repairer = MakeRepairer(o);
@@ -106,12 +138,25 @@ TEST_CASE("property: a stream in random chunks gives the one-shot result", "[pro
     INFO("round " << round);
     REQUIRE(chunked.text == one.text);
     if (!SameChanges(chunked.changes, one.changes)) {
-      for (size_t i = 0; i < std::max(chunked.changes.size(), one.changes.size()); ++i) {
-        const Change* a = i < chunked.changes.size() ? &chunked.changes[i] : nullptr;
+      for (size_t i = 0;
+           i < std::max(chunked.changes.size(), one.changes.size()); ++i) {
+        const Change* a =
+            i < chunked.changes.size() ? &chunked.changes[i] : nullptr;
         const Change* b = i < one.changes.size() ? &one.changes[i] : nullptr;
         if (a && b && SameChanges({*a}, {*b})) continue;
-        UNSCOPED_INFO("change " << i << " chunked: " << (a ? a->rule + "@" + std::to_string(a->offset) + "+" + std::to_string(a->length) + " l" + std::to_string(a->line) + "c" + std::to_string(a->column) : "none")
-                      << " one-shot: " << (b ? b->rule + "@" + std::to_string(b->offset) + "+" + std::to_string(b->length) + " l" + std::to_string(b->line) + "c" + std::to_string(b->column) : "none"));
+        UNSCOPED_INFO("change "
+                      << i << " chunked: "
+                      << (a ? a->rule + "@" + std::to_string(a->offset) + "+" +
+                                  std::to_string(a->length) + " l" +
+                                  std::to_string(a->line) + "c" +
+                                  std::to_string(a->column)
+                            : "none")
+                      << " one-shot: "
+                      << (b ? b->rule + "@" + std::to_string(b->offset) + "+" +
+                                  std::to_string(b->length) + " l" +
+                                  std::to_string(b->line) + "c" +
+                                  std::to_string(b->column)
+                            : "none"));
         break;
       }
     }
@@ -133,7 +178,8 @@ TEST_CASE("property: repair is idempotent", "[property]") {
   }
 }
 
-TEST_CASE("property: invalid bytes come out exactly as they went in", "[property]") {
+TEST_CASE("property: invalid bytes come out exactly as they went in",
+          "[property]") {
   auto repairer = MakeRepairer();
   std::mt19937 rng(11);
   for (int round = 0; round < 300; ++round) {
@@ -155,8 +201,8 @@ TEST_CASE("property: every change's before text is the original at its offset",
     REQUIRE(repairer->Repair(in, &r).ok());
     for (const Change& c : r.changes) {
       REQUIRE(c.offset + c.length <= in.size());
-      // A stage's `before` is what that stage saw; for the first stage to touch a span it is
-      // the original bytes.
+      // A stage's `before` is what that stage saw; for the first stage to touch
+      // a span it is the original bytes.
       if (c.rule != "nfc") CHECK(in.substr(c.offset, c.length) == c.before);
     }
   }

@@ -23,7 +23,8 @@ class CollectSink final : public OutputSink {
   int appends_ = 0;
 };
 
-TEST_CASE("changes point into the original bytes through several stages", "[repairer]") {
+TEST_CASE("changes point into the original bytes through several stages",
+          "[repairer]") {
   // Line 2 holds a ligature, a stray control and a decomposed é.
   const std::string in = "first line\nthe \xEF\xAC\x81rst\x01 cafe\xCC\x81!\n";
   const RepairResult r = RepairText(in);
@@ -42,9 +43,13 @@ TEST_CASE("changes point into the original bytes through several stages", "[repa
   CHECK(r.changes[2].column == 14);
 }
 
-TEST_CASE("a stage after a deletion still reports original offsets", "[repairer]") {
-  // The control byte is removed first; NFC then composes e + accent that sit after it.
-  const std::string in = "\x01" "e\xCC\x81";
+TEST_CASE("a stage after a deletion still reports original offsets",
+          "[repairer]") {
+  // The control byte is removed first; NFC then composes e + accent that sit
+  // after it.
+  const std::string in =
+      "\x01"
+      "e\xCC\x81";
   const RepairResult r = RepairText(in);
   CHECK(r.text == "\xC3\xA9");
   REQUIRE(r.changes.size() == 2);
@@ -76,7 +81,9 @@ TEST_CASE("stream errors are sticky", "[repairer]") {
 TEST_CASE("a sink that fails stops the stream", "[repairer]") {
   class Failing final : public OutputSink {
    public:
-    Status Append(std::string_view) override { return Status::IoError("disk full"); }
+    Status Append(std::string_view) override {
+      return Status::IoError("disk full");
+    }
   } sink;
   auto repairer = MakeRepairer();
   auto stream = repairer->NewStream(&sink);

@@ -1,4 +1,5 @@
-// A temporary directory for tests that need real files; removed with its contents.
+// A temporary directory for tests that need real files; removed with its
+// contents.
 #ifndef TEXTMEND_TESTS_UNIT_TEMP_DIR_H_
 #define TEXTMEND_TESTS_UNIT_TEMP_DIR_H_
 
@@ -14,7 +15,8 @@ namespace textmend {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "textmend-test-XXXXXX");
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "textmend-test-XXXXXX");
     path_ = ::mkdtemp(pattern.data());
   }
   ~TempDir() {

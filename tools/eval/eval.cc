@@ -1,13 +1,16 @@
-// textmend_eval: the project's quality instrument. It corrupts clean text with a seed, runs
-// the library on it, and measures per kind of damage:
+// textmend_eval: the project's quality instrument. It corrupts clean text with
+// a seed, runs the library on it, and measures per kind of damage:
 //   recall  - damaged tokens restored exactly;
 //   damage  - clean tokens changed, per 10,000;
-//   CER     - character error rate against the clean text, before and after repair.
-// With --clean it only runs the library over the files and counts the tokens it changed.
-// Later stages add their own corruption kinds (mojibake, substitutions, OCR confusions).
+//   CER     - character error rate against the clean text, before and after
+//   repair.
+// With --clean it only runs the library over the files and counts the tokens it
+// changed. Later stages add their own corruption kinds (mojibake,
+// substitutions, OCR confusions).
 //
-// Usage: textmend_eval [--seed N] [--rate R] [--clean] [--min-recall P] [--max-damage D] FILE...
-// Exits 1 when a floor given by --min-recall / --max-damage is not met.
+// Usage: textmend_eval [--seed N] [--rate R] [--clean] [--min-recall P]
+// [--max-damage D] FILE... Exits 1 when a floor given by --min-recall /
+// --max-damage is not met.
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -28,14 +31,18 @@ namespace {
 
 using Tokens = std::vector<std::string>;
 
-// Whitespace-separated tokens (ASCII whitespace; the corruptions never add any).
+// Whitespace-separated tokens (ASCII whitespace; the corruptions never add
+// any).
 Tokens Split(const std::string& text) {
   Tokens out;
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+      ++i;
     size_t j = i;
-    while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+    while (j < text.size() &&
+           !std::isspace(static_cast<unsigned char>(text[j])))
+      ++j;
     if (j > i) out.push_back(text.substr(i, j - i));
     i = j;
   }
@@ -46,7 +53,8 @@ Tokens Split(const std::string& text) {
 std::u32string Chars(const std::string& s) {
   std::u32string out;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) out.push_back(u.char32At(i));
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+    out.push_back(u.char32At(i));
   return out;
 }
 
@@ -58,14 +66,16 @@ size_t EditDistance(const std::u32string& a, const std::u32string& b) {
     row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
       const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+      row[j] =
+          std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
       diag = up;
     }
   }
   return row[b.size()];
 }
 
-// One kind of damage: returns the damaged token, or the token itself when it does not apply.
+// One kind of damage: returns the damaged token, or the token itself when it
+// does not apply.
 struct Kind {
   const char* name;
   std::string (*apply)(const std::string&, std::mt19937*);
@@ -73,11 +83,15 @@ struct Kind {
 
 std::string Ligature(const std::string& t, std::mt19937*) {
   static const std::pair<const char*, const char*> kLigatures[] = {
-      {"ffi", "\xEF\xAC\x83"}, {"ffl", "\xEF\xAC\x84"}, {"ff", "\xEF\xAC\x80"},
-      {"fi", "\xEF\xAC\x81"},  {"fl", "\xEF\xAC\x82"}};
+      {"ffi", "\xEF\xAC\x83"},
+      {"ffl", "\xEF\xAC\x84"},
+      {"ff", "\xEF\xAC\x80"},
+      {"fi", "\xEF\xAC\x81"},
+      {"fl", "\xEF\xAC\x82"}};
   std::string s = t;
   for (const auto& [plain, lig] : kLigatures) {
-    for (size_t p; (p = s.find(plain)) != std::string::npos;) s.replace(p, std::strlen(plain), lig);
+    for (size_t p; (p = s.find(plain)) != std::string::npos;)
+      s.replace(p, std::strlen(plain), lig);
   }
   return s;
 }
@@ -90,14 +104,17 @@ std::string Decompose(const std::string& t, std::mt19937*) {
   return U_SUCCESS(err) ? out : t;
 }
 
-// Inserts `what` at a random position inside the token (between two of its characters).
-std::string InsertInside(const std::string& t, const std::string& what, std::mt19937* rng) {
+// Inserts `what` at a random position inside the token (between two of its
+// characters).
+std::string InsertInside(const std::string& t, const std::string& what,
+                         std::mt19937* rng) {
   std::vector<size_t> cuts;
   for (size_t i = 1; i < t.size(); ++i) {
     if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) cuts.push_back(i);
   }
   if (cuts.empty()) return t;
-  const size_t at = cuts[std::uniform_int_distribution<size_t>(0, cuts.size() - 1)(*rng)];
+  const size_t at =
+      cuts[std::uniform_int_distribution<size_t>(0, cuts.size() - 1)(*rng)];
   return t.substr(0, at) + what + t.substr(at);
 }
 
@@ -108,13 +125,16 @@ std::string StrayBom(const std::string& t, std::mt19937* rng) {
   return InsertInside(t, "\xEF\xBB\xBF", rng);
 }
 std::string Control(const std::string& t, std::mt19937* rng) {
-  static const char kControls[] = {'\x01', '\x02', '\x08', '\x0E', '\x10', '\x1A', '\x1F',
-                                   '\x7F'};
-  return InsertInside(t, std::string(1, kControls[(*rng)() % sizeof kControls]), rng);
+  static const char kControls[] = {'\x01', '\x02', '\x08', '\x0E',
+                                   '\x10', '\x1A', '\x1F', '\x7F'};
+  return InsertInside(t, std::string(1, kControls[(*rng)() % sizeof kControls]),
+                      rng);
 }
 
-const Kind kKinds[] = {{"ligature", Ligature}, {"decomposed", Decompose},
-                       {"zero-width", ZeroWidth}, {"stray-bom", StrayBom},
+const Kind kKinds[] = {{"ligature", Ligature},
+                       {"decomposed", Decompose},
+                       {"zero-width", ZeroWidth},
+                       {"stray-bom", StrayBom},
                        {"control", Control}};
 
 struct Score {
@@ -131,10 +151,12 @@ std::string ReadAll(const char* path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-// Rebuilds text from tokens, one line per original line (token boundaries kept).
+// Rebuilds text from tokens, one line per original line (token boundaries
+// kept).
 std::string Join(const Tokens& tokens) {
   std::string s;
-  for (size_t i = 0; i < tokens.size(); ++i) s += tokens[i] + ((i + 1) % 16 ? " " : "\n");
+  for (size_t i = 0; i < tokens.size(); ++i)
+    s += tokens[i] + ((i + 1) % 16 ? " " : "\n");
   return s;
 }
 
@@ -147,23 +169,31 @@ int main(int argc, char** argv) {
   std::vector<const char*> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--seed" && i + 1 < argc) seed = static_cast<unsigned>(std::atoi(argv[++i]));
-    else if (a == "--rate" && i + 1 < argc) rate = std::atof(argv[++i]);
-    else if (a == "--min-recall" && i + 1 < argc) min_recall = std::atof(argv[++i]);
-    else if (a == "--max-damage" && i + 1 < argc) max_damage = std::atof(argv[++i]);
-    else if (a == "--clean") clean_only = true;
+    if (a == "--seed" && i + 1 < argc)
+      seed = static_cast<unsigned>(std::atoi(argv[++i]));
+    else if (a == "--rate" && i + 1 < argc)
+      rate = std::atof(argv[++i]);
+    else if (a == "--min-recall" && i + 1 < argc)
+      min_recall = std::atof(argv[++i]);
+    else if (a == "--max-damage" && i + 1 < argc)
+      max_damage = std::atof(argv[++i]);
+    else if (a == "--clean")
+      clean_only = true;
     else if (a.rfind("--", 0) == 0) {
-      std::fprintf(stderr, "usage: textmend_eval [--seed N] [--rate R] [--clean] "
-                           "[--min-recall P] [--max-damage D] FILE...\n");
+      std::fprintf(stderr,
+                   "usage: textmend_eval [--seed N] [--rate R] [--clean] "
+                   "[--min-recall P] [--max-damage D] FILE...\n");
       return 2;
-    } else files.push_back(argv[i]);
+    } else
+      files.push_back(argv[i]);
   }
   if (files.empty()) {
     std::fprintf(stderr, "textmend_eval: no input files\n");
     return 2;
   }
   std::unique_ptr<textmend::Repairer> repairer;
-  if (!textmend::Repairer::Create(textmend::Options(), &repairer).ok()) return 2;
+  if (!textmend::Repairer::Create(textmend::Options(), &repairer).ok())
+    return 2;
 
   bool ok = true;
   if (clean_only) {
@@ -174,13 +204,17 @@ int main(int argc, char** argv) {
       if (!repairer->Repair(text, &r).ok()) return 2;
       const Tokens a = Split(text), b = Split(r.text);
       tokens += a.size();
-      for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) changed += a[i] != b[i];
-      changed += a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-      std::printf("%-40s %9zu tokens %6zu changes\n", f, a.size(), r.changes.size());
+      for (size_t i = 0; i < std::min(a.size(), b.size()); ++i)
+        changed += a[i] != b[i];
+      changed +=
+          a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+      std::printf("%-40s %9zu tokens %6zu changes\n", f, a.size(),
+                  r.changes.size());
     }
-    const double per10k = tokens ? 1e4 * static_cast<double>(changed) / tokens : 0;
-    std::printf("clean text: %zu tokens, %zu changed (%.2f per 10,000)\n", tokens, changed,
-                per10k);
+    const double per10k =
+        tokens ? 1e4 * static_cast<double>(changed) / tokens : 0;
+    std::printf("clean text: %zu tokens, %zu changed (%.2f per 10,000)\n",
+                tokens, changed, per10k);
     if (max_damage >= 0 && per10k > max_damage) ok = false;
     return ok ? 0 : 1;
   }
@@ -190,8 +224,9 @@ int main(int argc, char** argv) {
   for (const char* f : files) {
     const Tokens clean = Split(ReadAll(f));
     for (const Kind& kind : kKinds) {
-      // Damage `rate` of the tokens this kind applies to (a ligature needs "fi", "fl" or
-      // "ff"; a decomposition needs an accented letter), so rare kinds are measured too.
+      // Damage `rate` of the tokens this kind applies to (a ligature needs
+      // "fi", "fl" or "ff"; a decomposition needs an accented letter), so rare
+      // kinds are measured too.
       Tokens damaged = clean;
       std::vector<bool> hit(clean.size(), false);
       std::bernoulli_distribution pick(rate);
@@ -206,8 +241,8 @@ int main(int argc, char** argv) {
       const Tokens repaired = Split(r.text);
       Score& s = scores[kind.name];
       if (repaired.size() != clean.size()) {
-        std::fprintf(stderr, "%s/%s: token count changed (%zu -> %zu)\n", f, kind.name,
-                     clean.size(), repaired.size());
+        std::fprintf(stderr, "%s/%s: token count changed (%zu -> %zu)\n", f,
+                     kind.name, clean.size(), repaired.size());
         ok = false;
         continue;
       }
@@ -222,7 +257,8 @@ int main(int argc, char** argv) {
         } else {
           ++s.clean;
           s.clean_changed += repaired[i] != clean[i];
-          s.ref_chars += clean[i].size();  // clean tokens: errors only if changed
+          s.ref_chars +=
+              clean[i].size();  // clean tokens: errors only if changed
           if (repaired[i] != clean[i]) {
             s.errors_after += EditDistance(Chars(repaired[i]), Chars(clean[i]));
           }
@@ -230,13 +266,15 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("%-12s %9s %9s %8s %10s %11s %10s\n", "damage", "damaged", "restored", "recall",
-              "damage/10k", "CER before", "CER after");
+  std::printf("%-12s %9s %9s %8s %10s %11s %10s\n", "damage", "damaged",
+              "restored", "recall", "damage/10k", "CER before", "CER after");
   for (const auto& [name, s] : scores) {
     const double recall = s.damaged ? 100.0 * s.restored / s.damaged : 100.0;
-    const double damage = s.clean ? 1e4 * static_cast<double>(s.clean_changed) / s.clean : 0;
-    std::printf("%-12s %9zu %9zu %7.2f%% %10.2f %10.4f%% %9.4f%%\n", name.c_str(), s.damaged,
-                s.restored, recall, damage, 100.0 * s.errors_before / s.ref_chars,
+    const double damage =
+        s.clean ? 1e4 * static_cast<double>(s.clean_changed) / s.clean : 0;
+    std::printf("%-12s %9zu %9zu %7.2f%% %10.2f %10.4f%% %9.4f%%\n",
+                name.c_str(), s.damaged, s.restored, recall, damage,
+                100.0 * s.errors_before / s.ref_chars,
                 100.0 * s.errors_after / s.ref_chars);
     if (min_recall >= 0 && recall < min_recall) ok = false;
     if (max_damage >= 0 && damage > max_damage) ok = false;

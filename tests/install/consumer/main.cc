@@ -1,5 +1,6 @@
-// Repairs its standard input with the installed library and prints the result and the
-// number of changes: proof that the public headers and package work on their own.
+// Repairs its standard input with the installed library and prints the result
+// and the number of changes: proof that the public headers and package work on
+// their own.
 #include <textmend/repairer.h>
 
 #include <iostream>
@@ -9,7 +10,8 @@
 int main() {
   const std::string input((std::istreambuf_iterator<char>(std::cin)), {});
   std::unique_ptr<textmend::Repairer> repairer;
-  textmend::Status s = textmend::Repairer::Create(textmend::Options(), &repairer);
+  textmend::Status s =
+      textmend::Repairer::Create(textmend::Options(), &repairer);
   textmend::RepairResult result;
   if (s.ok()) s = repairer->Repair(input, &result);
   if (!s.ok()) {
