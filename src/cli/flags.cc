@@ -58,7 +58,6 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
   for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
   TakeAttachedFlags(&args, config);
 
-  bool dummy = false;
   std::string dummy_value;
   // Listed for --help only; TakeAttachedFlags has handled them.
   app.add_flag("-i{SUFFIX},--in-place{SUFFIX}", dummy_value,
@@ -110,7 +109,6 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
       "Exit status: 0 done, 1 --check found changes, 2 usage error, 3 some "
       "input could "
       "not be processed (the others were).\nSee textmend(1).");
-  (void)dummy;
 
   try {
     std::reverse(args.begin(), args.end());  // CLI11 takes arguments last-first

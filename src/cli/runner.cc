@@ -275,14 +275,9 @@ class Runner {
       o->output += UnifiedDiff(original, result.text, name);
     } else if (config_.check) {
       // Discard output as it comes; only the count matters.
-      class Null final : public WritableFile {
-       public:
-        Status Append(std::string_view) override { return Status::Ok(); }
-        Status Flush() override { return Status::Ok(); }
-        Status Sync() override { return Status::Ok(); }
-        Status Close() override { return Status::Ok(); }
-      } null;
-      s = RepairInto(in.get(), prefix, repairer_, &null, on_change, &changes);
+      std::unique_ptr<WritableFile> null = NullFile();
+      s = RepairInto(in.get(), prefix, repairer_, null.get(), on_change,
+                     &changes);
       if (!s.ok()) return Fail(o, name + ": " + s.message());
     } else {
       std::unique_ptr<WritableFile> out =
@@ -300,115 +295,59 @@ class Runner {
     }
   }
 
-  // JSON Lines: records are repaired in batches, each batch spread over the
-  // jobs.
+  // JSON Lines: the records stream through src/io's RepairJsonl; messages
+  // and report records are collected for this input's outcome.
   void ProcessJsonl(const std::string& file, Outcome* o) {
     const std::string name = DisplayName(file);
     std::unique_ptr<ReadableFile> in = Open(file, o);
     if (!in) return;
-    const bool dry = config_.check || config_.diff;
-    std::vector<std::unique_ptr<JsonlLineRepairer>> workers;
-    for (unsigned w = 0; w < config_.jobs; ++w) {
-      workers.push_back(
-          std::make_unique<JsonlLineRepairer>(repairer_, config_.jsonl_field));
+    class Observer final : public JsonlObserver {
+     public:
+      Observer(const Runner& r, const std::string& name, Outcome* o)
+          : runner_(r), name_(name), o_(o) {}
+      void Skipped(uint64_t line, JsonlOutcome outcome) override {
+        o_->messages += fmt::format(
+            "textmend: {}:{}: {}; passed through unchanged\n", name_, line,
+            DescribeOutcome(outcome, runner_.config_.jsonl_field));
+      }
+      void Repaired(uint64_t line,
+                    const std::vector<Change>& changes) override {
+        if (!runner_.report_) return;
+        for (const Change& c : changes) {
+          o_->report += ReportRecord(name_, c, static_cast<int64_t>(line));
+        }
+      }
+
+     private:
+      const Runner& runner_;
+      const std::string& name_;
+      Outcome* o_;
+    } observer(*this, name, o);
+
+    size_t repaired = 0;
+    Status s;
+    if (config_.diff) {
+      std::string original, output;
+      s = ReadRest(in.get(), "", &original);
+      std::unique_ptr<ReadableFile> reader = StringReader(original);
+      std::unique_ptr<WritableFile> sink = StringFile(&output);
+      if (s.ok()) {
+        s = RepairJsonl(reader.get(), repairer_, config_.jsonl_field,
+                        config_.jobs, sink.get(), &observer, &repaired);
+      }
+      o->output += UnifiedDiff(original, output, name);
+    } else {
+      std::unique_ptr<WritableFile> null = NullFile();
+      s = RepairJsonl(in.get(), repairer_, config_.jsonl_field, config_.jobs,
+                      config_.check ? null.get() : stdout_.get(), &observer,
+                      &repaired);
     }
-    std::string carry, original, repaired;
-    std::vector<std::string> lines, outs;
-    std::vector<std::vector<Change>> changes;
-    std::vector<JsonlOutcome> results;
-    uint64_t line_number = 0;
-    size_t repaired_records = 0;
-    std::vector<char> buf(1 << 20);
-    bool eof = false;
-    while (!eof) {
-      size_t got = 0;
-      Status s = in->Read(buf.data(), buf.size(), &got);
-      if (!s.ok()) return Fail(o, name + ": " + s.message());
-      eof = got == 0;
-      carry.append(buf.data(), got);
-      // Split off complete lines; at the end, the unterminated rest is a line
-      // too.
-      lines.clear();
-      size_t pos = 0;
-      for (size_t nl; (nl = carry.find('\n', pos)) != std::string::npos;
-           pos = nl + 1) {
-        lines.emplace_back(carry, pos, nl - pos);
-      }
-      carry.erase(0, pos);
-      const bool last_unterminated = eof && !carry.empty();
-      if (last_unterminated) {
-        lines.push_back(std::move(carry));
-        carry.clear();
-      }
-      const size_t n = lines.size();
-      outs.assign(n, {});
-      changes.assign(n, {});
-      results.assign(n, JsonlOutcome::kUnchanged);
-      auto work = [&](unsigned w) {
-        for (size_t i = w; i < n; i += config_.jobs) {
-          results[i] = workers[w]->Repair(lines[i], &outs[i], &changes[i]);
-        }
-      };
-      if (config_.jobs > 1 && n > 64) {
-        std::vector<std::thread> threads;
-        for (unsigned w = 0; w < config_.jobs; ++w)
-          threads.emplace_back(work, w);
-        for (auto& t : threads) t.join();
-      } else {
-        for (unsigned w = 0; w < config_.jobs; ++w) work(w);
-      }
-      std::string chunk_out;
-      for (size_t i = 0; i < n; ++i) {
-        ++line_number;
-        const bool terminated = !(last_unterminated && i + 1 == n);
-        switch (results[i]) {
-          case JsonlOutcome::kInvalidJson:
-          case JsonlOutcome::kNotObject:
-          case JsonlOutcome::kMissingField:
-          case JsonlOutcome::kNotString:
-            o->messages += fmt::format(
-                "textmend: {}:{}: {}; passed through unchanged\n", name,
-                line_number, DescribeOutcome(results[i], config_.jsonl_field));
-            break;
-          case JsonlOutcome::kRepaired:
-            ++repaired_records;
-            if (report_) {
-              for (const Change& c : changes[i]) {
-                o->report +=
-                    ReportRecord(name, c, static_cast<int64_t>(line_number));
-              }
-            }
-            break;
-          default:
-            break;
-        }
-        if (config_.diff) {
-          original += lines[i];
-          repaired += outs[i];
-          if (terminated) {
-            original += '\n';
-            repaired += '\n';
-          }
-        } else if (!dry) {
-          chunk_out += outs[i];
-          if (terminated) chunk_out += '\n';
-        }
-      }
-      if (!chunk_out.empty()) {
-        // JSONL output streams; messages and reports wait for the end of this
-        // input.
-        Status w = stdout_->Append(chunk_out);
-        if (w.ok()) w = stdout_->Flush();
-        if (!w.ok()) return Fail(o, "standard output: " + w.message());
-      }
-    }
-    if (config_.diff) o->output += UnifiedDiff(original, repaired, name);
-    if (repaired_records > 0) {
+    if (!s.ok()) return Fail(o, name + ": " + s.message());
+    if (repaired > 0) {
       o->would_change = true;
       if (config_.check) {
-        o->messages +=
-            fmt::format("would repair {} ({} record{})\n", name,
-                        repaired_records, repaired_records == 1 ? "" : "s");
+        o->messages += fmt::format("would repair {} ({} record{})\n", name,
+                                   repaired, repaired == 1 ? "" : "s");
       }
     }
   }

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -114,6 +115,22 @@ class StringWritable final : public WritableFile {
 
  private:
   std::string* out_;
+};
+
+class StringReadable final : public ReadableFile {
+ public:
+  StringReadable(std::string_view data, size_t max_read)
+      : data_(data), max_read_(max_read) {}
+  Status Read(char* buf, size_t n, size_t* got) override {
+    *got = std::min({n, max_read_, data_.size()});
+    std::memcpy(buf, data_.data(), *got);
+    data_.remove_prefix(*got);
+    return Status::Ok();
+  }
+
+ private:
+  std::string_view data_;
+  size_t max_read_;
 };
 
 std::string DirName(const std::string& path) {
@@ -238,6 +255,22 @@ std::unique_ptr<WritableFile> StdoutFile() {
 }
 std::unique_ptr<WritableFile> StringFile(std::string* out) {
   return std::make_unique<StringWritable>(out);
+}
+
+std::unique_ptr<WritableFile> NullFile() {
+  class Null final : public WritableFile {
+   public:
+    Status Append(std::string_view) override { return Status::Ok(); }
+    Status Flush() override { return Status::Ok(); }
+    Status Sync() override { return Status::Ok(); }
+    Status Close() override { return Status::Ok(); }
+  };
+  return std::make_unique<Null>();
+}
+
+std::unique_ptr<ReadableFile> StringReader(std::string_view data,
+                                           size_t max_read) {
+  return std::make_unique<StringReadable>(data, max_read);
 }
 
 }  // namespace textmend

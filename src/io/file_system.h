@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -84,6 +85,14 @@ std::unique_ptr<WritableFile> StdoutFile();
 
 // A file that appends everything to `*out`.
 std::unique_ptr<WritableFile> StringFile(std::string* out);
+
+// A file that discards everything written to it.
+std::unique_ptr<WritableFile> NullFile();
+
+// A file that reads `data`, which must outlive it, at most `max_read` bytes at
+// a time (tests use small reads to split input at awkward places).
+std::unique_ptr<ReadableFile> StringReader(std::string_view data,
+                                           size_t max_read = SIZE_MAX);
 
 // "No such file or directory" and the like, for errno `err`.
 std::string ErrnoMessage(int err);

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <thread>
 
 namespace textmend {
 
@@ -131,6 +132,83 @@ JsonlOutcome JsonlLineRepairer::Repair(std::string_view line, std::string* out,
     return JsonlOutcome::kRepaired;
   }
   return JsonlOutcome::kUnchanged;
+}
+
+Status RepairJsonl(ReadableFile* in, const Repairer& repairer,
+                   const std::string& field, unsigned jobs, WritableFile* out,
+                   JsonlObserver* observer, size_t* repaired) {
+  *repaired = 0;
+  jobs = std::max(jobs, 1u);
+  std::vector<std::unique_ptr<JsonlLineRepairer>> workers;
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.push_back(std::make_unique<JsonlLineRepairer>(repairer, field));
+  }
+  std::string carry, batch_out;
+  std::vector<std::string> lines, outs;
+  std::vector<std::vector<Change>> changes;
+  std::vector<JsonlOutcome> results;
+  uint64_t line_number = 0;
+  std::vector<char> buf(1 << 20);
+  for (bool eof = false; !eof;) {
+    size_t got = 0;
+    Status s = in->Read(buf.data(), buf.size(), &got);
+    if (!s.ok()) return s;
+    eof = got == 0;
+    carry.append(buf.data(), got);
+    // Complete lines go into this batch; a partial line waits for more input,
+    // except at the end, where it is a line of its own.
+    lines.clear();
+    size_t pos = 0;
+    for (size_t nl; (nl = carry.find('\n', pos)) != std::string::npos;
+         pos = nl + 1) {
+      lines.emplace_back(carry, pos, nl - pos);
+    }
+    carry.erase(0, pos);
+    const bool last_unterminated = eof && !carry.empty();
+    if (last_unterminated) {
+      lines.push_back(std::move(carry));
+      carry.clear();
+    }
+    const size_t n = lines.size();
+    outs.assign(n, {});
+    changes.assign(n, {});
+    results.assign(n, JsonlOutcome::kUnchanged);
+    auto work = [&](unsigned w) {
+      for (size_t i = w; i < n; i += jobs) {
+        results[i] = workers[w]->Repair(lines[i], &outs[i], &changes[i]);
+      }
+    };
+    if (jobs > 1 && n > 64) {
+      std::vector<std::thread> threads;
+      for (unsigned w = 0; w < jobs; ++w) threads.emplace_back(work, w);
+      for (auto& t : threads) t.join();
+    } else {
+      for (unsigned w = 0; w < jobs; ++w) work(w);
+    }
+    batch_out.clear();
+    for (size_t i = 0; i < n; ++i) {
+      ++line_number;
+      switch (results[i]) {
+        case JsonlOutcome::kRepaired:
+          ++*repaired;
+          observer->Repaired(line_number, changes[i]);
+          break;
+        case JsonlOutcome::kUnchanged:
+        case JsonlOutcome::kBlank:
+          break;
+        default:
+          observer->Skipped(line_number, results[i]);
+      }
+      batch_out += outs[i];
+      if (!(last_unterminated && i + 1 == n)) batch_out += '\n';
+    }
+    if (!batch_out.empty()) {
+      s = out->Append(batch_out);
+      if (s.ok()) s = out->Flush();
+      if (!s.ok()) return s;
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace textmend

@@ -7,11 +7,13 @@
 #ifndef TEXTMEND_IO_JSONL_H_
 #define TEXTMEND_IO_JSONL_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "io/file_system.h"
 #include "textmend/repairer.h"
 
 namespace textmend {
@@ -49,6 +51,24 @@ class JsonlLineRepairer {
   std::unique_ptr<Parsers> parsers_;
   std::string padded_;
 };
+
+// What happened to each record, for messages and reports.
+class JsonlObserver {
+ public:
+  virtual ~JsonlObserver() = default;
+  // Line `line` (1-based) passed through unchanged: not JSON, no field, ...
+  virtual void Skipped(uint64_t line, JsonlOutcome outcome) = 0;
+  // Line `line` was repaired; `changes` point into its field's text.
+  virtual void Repaired(uint64_t line, const std::vector<Change>& changes) = 0;
+};
+
+// Streams JSON Lines from `in` to `out`, repairing string `field` of each
+// record. Records are read in batches and spread over `jobs` threads; output
+// keeps their order and each line its terminator (a last line without a
+// newline stays without). Sets `*repaired` to the number of records repaired.
+Status RepairJsonl(ReadableFile* in, const Repairer& repairer,
+                   const std::string& field, unsigned jobs, WritableFile* out,
+                   JsonlObserver* observer, size_t* repaired);
 
 // `text` as a JSON string literal, quotes included; non-ASCII stays as UTF-8.
 std::string JsonQuote(std::string_view text);

@@ -70,3 +70,51 @@ TEST_CASE("jsonl: quoting", "[jsonl]") {
 
 }  // namespace
 }  // namespace textmend
+
+namespace textmend {
+namespace {
+
+class Recorder final : public JsonlObserver {
+ public:
+  void Skipped(uint64_t line, JsonlOutcome outcome) override {
+    skipped.emplace_back(line, outcome);
+  }
+  void Repaired(uint64_t line, const std::vector<Change>& changes) override {
+    repaired.emplace_back(line, changes.size());
+  }
+  std::vector<std::pair<uint64_t, JsonlOutcome>> skipped;
+  std::vector<std::pair<uint64_t, size_t>> repaired;
+};
+
+TEST_CASE("jsonl stream: lines split across reads of any size", "[jsonl]") {
+  auto repairer = MakeRepairer();
+  const std::string in =
+      "{\"text\":\"\\ufb01\"}\n\nnot json\n{\"text\":\"ok\"}\r\n"
+      "{\"x\":1}\n{\"text\":\"\\ufb02\"}";
+  const std::string expected =
+      "{\"text\":\"fi\"}\n\nnot json\n{\"text\":\"ok\"}\r\n"
+      "{\"x\":1}\n{\"text\":\"fl\"}";
+  for (size_t max_read : {size_t{1}, size_t{3}, size_t{7}, size_t{1} << 20}) {
+    for (unsigned jobs : {1u, 2u}) {
+      INFO("max_read " << max_read << " jobs " << jobs);
+      std::string out;
+      auto reader = StringReader(in, max_read);
+      auto writer = StringFile(&out);
+      Recorder rec;
+      size_t repaired = 0;
+      REQUIRE(RepairJsonl(reader.get(), *repairer, "text", jobs, writer.get(),
+                          &rec, &repaired)
+                  .ok());
+      CHECK(out == expected);
+      CHECK(repaired == 2);
+      CHECK(rec.repaired ==
+            std::vector<std::pair<uint64_t, size_t>>{{1, 1}, {6, 1}});
+      CHECK(rec.skipped == std::vector<std::pair<uint64_t, JsonlOutcome>>{
+                               {3, JsonlOutcome::kInvalidJson},
+                               {5, JsonlOutcome::kMissingField}});
+    }
+  }
+}
+
+}  // namespace
+}  // namespace textmend
