@@ -14,6 +14,7 @@ packages=(
   libfmt-dev            # message formatting
   libdtl-dev            # unified diffs for --diff
   libbenchmark-dev      # micro-benchmarks in tools/bench
+  scowl hunspell-en-us hunspell-en-gb hunspell-tools   # the English lexicon
   libtesseract-dev libleptonica-dev tesseract-ocr-eng   # OCR stage
   clang libclang-rt-14-dev   # libFuzzer and sanitizer builds
   time                  # peak-memory figures in tools/bench

@@ -1,0 +1,235 @@
+// GENERATES the compiled lexicon (src/dict/lexicon_format.h) from word lists:
+//   build_lexicon --out en.lex --scowl /usr/share/dict/scowl
+//                 [--hunspell-words FILE]... [--frequencies FILE]
+// SCOWL gives the words and their size level (10 common ... 95 rare); the
+// hunspell expansions (unmunch of en_US and en_GB) add inflected and British
+// forms SCOWL's lists lack; the frequency list (word<space>count per line)
+// gives corpus counts. Words are keyed in lowercase; how each is capitalized
+// in the sources is kept in its flags.
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dict/lexicon_format.h"
+
+namespace {
+
+using namespace textmend;
+
+struct Info {
+  uint8_t flags = 0;                        // kFromHunspell
+  uint8_t level = 255;                      // the rarest level of any form
+  uint8_t case_level[3] = {255, 255, 255};  // per case class: lower, cap, upper
+  uint64_t frequency = 0;
+
+  // A case class counts when it is not much rarer than the word's commonest
+  // form: SCOWL's largest lists hold "london" beside the common "London".
+  uint8_t CaseFlags() const {
+    uint8_t out = 0;
+    for (int c = 0; c < 3; ++c) {
+      if (case_level[c] != 255 && case_level[c] <= level + 25) out |= 1 << c;
+    }
+    return out;
+  }
+};
+
+std::string Lower(const std::string& word) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(word)
+      .toLower(icu::Locale::getEnglish())
+      .toUTF8String(out);
+  return out;
+}
+
+uint8_t CaseFlags(const std::string& word, const std::string& lower) {
+  if (word == lower) return lexfmt::kLower;
+  std::string upper;
+  icu::UnicodeString::fromUTF8(word)
+      .toUpper(icu::Locale::getEnglish())
+      .toUTF8String(upper);
+  if (word == upper && word.size() > 1) return lexfmt::kUpper;
+  return lexfmt::kCapitalized;
+}
+
+// A usable word: letters, with apostrophes, hyphens or periods inside.
+bool Plausible(const std::string& w) {
+  if (w.empty() || w.size() > 60) return false;
+  for (const char c : w) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !std::isalpha(u) && c != '\'' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+void Add(std::map<std::string, Info>* words, const std::string& word,
+         uint8_t level, uint8_t extra) {
+  if (!Plausible(word)) return;
+  const std::string lower = Lower(word);
+  Info& info = (*words)[lower];
+  info.flags |= extra;
+  info.level = std::min(info.level, level);
+  const uint8_t c = CaseFlags(word, lower);
+  const int k = c == lexfmt::kLower ? 0 : c == lexfmt::kCapitalized ? 1 : 2;
+  info.case_level[k] = std::min(info.case_level[k], level);
+}
+
+int Fail(const std::string& msg) {
+  std::fprintf(stderr, "build_lexicon: %s\n", msg.c_str());
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string out_path, scowl, frequencies;
+  std::vector<std::string> hunspell;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--out")
+      out_path = argv[i + 1];
+    else if (flag == "--scowl")
+      scowl = argv[i + 1];
+    else if (flag == "--hunspell-words")
+      hunspell.push_back(argv[i + 1]);
+    else if (flag == "--frequencies")
+      frequencies = argv[i + 1];
+    else
+      return Fail("unknown flag " + flag);
+  }
+  if (out_path.empty() || scowl.empty()) return Fail("need --out and --scowl");
+
+  std::map<std::string, Info> words;
+  // SCOWL: the English lists of every spelling variety and size level.
+  const char* kSpellings[] = {"english",   "american", "british",
+                              "british_z", "canadian", "australian"};
+  const char* kKinds[] = {"words", "upper", "proper-names", "contractions",
+                          "abbreviations"};
+  size_t files = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(scowl, ec)) {
+    const std::string name = e.path().filename().string();
+    const size_t dot = name.rfind('.');
+    if (dot == std::string::npos) continue;
+    const int level = std::atoi(name.c_str() + dot + 1);
+    if (level < 10 || level > 95) continue;
+    bool wanted = false;
+    for (const char* sp : kSpellings) {
+      for (const char* kind : kKinds) {
+        if (name.substr(0, dot) == std::string(sp) + "-" + kind) wanted = true;
+      }
+    }
+    if (!wanted) continue;
+    std::ifstream in(e.path());
+    for (std::string line; std::getline(in, line);) {
+      Add(&words, line, static_cast<uint8_t>(level), 0);
+    }
+    ++files;
+  }
+  if (files == 0) return Fail("no SCOWL word lists in " + scowl);
+  const size_t from_scowl = words.size();
+  for (const std::string& path : hunspell) {
+    std::ifstream in(path);
+    if (!in) return Fail("cannot read " + path);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      const std::string lower = Plausible(line) ? Lower(line) : "";
+      if (lower.empty()) continue;
+      const bool is_new = words.find(lower) == words.end();
+      Add(&words, line, 70, is_new ? lexfmt::kFromHunspell : 0);
+    }
+  }
+  if (!frequencies.empty()) {
+    std::ifstream in(frequencies);
+    if (!in) return Fail("cannot read " + frequencies);
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+      const size_t sp = line.find(' ');
+      if (sp == std::string::npos) continue;
+      auto it = words.find(Lower(line.substr(0, sp)));
+      if (it != words.end())
+        it->second.frequency = std::stoull(line.substr(sp + 1));
+    }
+  }
+
+  // Lay out the file.
+  std::vector<lexfmt::Entry> entries;
+  std::string pool;
+  uint64_t total = 0;
+  for (const auto& [word, info] : words) {
+    lexfmt::Entry e{};
+    e.word_offset = static_cast<uint32_t>(pool.size());
+    e.word_length = static_cast<uint16_t>(word.size());
+    e.flags = info.flags | info.CaseFlags();
+    e.level = info.level;
+    e.frequency =
+        static_cast<uint32_t>(std::min<uint64_t>(info.frequency, UINT32_MAX));
+    total += e.frequency;
+    pool += word;
+    entries.push_back(e);
+  }
+  const uint32_t n = static_cast<uint32_t>(entries.size());
+  std::vector<uint32_t> reversed(n);
+  std::vector<std::string> rev_words(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    rev_words[i] = pool.substr(entries[i].word_offset, entries[i].word_length);
+    std::reverse(rev_words[i].begin(), rev_words[i].end());
+    reversed[i] = i;
+  }
+  std::sort(reversed.begin(), reversed.end(), [&](uint32_t a, uint32_t b) {
+    return rev_words[a] < rev_words[b];
+  });
+  uint32_t table_size = 1;
+  while (table_size < 2 * n) table_size <<= 1;
+  std::vector<uint32_t> table(table_size, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    const std::string_view w(pool.data() + entries[i].word_offset,
+                             entries[i].word_length);
+    for (uint64_t h = lexfmt::Hash(w);; ++h) {
+      uint32_t& slot = table[h & (table_size - 1)];
+      if (slot == 0) {
+        slot = i + 1;
+        break;
+      }
+    }
+  }
+  lexfmt::Header header{};
+  std::memcpy(header.magic, lexfmt::kMagic, 8);
+  header.entry_count = n;
+  header.table_size = table_size;
+  header.pool_size = pool.size();
+  header.entries_offset = sizeof header;
+  header.reversed_offset = header.entries_offset + n * sizeof(lexfmt::Entry);
+  header.table_offset = header.reversed_offset + n * sizeof(uint32_t);
+  header.pool_offset = header.table_offset + table_size * sizeof(uint32_t);
+  header.total_frequency = total;
+
+  const std::string temp = out_path + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(&header), sizeof header);
+    out.write(reinterpret_cast<const char*>(entries.data()),
+              n * sizeof(lexfmt::Entry));
+    out.write(reinterpret_cast<const char*>(reversed.data()),
+              n * sizeof(uint32_t));
+    out.write(reinterpret_cast<const char*>(table.data()),
+              table_size * sizeof(uint32_t));
+    out.write(pool.data(), static_cast<std::streamsize>(pool.size()));
+    if (!out) return Fail("cannot write " + temp);
+  }
+  std::filesystem::rename(temp, out_path, ec);
+  if (ec) return Fail("cannot write " + out_path);
+  std::printf("build_lexicon: %u words (%zu from SCOWL), %zu bytes -> %s\n", n,
+              from_scowl, static_cast<size_t>(header.pool_offset + pool.size()),
+              out_path.c_str());
+  return 0;
+}

@@ -1,0 +1,138 @@
+// Lexicon: mapping, validation and lookups.
+#include "dict/lexicon.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+namespace textmend {
+
+Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Status::IoError("cannot open lexicon " + path + ": " +
+                           std::strerror(errno));
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0 ||
+      static_cast<size_t>(st.st_size) < sizeof(lexfmt::Header)) {
+    ::close(fd);
+    return Status::InvalidArgument("lexicon " + path + " is truncated");
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) {
+    return Status::IoError("cannot map lexicon " + path + ": " +
+                           std::strerror(errno));
+  }
+  std::unique_ptr<Lexicon> lex(new Lexicon());
+  lex->map_ = map;
+  lex->map_size_ = size;
+  const char* base = static_cast<const char*>(map);
+  const auto* h = reinterpret_cast<const lexfmt::Header*>(base);
+  const uint64_t n = h->entry_count;
+  const bool ok =
+      std::memcmp(h->magic, lexfmt::kMagic, 8) == 0 && h->table_size != 0 &&
+      (h->table_size & (h->table_size - 1)) == 0 &&
+      h->entries_offset + n * sizeof(lexfmt::Entry) <= size &&
+      h->reversed_offset + n * sizeof(uint32_t) <= size &&
+      h->table_offset + uint64_t{h->table_size} * sizeof(uint32_t) <= size &&
+      h->pool_offset + h->pool_size <= size;
+  if (!ok) {
+    return Status::InvalidArgument("lexicon " + path +
+                                   " is damaged or of another version");
+  }
+  lex->header_ = h;
+  lex->entries_ = reinterpret_cast<const Entry*>(base + h->entries_offset);
+  lex->reversed_ = reinterpret_cast<const uint32_t*>(base + h->reversed_offset);
+  lex->table_ = reinterpret_cast<const uint32_t*>(base + h->table_offset);
+  lex->pool_ = base + h->pool_offset;
+  for (uint64_t i = 0; i < n; ++i) {
+    const Entry& e = lex->entries_[i];
+    if (e.word_offset + uint64_t{e.word_length} > h->pool_size ||
+        lex->reversed_[i] >= n) {
+      return Status::InvalidArgument("lexicon " + path + " is damaged");
+    }
+  }
+  *out = std::move(lex);
+  return Status::Ok();
+}
+
+Lexicon::~Lexicon() {
+  if (map_ != nullptr) ::munmap(map_, map_size_);
+}
+
+const Lexicon::Entry* Lexicon::Find(std::string_view lower) const {
+  const uint32_t mask = header_->table_size - 1;
+  for (uint64_t h = lexfmt::Hash(lower);; ++h) {
+    const uint32_t slot = table_[h & mask];
+    if (slot == 0) return nullptr;
+    const Entry& e = entries_[slot - 1];
+    if (WordOf(e) == lower) return &e;
+  }
+}
+
+std::pair<uint32_t, uint32_t> Lexicon::PrefixRange(
+    std::string_view prefix) const {
+  const Entry* begin = entries_;
+  const Entry* end = entries_ + size();
+  auto lo = std::lower_bound(
+      begin, end, prefix,
+      [&](const Entry& e, std::string_view p) { return WordOf(e) < p; });
+  auto hi = std::upper_bound(lo, end, prefix,
+                             [&](std::string_view p, const Entry& e) {
+                               return p < WordOf(e).substr(0, p.size());
+                             });
+  return {static_cast<uint32_t>(lo - begin), static_cast<uint32_t>(hi - begin)};
+}
+
+std::pair<uint32_t, uint32_t> Lexicon::SuffixRange(
+    std::string_view suffix) const {
+  std::string rev(suffix.rbegin(), suffix.rend());
+  auto reversed_word = [&](uint32_t i) {
+    const std::string_view w = WordOf(entries_[i]);
+    return std::string(w.rbegin(), w.rend());
+  };
+  const uint32_t* begin = reversed_;
+  const uint32_t* end = reversed_ + size();
+  auto lo = std::lower_bound(
+      begin, end, rev,
+      [&](uint32_t i, const std::string& r) { return reversed_word(i) < r; });
+  auto hi =
+      std::upper_bound(lo, end, rev, [&](const std::string& r, uint32_t i) {
+        return r < reversed_word(i).substr(0, r.size());
+      });
+  return {static_cast<uint32_t>(lo - begin), static_cast<uint32_t>(hi - begin)};
+}
+
+std::string FindDictionary(const std::string& dir, const std::string& name,
+                           std::string* tried) {
+  std::vector<std::string> places;
+  if (!dir.empty()) {
+    places.push_back(dir);
+  } else {
+    if (const char* env = std::getenv("TEXTMEND_DICTIONARY_DIR")) {
+      places.push_back(env);
+    }
+    places.push_back(TEXTMEND_BUILD_DICTIONARY_DIR);
+    places.push_back(TEXTMEND_INSTALL_DICTIONARY_DIR);
+  }
+  tried->clear();
+  for (const std::string& p : places) {
+    const std::string path = p + "/" + name;
+    if (::access(path.c_str(), R_OK) == 0) return path;
+    if (!tried->empty()) *tried += ", ";
+    *tried += p;
+  }
+  return "";
+}
+
+}  // namespace textmend

@@ -1,0 +1,71 @@
+// Lexicon: a compiled word list (see lexicon_format.h), memory-mapped, so that
+// opening it takes milliseconds and every Repairer in the process shares the
+// same pages. Words are looked up in lowercase; each carries how it is
+// capitalized in its sources, its SCOWL size level and a corpus frequency.
+// Reusable by every stage that needs to know words: words, names, OCR.
+//
+// Thread-safety: immutable after Open(); all methods may run concurrently.
+#ifndef TEXTMEND_DICT_LEXICON_H_
+#define TEXTMEND_DICT_LEXICON_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "dict/lexicon_format.h"
+#include "textmend/status.h"
+
+namespace textmend {
+
+class Lexicon {
+ public:
+  using Entry = lexfmt::Entry;
+
+  // Maps the lexicon at `path`. Returns an error naming the file when it is
+  // missing, truncated or not a lexicon.
+  static Status Open(const std::string& path, std::unique_ptr<Lexicon>* out);
+  ~Lexicon();
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  // The entry for `lower` (a lowercase word), or nullptr.
+  const Entry* Find(std::string_view lower) const;
+
+  std::string_view WordOf(const Entry& e) const {
+    return std::string_view(pool_ + e.word_offset, e.word_length);
+  }
+  uint32_t size() const { return header_->entry_count; }
+  uint64_t total_frequency() const { return header_->total_frequency; }
+
+  // Entries in word order: [first, second) are those starting with `prefix`.
+  std::pair<uint32_t, uint32_t> PrefixRange(std::string_view prefix) const;
+  const Entry& At(uint32_t i) const { return entries_[i]; }
+  // Entries in reversed-word order: [first, second) are those ending with
+  // `suffix`; ReversedAt(i) is the i-th in that order.
+  std::pair<uint32_t, uint32_t> SuffixRange(std::string_view suffix) const;
+  const Entry& ReversedAt(uint32_t i) const { return entries_[reversed_[i]]; }
+
+ private:
+  Lexicon() = default;
+
+  void* map_ = nullptr;
+  size_t map_size_ = 0;
+  const lexfmt::Header* header_ = nullptr;
+  const Entry* entries_ = nullptr;
+  const uint32_t* reversed_ = nullptr;
+  const uint32_t* table_ = nullptr;
+  const char* pool_ = nullptr;
+};
+
+// The path of dictionary file `name` (e.g. "en.lex"): in `dir` when given,
+// else in $TEXTMEND_DICTIONARY_DIR, the build tree, or the installed data
+// directory, whichever has it first. Sets `*tried` to the places looked in
+// when none has it, and returns "".
+std::string FindDictionary(const std::string& dir, const std::string& name,
+                           std::string* tried);
+
+}  // namespace textmend
+
+#endif  // TEXTMEND_DICT_LEXICON_H_

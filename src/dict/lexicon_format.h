@@ -1,0 +1,60 @@
+// The compiled lexicon's file format, shared by the compiler
+// (dictionaries/build_lexicon.cc) and the loader (lexicon.cc). One file per
+// language, memory-mapped read-only; every offset is from the file start.
+//
+//   Header
+//   Entry[entry_count]      sorted by word (bytewise), so a prefix is a range
+//   uint32[entry_count]     entry indices sorted by reversed word (suffixes)
+//   uint32[table_size]      open-addressing hash table: entry index + 1, 0
+//   empty char[pool_size]         the words, lowercase UTF-8, not terminated
+#ifndef TEXTMEND_DICT_LEXICON_FORMAT_H_
+#define TEXTMEND_DICT_LEXICON_FORMAT_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace textmend::lexfmt {
+
+inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '1'};
+
+struct Header {
+  char magic[8];
+  uint32_t entry_count;
+  uint32_t table_size;  // a power of two
+  uint64_t pool_size;
+  uint64_t entries_offset;
+  uint64_t reversed_offset;
+  uint64_t table_offset;
+  uint64_t pool_offset;
+  uint64_t total_frequency;  // sum of all entries' frequencies
+};
+
+// How a word is written in the sources.
+enum Flags : uint8_t {
+  kLower = 1,         // in lowercase: an ordinary word
+  kCapitalized = 2,   // with an initial capital: a name or proper adjective
+  kUpper = 4,         // all capitals: an acronym
+  kFromHunspell = 8,  // only in the hunspell expansion, not in SCOWL
+};
+
+struct Entry {
+  uint32_t word_offset;  // into the pool
+  uint16_t word_length;
+  uint8_t flags;
+  uint8_t level;       // SCOWL size level where it first appears (10..95)
+  uint32_t frequency;  // corpus count, saturated; 0 when unknown
+};
+
+// FNV-1a; the table is probed linearly.
+inline uint64_t Hash(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace textmend::lexfmt
+
+#endif  // TEXTMEND_DICT_LEXICON_FORMAT_H_

@@ -1,0 +1,98 @@
+// The compiled English lexicon: lookups, case classes, levels, frequencies,
+// prefix and suffix ranges, and refusing damaged files.
+#include "dict/lexicon.h"
+
+#include <catch2/catch.hpp>
+
+#include "unit/temp_dir.h"
+
+namespace textmend {
+namespace {
+
+const Lexicon& English() {
+  static std::unique_ptr<Lexicon> lex = [] {
+    std::string tried;
+    const std::string path = FindDictionary("", "en.lex", &tried);
+    REQUIRE_FALSE(path.empty());
+    std::unique_ptr<Lexicon> l;
+    REQUIRE(Lexicon::Open(path, &l).ok());
+    return l;
+  }();
+  return *lex;
+}
+
+TEST_CASE("lexicon: common words, inflections and British spellings",
+          "[lexicon]") {
+  const Lexicon& lex = English();
+  for (const char* w :
+       {"the", "prisoners", "pardoned", "cautioned", "organisers", "colour",
+        "color", "don't", "well-known"}) {
+    INFO(w);
+    const Lexicon::Entry* e = lex.Find(w);
+    REQUIRE(e != nullptr);
+    CHECK((e->flags & lexfmt::kLower) != 0);
+  }
+  for (const char* w :
+       {"prisstartrs", "pardstartd", "cautistartd", "thepolitical", "qzxv"}) {
+    INFO(w);
+    CHECK(lex.Find(w) == nullptr);
+  }
+}
+
+TEST_CASE("lexicon: names and acronyms keep their case class", "[lexicon]") {
+  const Lexicon& lex = English();
+  const Lexicon::Entry* london = lex.Find("london");
+  REQUIRE(london != nullptr);
+  CHECK((london->flags & lexfmt::kCapitalized) != 0);
+  CHECK((london->flags & lexfmt::kLower) == 0);
+  const Lexicon::Entry* nasa = lex.Find("nasa");
+  REQUIRE(nasa != nullptr);
+  CHECK((nasa->flags & lexfmt::kUpper) != 0);
+}
+
+TEST_CASE("lexicon: levels and frequencies rank common words first",
+          "[lexicon]") {
+  const Lexicon& lex = English();
+  const Lexicon::Entry* the = lex.Find("the");
+  const Lexicon::Entry* rare = lex.Find("abacus");
+  REQUIRE(the != nullptr);
+  REQUIRE(rare != nullptr);
+  CHECK(the->level == 10);
+  CHECK(the->frequency > rare->frequency);
+  CHECK(lex.total_frequency() > the->frequency);
+}
+
+TEST_CASE("lexicon: prefix and suffix ranges", "[lexicon]") {
+  const Lexicon& lex = English();
+  auto [a, b] = lex.PrefixRange("prisone");
+  REQUIRE(b > a);
+  for (uint32_t i = a; i < b; ++i)
+    CHECK(lex.WordOf(lex.At(i)).rfind("prisone", 0) == 0);
+  auto [c, d] = lex.SuffixRange("oners");
+  REQUIRE(d > c);
+  bool found = false;
+  for (uint32_t i = c; i < d; ++i) {
+    const std::string_view w = lex.WordOf(lex.ReversedAt(i));
+    CHECK(w.substr(w.size() - 5) == "oners");
+    found = found || w == "prisoners";
+  }
+  CHECK(found);
+}
+
+TEST_CASE("lexicon: a damaged or missing file is an error naming it",
+          "[lexicon]") {
+  TempDir dir;
+  std::unique_ptr<Lexicon> l;
+  Status s = Lexicon::Open(dir.File("none.lex"), &l);
+  CHECK(s.message().find("none.lex") != std::string::npos);
+  WriteFile(dir.File("bad.lex"), std::string(200, 'x'));
+  s = Lexicon::Open(dir.File("bad.lex"), &l);
+  CHECK(s.code() == Status::Code::kInvalidArgument);
+  CHECK(s.message().find("bad.lex") != std::string::npos);
+  std::string tried;
+  CHECK(FindDictionary(dir.path(), "en.lex", &tried).empty());
+  CHECK(tried == dir.path());
+}
+
+}  // namespace
+}  // namespace textmend
