@@ -188,6 +188,12 @@ int main(int argc, char** argv) {
   std::sort(reversed.begin(), reversed.end(), [&](uint32_t a, uint32_t b) {
     return rev_words[a] < rev_words[b];
   });
+  std::vector<uint32_t> by_frequency(n);
+  for (uint32_t i = 0; i < n; ++i) by_frequency[i] = i;
+  std::stable_sort(by_frequency.begin(), by_frequency.end(),
+                   [&](uint32_t a, uint32_t b) {
+                     return entries[a].frequency > entries[b].frequency;
+                   });
   uint32_t table_size = 1;
   while (table_size < 2 * n) table_size <<= 1;
   std::vector<uint32_t> table(table_size, 0);
@@ -209,7 +215,8 @@ int main(int argc, char** argv) {
   header.pool_size = pool.size();
   header.entries_offset = sizeof header;
   header.reversed_offset = header.entries_offset + n * sizeof(lexfmt::Entry);
-  header.table_offset = header.reversed_offset + n * sizeof(uint32_t);
+  header.by_frequency_offset = header.reversed_offset + n * sizeof(uint32_t);
+  header.table_offset = header.by_frequency_offset + n * sizeof(uint32_t);
   header.pool_offset = header.table_offset + table_size * sizeof(uint32_t);
   header.total_frequency = total;
 
@@ -220,6 +227,8 @@ int main(int argc, char** argv) {
     out.write(reinterpret_cast<const char*>(entries.data()),
               n * sizeof(lexfmt::Entry));
     out.write(reinterpret_cast<const char*>(reversed.data()),
+              n * sizeof(uint32_t));
+    out.write(reinterpret_cast<const char*>(by_frequency.data()),
               n * sizeof(uint32_t));
     out.write(reinterpret_cast<const char*>(table.data()),
               table_size * sizeof(uint32_t));

@@ -83,11 +83,21 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
                  "Run only these stages (comma-separated: " +
                      std::string(StageNames()) + ")")
       ->type_name("LIST");
-  bool no_decode = false, no_unicode = false;
+  bool no_decode = false, no_unicode = false, no_words = false;
   app.add_flag("--no-decode", no_decode, "Do not decode UTF-16/UTF-32 input");
   app.add_flag("--no-unicode", no_unicode,
                "Leave normalization, ligatures, zero-width and control "
                "characters alone");
+  app.add_flag("--no-words", no_words,
+               "Leave words alone (no dictionary repair)");
+  app.add_option("--window", config->options.document_window_bytes,
+                 "Bytes the word stage reads to learn from before repairing "
+                 "(default 1 MiB): smaller means earlier output in a pipe")
+      ->check(CLI::Range(size_t{65536}, size_t{1} << 30))
+      ->type_name("BYTES");
+  app.add_option("--dictionary-dir", config->options.dictionary_dir,
+                 "Where the compiled dictionaries (en.lex) are")
+      ->type_name("DIR");
   app.add_flag("--straighten-quotes", config->options.straighten_quotes,
                "Curly quotes to ASCII quotes (cosmetic; off by default)");
   app.add_flag("--fullwidth-to-ascii", config->options.fullwidth_to_ascii,
@@ -132,6 +142,7 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
   }
   if (no_decode) config->options.decode = false;
   if (no_unicode) config->options.unicode = false;
+  if (no_words) config->options.words = false;
   if (config->in_place && config->files.empty()) {
     std::cerr << "textmend: -i needs FILE arguments\n";
     return kExitUsage;

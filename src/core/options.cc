@@ -14,11 +14,12 @@ struct StageEntry {
 constexpr StageEntry kStages[] = {
     {"decode", &Options::decode},
     {"unicode", &Options::unicode},
+    {"words", &Options::words},
 };
 
 }  // namespace
 
-std::string_view StageNames() { return "decode,unicode"; }
+std::string_view StageNames() { return "decode,unicode,words"; }
 
 Status SetStage(std::string_view name, bool enabled, Options* options) {
   for (const StageEntry& s : kStages) {

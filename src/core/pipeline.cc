@@ -28,22 +28,39 @@ TextPosition Pipeline::Advance(TextPosition start, std::string_view text) {
   return start;
 }
 
+bool Pipeline::learns() const {
+  for (const auto& stage : stages_) {
+    if (stage->learns()) return true;
+  }
+  return false;
+}
+
+Models Pipeline::Learn(std::string_view window) const {
+  Models models;
+  for (const auto& stage : stages_) models.push_back(stage->Learn(window));
+  return models;
+}
+
 bool Pipeline::Run(std::string_view segment, TextPosition start,
-                   std::string* out, std::vector<Change>* changes) const {
+                   const Models& models, std::string* out,
+                   std::vector<Change>* changes) const {
   std::string text;
   std::string_view current = segment;
   OffsetMap map;
   bool changed = false;
   std::vector<Edit> edits;
   const size_t first_change = changes->size();
-  for (const auto& stage : stages_) {
-    if (!stage->MayChange(current)) continue;
+  for (size_t si = 0; si < stages_.size(); ++si) {
+    const TextStage* stage = stages_[si].get();
+    const DocumentModel* model =
+        si < models.size() ? models[si].get() : nullptr;
+    if (!stage->MayChange(current, model)) continue;
     edits.clear();
     ForEachRun(
         current,
         [&](size_t offset, std::string_view run) {
           const size_t first = edits.size();
-          stage->Process(run, offset, &edits);
+          stage->Process(run, offset, model, &edits);
           // Deleting the whole of a run that lies between two stretches of
           // invalid bytes would join them, and joined they could read as a
           // character that was never there. Invalid bytes must come out as they

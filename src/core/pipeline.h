@@ -25,6 +25,9 @@ struct TextPosition {
   uint64_t column = 1;
 };
 
+// Per stage, what it learned from the current window (nullptr: nothing).
+using Models = std::vector<std::unique_ptr<DocumentModel>>;
+
 class Pipeline {
  public:
   explicit Pipeline(std::vector<std::unique_ptr<TextStage>> stages);
@@ -34,8 +37,15 @@ class Pipeline {
   // is. Otherwise sets `*out` to the repaired text and appends one Change per
   // edit, with offset/length relative to `segment` and line/column counted from
   // `start`, in order of offset (stage order at equal offsets).
-  bool Run(std::string_view segment, TextPosition start, std::string* out,
-           std::vector<Change>* changes) const;
+  // `models` holds, per stage, what it learned from the segment's window (may
+  // be empty: no stage learned anything).
+  bool Run(std::string_view segment, TextPosition start, const Models& models,
+           std::string* out, std::vector<Change>* changes) const;
+
+  // True when some stage learns from whole documents.
+  bool learns() const;
+  // What each stage learned from `window`, in stage order.
+  Models Learn(std::string_view window) const;
 
   // The position just after `text` when `text` starts at `start`.
   static TextPosition Advance(TextPosition start, std::string_view text);

@@ -5,7 +5,9 @@
 #include "core/pipeline.h"
 #include "core/stream_impl.h"
 #include "decode/decoder.h"
+#include "dict/lexicon.h"
 #include "unicode/unicode_stages.h"
+#include "words/words_stage.h"
 
 namespace textmend {
 namespace {
@@ -25,18 +27,35 @@ class StringSink final : public OutputSink {
   RepairResult* result_;
 };
 
-std::vector<std::unique_ptr<TextStage>> BuildStages(const Options& options) {
-  std::vector<std::unique_ptr<TextStage>> stages;
+Status BuildStages(const Options& options,
+                   std::vector<std::unique_ptr<TextStage>>* stages) {
   if (options.unicode) {
-    for (auto& s : MakeUnicodeStages(options)) stages.push_back(std::move(s));
+    for (auto& s : MakeUnicodeStages(options)) stages->push_back(std::move(s));
   }
-  return stages;
+  if (options.words) {
+    std::string tried;
+    const std::string path =
+        FindDictionary(options.dictionary_dir, "en.lex", &tried);
+    if (path.empty()) {
+      return Status::NotSupported(
+          "the word stage needs the English lexicon en.lex, which is not in " +
+          tried +
+          " (build it, set TEXTMEND_DICTIONARY_DIR, or turn the word "
+          "stage off)");
+    }
+    std::unique_ptr<Lexicon> lexicon;
+    Status s = Lexicon::Open(path, &lexicon);
+    if (!s.ok()) return s;
+    stages->push_back(MakeWordsStage(std::move(lexicon)));
+  }
+  return Status::Ok();
 }
 
 class RepairerImpl final : public Repairer {
  public:
-  explicit RepairerImpl(const Options& options)
-      : options_(options), pipeline_(BuildStages(options)) {}
+  RepairerImpl(const Options& options,
+               std::vector<std::unique_ptr<TextStage>> stages)
+      : options_(options), pipeline_(std::move(stages)) {}
 
   Status Repair(std::string_view input, RepairResult* result) const override {
     result->text.clear();
@@ -68,7 +87,14 @@ Status Repairer::Create(const Options& options,
     return Status::InvalidArgument(
         "Options::max_segment_bytes must be at least 4096");
   }
-  *out = std::make_unique<RepairerImpl>(options);
+  if (options.document_window_bytes < options.max_segment_bytes) {
+    return Status::InvalidArgument(
+        "Options::document_window_bytes must be at least max_segment_bytes");
+  }
+  std::vector<std::unique_ptr<TextStage>> stages;
+  Status s = BuildStages(options, &stages);
+  if (!s.ok()) return s;
+  *out = std::make_unique<RepairerImpl>(options, std::move(stages));
   return Status::Ok();
 }
 

@@ -14,12 +14,21 @@
 #ifndef TEXTMEND_CORE_STAGE_H_
 #define TEXTMEND_CORE_STAGE_H_
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
 #include "core/edit.h"
 
 namespace textmend {
+
+// What a document-level stage learned from a whole window of text (a document,
+// or a bounded piece of a very long one) before repairing any of it: the word
+// stage's confirmed substitution rules, for example. Immutable once learned.
+class DocumentModel {
+ public:
+  virtual ~DocumentModel() = default;
+};
 
 class TextStage {
  public:
@@ -31,12 +40,27 @@ class TextStage {
   // A fast, conservative filter over a whole segment (which may hold invalid
   // bytes): false means Process() would make no edit anywhere in it. Called for
   // every segment, so it must run at memory speed on clean text.
-  virtual bool MayChange(std::string_view segment) const = 0;
+  virtual bool MayChange(std::string_view segment,
+                         const DocumentModel* model) const = 0;
+
+  // Document-level stages learn from the whole window before any segment of
+  // it is processed; `window` may hold invalid bytes. Returns nullptr for a
+  // stage that needs no document context (the default), or that learned
+  // nothing worth using.
+  virtual std::unique_ptr<DocumentModel> Learn(std::string_view window) const {
+    (void)window;
+    return nullptr;
+  }
+  // True when the stage learns from documents (the stream then holds input
+  // back until a window is complete).
+  virtual bool learns() const { return false; }
 
   // Appends to `edits` the edits for `run`, a valid UTF-8 run that starts at
   // byte `run_offset` of the segment, with offsets relative to the segment, in
-  // increasing order and non-overlapping.
+  // increasing order and non-overlapping. `model` is what Learn() returned for
+  // the window that holds the segment.
   virtual void Process(std::string_view run, size_t run_offset,
+                       const DocumentModel* model,
                        std::vector<Edit>* edits) const = 0;
 };
 

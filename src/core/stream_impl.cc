@@ -9,7 +9,10 @@ namespace textmend {
 
 StreamImpl::StreamImpl(const Options& options, const Pipeline* pipeline,
                        OutputSink* sink)
-    : options_(options), pipeline_(pipeline), sink_(sink) {}
+    : options_(options),
+      pipeline_(pipeline),
+      sink_(sink),
+      learns_(pipeline->learns()) {}
 
 Status StreamImpl::Write(std::string_view chunk) {
   if (!status_.ok()) return status_;
@@ -92,32 +95,55 @@ void StreamImpl::FeedDecided(std::string_view bytes, bool at_end) {
 }
 
 size_t StreamImpl::FindCut(bool at_end) const {
-  if (pending_.empty()) return 0;
+  // Within a learned window, its end is known to be a cut point.
+  const bool window = learns_ && window_left_ > 0;
+  const std::string_view text = std::string_view(pending_).substr(
+      0, window ? window_left_ : pending_.size());
+  if (text.empty()) return 0;
   // The first line is a segment of its own (see EmitSegment), whatever the
   // chunking.
   const bool first = pending_offset_ == 0;
-  const size_t newline = first ? pending_.find('\n') : pending_.rfind('\n');
-  if (at_end)
-    return newline == std::string::npos ? pending_.size() : newline + 1;
+  const size_t newline = first ? text.find('\n') : text.rfind('\n');
+  if (at_end || window) {
+    return newline == std::string::npos ? text.size() : newline + 1;
+  }
   if (newline != std::string::npos) return newline + 1;
-  if (pending_.size() > options_.max_segment_bytes) {
-    return SafeCut(pending_, options_.max_segment_bytes);
+  if (text.size() > options_.max_segment_bytes) {
+    return SafeCut(text, options_.max_segment_bytes);
   }
   return 0;
 }
 
+size_t StreamImpl::WindowEnd(bool at_end) const {
+  const size_t limit = options_.document_window_bytes;
+  if (pending_.size() <= limit) return at_end ? pending_.size() : 0;
+  // A full window: it ends after its last newline, or at a safe cut in a line
+  // longer than the window.
+  const size_t newline =
+      std::string_view(pending_).substr(0, limit).rfind('\n');
+  return newline != std::string::npos ? newline + 1 : SafeCut(pending_, limit);
+}
+
 void StreamImpl::Drain(bool at_end) {
   while (status_.ok()) {
+    if (learns_ && window_left_ == 0) {
+      const size_t end = WindowEnd(at_end);
+      if (end == 0) break;
+      models_ = pipeline_->Learn(std::string_view(pending_).substr(0, end));
+      window_left_ = end;
+    }
     const size_t cut = FindCut(at_end);
     if (cut == 0) break;
     EmitSegment(cut);
+    if (learns_) window_left_ -= cut;
   }
 }
 
 void StreamImpl::EmitSegment(size_t length) {
   const std::string_view segment = std::string_view(pending_).substr(0, length);
   changes_.clear();
-  bool repaired = pipeline_->Run(segment, position_, &repaired_, &changes_);
+  bool repaired =
+      pipeline_->Run(segment, position_, models_, &repaired_, &changes_);
   if (repaired && pending_offset_ == 0 && bom_length_ == 0) {
     // Removing characters at the very start must not leave the output beginning
     // with bytes that read as a UTF-16 byte order mark (the input did not: it

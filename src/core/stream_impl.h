@@ -39,6 +39,9 @@ class StreamImpl final : public Stream {
   void FeedDecided(std::string_view bytes, bool at_end);
   void Drain(bool at_end);
   size_t FindCut(bool at_end) const;
+  // With a learning stage: the end of the next window in pending_, or 0 when
+  // more input is needed to know it.
+  size_t WindowEnd(bool at_end) const;
   void EmitSegment(size_t length);
   void Emit(std::string_view text);
 
@@ -59,6 +62,12 @@ class StreamImpl final : public Stream {
   std::string pending_;          // decoded text not yet repaired
   uint64_t pending_offset_ = 0;  // decoded offset of pending_[0]
   TextPosition position_;        // line and column of pending_[0]
+
+  // Document-level stages: what they learned from the current window, and how
+  // many bytes of pending_ are still in it (0: no window learned yet).
+  const bool learns_;
+  Models models_;
+  size_t window_left_ = 0;
 
   std::string repaired_;  // scratch buffers, reused across segments
   std::vector<Change> changes_;

@@ -44,6 +44,7 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
       (h->table_size & (h->table_size - 1)) == 0 &&
       h->entries_offset + n * sizeof(lexfmt::Entry) <= size &&
       h->reversed_offset + n * sizeof(uint32_t) <= size &&
+      h->by_frequency_offset + n * sizeof(uint32_t) <= size &&
       h->table_offset + uint64_t{h->table_size} * sizeof(uint32_t) <= size &&
       h->pool_offset + h->pool_size <= size;
   if (!ok) {
@@ -53,12 +54,14 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
   lex->header_ = h;
   lex->entries_ = reinterpret_cast<const Entry*>(base + h->entries_offset);
   lex->reversed_ = reinterpret_cast<const uint32_t*>(base + h->reversed_offset);
+  lex->by_frequency_ =
+      reinterpret_cast<const uint32_t*>(base + h->by_frequency_offset);
   lex->table_ = reinterpret_cast<const uint32_t*>(base + h->table_offset);
   lex->pool_ = base + h->pool_offset;
   for (uint64_t i = 0; i < n; ++i) {
     const Entry& e = lex->entries_[i];
     if (e.word_offset + uint64_t{e.word_length} > h->pool_size ||
-        lex->reversed_[i] >= n) {
+        lex->reversed_[i] >= n || lex->by_frequency_[i] >= n) {
       return Status::InvalidArgument("lexicon " + path + " is damaged");
     }
   }

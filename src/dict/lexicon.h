@@ -46,6 +46,10 @@ class Lexicon {
   // `suffix`; ReversedAt(i) is the i-th in that order.
   std::pair<uint32_t, uint32_t> SuffixRange(std::string_view suffix) const;
   const Entry& ReversedAt(uint32_t i) const { return entries_[reversed_[i]]; }
+  // The i-th most frequent entry.
+  const Entry& ByFrequency(uint32_t i) const {
+    return entries_[by_frequency_[i]];
+  }
 
  private:
   Lexicon() = default;
@@ -55,6 +59,7 @@ class Lexicon {
   const lexfmt::Header* header_ = nullptr;
   const Entry* entries_ = nullptr;
   const uint32_t* reversed_ = nullptr;
+  const uint32_t* by_frequency_ = nullptr;
   const uint32_t* table_ = nullptr;
   const char* pool_ = nullptr;
 };

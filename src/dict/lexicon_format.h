@@ -5,6 +5,7 @@
 //   Header
 //   Entry[entry_count]      sorted by word (bytewise), so a prefix is a range
 //   uint32[entry_count]     entry indices sorted by reversed word (suffixes)
+//   uint32[entry_count]     entry indices by frequency, most frequent first
 //   uint32[table_size]      open-addressing hash table: entry index + 1, 0
 //   empty char[pool_size]         the words, lowercase UTF-8, not terminated
 #ifndef TEXTMEND_DICT_LEXICON_FORMAT_H_
@@ -15,7 +16,7 @@
 
 namespace textmend::lexfmt {
 
-inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '1'};
+inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '2'};
 
 struct Header {
   char magic[8];
@@ -24,6 +25,7 @@ struct Header {
   uint64_t pool_size;
   uint64_t entries_offset;
   uint64_t reversed_offset;
+  uint64_t by_frequency_offset;
   uint64_t table_offset;
   uint64_t pool_offset;
   uint64_t total_frequency;  // sum of all entries' frequencies

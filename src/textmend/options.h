@@ -7,6 +7,7 @@
 #define TEXTMEND_OPTIONS_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "textmend/status.h"
@@ -27,6 +28,17 @@ struct Options {
   // Default: on.
   bool unicode = true;
 
+  // words: dictionary repair of words. Learns from the whole document which
+  // find-and-replace accident damaged it ("one" -> "start" everywhere) and
+  // rewrites the damaged words. Only words the lexicon rejects are rewritten,
+  // and only into lexicon words. Default: on.
+  bool words = true;
+
+  // Where the compiled dictionaries (en.lex) are. Empty (the default): the
+  // TEXTMEND_DICTIONARY_DIR environment variable, the build tree, then the
+  // installed data directory.
+  std::string dictionary_dir;
+
   // --- Cosmetic unicode options: they change correct text, so all are off by
   // default. ---
 
@@ -45,9 +57,16 @@ struct Options {
   // size, at a point where no repair can span the cut. Bounds memory for input
   // without newlines. Default: 64 KiB. Must be at least 4096.
   size_t max_segment_bytes = 64 * 1024;
+
+  // Stages that learn from the whole document (the word stage's substitution
+  // rules) read up to this many bytes before repairing any of them: a whole
+  // document in most cases, a bounded window of a longer one. Output of a
+  // stream therefore begins once this much input (or all of it) has arrived.
+  // Default: 1 MiB. Must be at least max_segment_bytes.
+  size_t document_window_bytes = 1024 * 1024;
 };
 
-// The names of the stages, in pipeline order: "decode", "unicode".
+// The names of the stages, in pipeline order: "decode", "unicode", "words".
 // Returns a comma-separated list for messages.
 std::string_view StageNames();
 

@@ -59,11 +59,11 @@ class CharRulesStage final : public TextStage {
 
   std::string_view name() const override { return kStageName; }
 
-  bool MayChange(std::string_view s) const override {
+  bool MayChange(std::string_view s, const DocumentModel*) const override {
     return NextCandidate(s, 0, nullptr, nullptr) < s.size();
   }
 
-  void Process(std::string_view run, size_t run_offset,
+  void Process(std::string_view run, size_t run_offset, const DocumentModel*,
                std::vector<Edit>* edits) const override {
     size_t i = 0, len = 0;
     int32_t cp = 0;
@@ -213,11 +213,11 @@ class NfcStage final : public TextStage {
 
   std::string_view name() const override { return kStageName; }
 
-  bool MayChange(std::string_view s) const override {
+  bool MayChange(std::string_view s, const DocumentModel*) const override {
     return normalizer_ != nullptr && NextUnstable(s, 0, nullptr) < s.size();
   }
 
-  void Process(std::string_view run, size_t run_offset,
+  void Process(std::string_view run, size_t run_offset, const DocumentModel*,
                std::vector<Edit>* edits) const override {
     // Around each unstable character, widen to the normalization boundaries and
     // normalize that stretch alone.

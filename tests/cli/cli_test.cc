@@ -41,13 +41,34 @@ TEST_CASE("cli: stdin to stdout", "[cli]") {
 }
 
 TEST_CASE("cli: output begins before the input ends", "[cli]") {
-  Child child({kBinary});
+  // Without a document-level stage, each line goes out as it is complete.
+  Child child({kBinary, "--no-words"});
   child.Write("the \xEF\xAC\x81rst line\n");
   // The first line comes back while stdin is still open.
   CHECK(child.ReadUntil("the first line\n", 10000) == "the first line\n");
   child.Write("second\n");
   CHECK(child.ReadUntil("second\n", 10000) == "the first line\nsecond\n");
   child.CloseStdin();
+  CHECK(child.Wait() == 0);
+}
+
+TEST_CASE("cli: with the word stage, output begins once a window is complete",
+          "[cli]") {
+  Child child({kBinary, "--window=65536"});
+  std::string sent;
+  while (sent.size() < 70000) {
+    const std::string line =
+        "line " + std::to_string(sent.size()) + " of text\n";
+    child.Write(line);
+    sent += line;
+    child.Drain();  // take what has come, so neither side blocks
+  }
+  // The first 64 KiB window is repaired and written while stdin is open.
+  const std::string first = child.ReadUntil("\n", 10000);
+  CHECK_FALSE(first.empty());
+  CHECK(sent.rfind(first, 0) == 0);
+  child.CloseStdin();
+  CHECK(child.ReadUntil("<end of output>", 10000) == sent);  // reads to EOF
   CHECK(child.Wait() == 0);
 }
 

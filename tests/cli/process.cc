@@ -155,6 +155,18 @@ std::string Child::ReadUntil(const std::string& expected, int timeout_ms) {
   return buffer_;
 }
 
+std::string Child::Drain() {
+  char buf[4096];
+  for (;;) {
+    pollfd fd{out_, POLLIN, 0};
+    if (::poll(&fd, 1, 0) <= 0) break;
+    const ssize_t got = ::read(out_, buf, sizeof buf);
+    if (got <= 0) break;
+    buffer_.append(buf, static_cast<size_t>(got));
+  }
+  return buffer_;
+}
+
 int Child::Wait() {
   int sig = 0;
   const int code = WaitFor(pid_, &sig);

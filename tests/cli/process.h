@@ -36,6 +36,8 @@ class Child {
   // Reads stdout until it holds `expected` or `timeout_ms` passes; returns what
   // was read.
   std::string ReadUntil(const std::string& expected, int timeout_ms);
+  // Reads whatever stdout has ready now, without waiting; returns all so far.
+  std::string Drain();
   int Wait();
   void Kill(int signal);
   pid_t pid() const { return pid_; }

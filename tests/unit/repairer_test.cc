@@ -57,8 +57,16 @@ TEST_CASE("a stage after a deletion still reports original offsets",
   CHECK(r.changes[1].length == 3);
 }
 
+// Stream mechanics without a document-level stage, which would hold output
+// back until a window is complete.
+Options NoWords() {
+  Options o;
+  o.words = false;
+  return o;
+}
+
 TEST_CASE("the stream produces output before it is finished", "[repairer]") {
-  auto repairer = MakeRepairer();
+  auto repairer = MakeRepairer(NoWords());
   CollectSink sink;
   auto stream = repairer->NewStream(&sink);
   REQUIRE(stream->Write("line one\nline tw").ok());
@@ -85,7 +93,7 @@ TEST_CASE("a sink that fails stops the stream", "[repairer]") {
       return Status::IoError("disk full");
     }
   } sink;
-  auto repairer = MakeRepairer();
+  auto repairer = MakeRepairer(NoWords());
   auto stream = repairer->NewStream(&sink);
   const Status s = stream->Write("a line\n");
   CHECK(s.code() == Status::Code::kIoError);
@@ -118,7 +126,7 @@ TEST_CASE("stages are chosen by name", "[repairer]") {
 }
 
 TEST_CASE("a very long line is cut into bounded segments", "[repairer]") {
-  Options o;
+  Options o = NoWords();
   o.max_segment_bytes = 4096;
   auto repairer = MakeRepairer(o);
   CollectSink sink;
@@ -131,6 +139,49 @@ TEST_CASE("a very long line is cut into bounded segments", "[repairer]") {
   CHECK(sink.changes_.size() == 10000);
   CHECK(sink.changes_.back().offset == 9999 * word.size() + 4);
   CHECK(sink.changes_.back().column == 9999 * 6 + 5);
+}
+
+TEST_CASE("with a learning stage, output begins when a window is complete",
+          "[repairer]") {
+  Options o;
+  o.max_segment_bytes = 4096;
+  o.document_window_bytes = 16384;
+  auto repairer = MakeRepairer(o);
+  CollectSink sink;
+  auto stream = repairer->NewStream(&sink);
+  const std::string line = "a line of ordinary text that needs nothing\n";
+  REQUIRE(stream->Write(line).ok());
+  CHECK(sink.text_.empty());  // held back: the window is not complete
+  std::string all = line;
+  while (all.size() < 20000) {
+    REQUIRE(stream->Write(line).ok());
+    all += line;
+  }
+  CHECK_FALSE(sink.text_.empty());  // the first window has gone out
+  CHECK(sink.text_.size() <= 16384);
+  REQUIRE(stream->Finish().ok());
+  CHECK(sink.text_ == all);
+}
+
+TEST_CASE("options: the window may not be smaller than a segment",
+          "[repairer]") {
+  Options o;
+  o.document_window_bytes = 1000;
+  std::unique_ptr<Repairer> r;
+  CHECK(Repairer::Create(o, &r).code() == Status::Code::kInvalidArgument);
+}
+
+TEST_CASE("a missing lexicon is a clear error, unless the word stage is off",
+          "[repairer]") {
+  Options o;
+  o.dictionary_dir = "/nonexistent";
+  std::unique_ptr<Repairer> r;
+  const Status s = Repairer::Create(o, &r);
+  CHECK(s.code() == Status::Code::kNotSupported);
+  CHECK(s.message().find("en.lex") != std::string::npos);
+  CHECK(s.message().find("/nonexistent") != std::string::npos);
+  o.words = false;
+  CHECK(Repairer::Create(o, &r).ok());
 }
 
 TEST_CASE("version is set", "[repairer]") { CHECK_FALSE(Version().empty()); }

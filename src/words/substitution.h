@@ -1,0 +1,74 @@
+// Document-level substitution inference: finds the find-and-replace accident
+// that damaged a document ("one" replaced by "start" everywhere, turning
+// prisoners into prisstartrs) from the evidence the whole document gives.
+//
+// A rule rewrites source string s back to target r inside words the lexicon
+// rejects. It is confirmed only when
+//  - rewriting s -> r turns unknown words of at least two distinct stems into
+//    lexicon words (prisstartr/prisstartrs count once), and most of the
+//    unknown words containing s;
+//  - r occurs nowhere in the document (written as in the rule): a
+//    find-and-replace leaves no trace of the string it replaced. This also
+//    picks the whole replaced string over a shorter piece of it that happens
+//    to fit, which does occur elsewhere;
+//  - r is at least two letters long (a one-letter replacement would have left
+//    no readable text to learn from).
+// Applied only to tokens the lexicon rejects, and only into lexicon words, so
+// even a wrong rule cannot damage correct text.
+#ifndef TEXTMEND_WORDS_SUBSTITUTION_H_
+#define TEXTMEND_WORDS_SUBSTITUTION_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dict/lexicon.h"
+
+namespace textmend {
+
+struct SubstitutionRule {
+  std::string source;  // as it stands in the damaged text ("start")
+  std::string target;  // what it replaced ("one")
+  size_t stems = 0;    // distinct stems it repairs
+  std::vector<std::string> examples;  // repaired words, for the report
+  // "substitution 'start'->'one' (3 words: prisoners, pardoned, cautioned)"
+  std::string Describe() const;
+};
+
+// The word-level facts of one document, gathered once and shared by the
+// learners.
+struct DocumentWords {
+  // Distinct lowercase ASCII words the lexicon rejects (4+ letters, not
+  // protected, not only ever written in capitals), with their counts.
+  std::vector<std::pair<std::string, size_t>> unknown;
+  // Every distinct token as written, for the no-trace test.
+  std::vector<std::string> written;
+  // Unknown words the document always capitalizes, at least once in the
+  // middle of a sentence: names (Bialiatski, Belta). Sorted; never learned
+  // from, never rewritten.
+  std::vector<std::string> names;
+  size_t tokens = 0;        // word tokens of 2+ letters
+  size_t known_tokens = 0;  // of those, lexicon words
+};
+
+// Gathers the facts of `window` (may hold invalid bytes).
+DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon);
+
+// `lower` without a possessive 's.
+std::string_view WithoutPossessive(std::string_view lower);
+
+// True when `lower` is a word the lexicon knows in lowercase use (possessive
+// 's stripped when needed).
+bool KnownLower(const Lexicon& lexicon, std::string_view lower);
+
+// The rules `words` confirm, strongest first (at most a few).
+std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
+                                                 const Lexicon& lexicon);
+
+// `word` with every occurrence of `from` replaced by `to`.
+std::string ReplaceAll(std::string_view word, std::string_view from,
+                       std::string_view to);
+
+}  // namespace textmend
+
+#endif  // TEXTMEND_WORDS_SUBSTITUTION_H_

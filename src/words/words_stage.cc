@@ -1,0 +1,106 @@
+// The word stage; see words_stage.h.
+#include "words/words_stage.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "words/substitution.h"
+#include "words/tokenizer.h"
+
+namespace textmend {
+namespace {
+
+class SubstitutionModel final : public DocumentModel {
+ public:
+  std::vector<SubstitutionRule> rules;
+  std::vector<std::string> descriptions;  // rule.Describe(), computed once
+  std::vector<std::string> names;         // sorted; never rewritten
+};
+
+// Case-insensitive search of an ASCII lowercase `needle`.
+bool ContainsFolded(std::string_view hay, std::string_view needle) {
+  return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                     [](char a, char b) {
+                       return std::tolower(static_cast<unsigned char>(a)) == b;
+                     }) != hay.end();
+}
+
+class WordsStage final : public TextStage {
+ public:
+  explicit WordsStage(std::shared_ptr<const Lexicon> lexicon)
+      : lexicon_(std::move(lexicon)) {}
+
+  std::string_view name() const override { return "words"; }
+  bool learns() const override { return true; }
+
+  std::unique_ptr<DocumentModel> Learn(std::string_view window) const override {
+    DocumentWords words = GatherWords(window, *lexicon_);
+    std::vector<SubstitutionRule> rules = LearnSubstitutions(words, *lexicon_);
+    if (rules.empty()) return nullptr;
+    auto model = std::make_unique<SubstitutionModel>();
+    model->names = std::move(words.names);
+    for (const auto& r : rules) model->descriptions.push_back(r.Describe());
+    model->rules = std::move(rules);
+    return model;
+  }
+
+  bool MayChange(std::string_view segment,
+                 const DocumentModel* model) const override {
+    const auto* m = static_cast<const SubstitutionModel*>(model);
+    if (m == nullptr) return false;
+    for (const auto& r : m->rules) {
+      if (ContainsFolded(segment, r.source)) return true;
+    }
+    return false;
+  }
+
+  void Process(std::string_view run, size_t run_offset,
+               const DocumentModel* model,
+               std::vector<Edit>* edits) const override {
+    const auto* m = static_cast<const SubstitutionModel*>(model);
+    std::vector<WordToken> tokens;
+    Tokenize(run, &tokens);
+    for (const WordToken& t : tokens) {
+      if (t.protect || !t.ascii) continue;
+      const std::string_view text = run.substr(t.offset, t.length);
+      const WordCase word_case = CaseOf(text);
+      if (word_case == WordCase::kMixed) continue;
+      const std::string lower = LowerWord(text, true);
+      // Only words the lexicon rejects, in any capitalization.
+      if (lexicon_->Find(lower) != nullptr || KnownLower(*lexicon_, lower))
+        continue;
+      // Nor names: unknown words the document always capitalizes.
+      if (std::binary_search(m->names.begin(), m->names.end(),
+                             std::string(WithoutPossessive(lower)))) {
+        continue;
+      }
+      for (size_t k = 0; k < m->rules.size(); ++k) {
+        const SubstitutionRule& rule = m->rules[k];
+        if (lower.find(rule.source) == std::string::npos) continue;
+        const std::string fixed = ReplaceAll(lower, rule.source, rule.target);
+        if (!KnownLower(*lexicon_, fixed)) continue;
+        Edit e;
+        e.offset = run_offset + t.offset;
+        e.length = t.length;
+        e.replacement = ApplyCase(fixed, word_case);
+        e.rule = m->descriptions[k];
+        e.confidence =
+            std::min(0.99f, 0.5f + 0.1f * static_cast<float>(rule.stems));
+        edits->push_back(std::move(e));
+        break;
+      }
+    }
+  }
+
+ private:
+  std::shared_ptr<const Lexicon> lexicon_;
+};
+
+}  // namespace
+
+std::unique_ptr<TextStage> MakeWordsStage(
+    std::shared_ptr<const Lexicon> lexicon) {
+  return std::make_unique<WordsStage>(std::move(lexicon));
+}
+
+}  // namespace textmend

@@ -1,0 +1,124 @@
+// The word stage: document-level substitution inference on texts written for
+// these tests, and what it must never touch.
+#include <catch2/catch.hpp>
+
+#include "unit/test_util.h"
+#include "words/substitution.h"
+
+namespace textmend {
+namespace {
+
+// A report written for this test, before damage.
+const std::string kReport =
+    "The regional council met on Monday to discuss the new harbour plan. "
+    "Members questioned the mayor about the cost of the project and the time "
+    "it would take. Several residents attended the meeting and raised concerns "
+    "about noise during construction. The mayor mentioned that the contractor "
+    "had promised to limit work to daytime hours. Councillors agreed to review "
+    "the plan again at the next meeting, once the engineers have presented "
+    "their final estimates. Local businesses welcomed the plan, saying that a "
+    "modern harbour would bring more visitors to the town. Fishermen, however, "
+    "worried that the new moorings would reduce the space available to their "
+    "boats. The council promised to consult them before any final decision. "
+    "A spokesperson for the mayor said the administration would publish the "
+    "full report online and invite comments from the public for six weeks.\n";
+
+// Every `from` in `text` replaced by `to`, as a find-and-replace accident does.
+std::string Accident(std::string text, const std::string& from,
+                     const std::string& to) {
+  for (size_t p = 0; (p = text.find(from, p)) != std::string::npos;
+       p += to.size()) {
+    text.replace(p, from.size(), to);
+  }
+  return text;
+}
+
+TEST_CASE("words: a find-and-replace accident is undone from document evidence",
+          "[words]") {
+  // Every "tion" became "zq" (a stray macro): questioned, construction, ...
+  const std::string damaged = Accident(kReport, "tion", "zq");
+  REQUIRE(damaged != kReport);
+  const RepairResult r = RepairText(damaged);
+  CHECK(r.text == kReport);
+  REQUIRE_FALSE(r.changes.empty());
+  for (const Change& c : r.changes) {
+    CHECK(c.stage == "words");
+    CHECK(c.rule.find("substitution 'zq'->'tion'") == 0);
+    CHECK(damaged.substr(c.offset, c.length) == c.before);
+  }
+}
+
+TEST_CASE("words: case is kept", "[words]") {
+  const std::string damaged =
+      Accident(kReport, "tion", "zq") + "CONSTRUCZQ. Construczq.\n";
+  const RepairResult r = RepairText(damaged);
+  CHECK(r.text == kReport + "CONSTRUCTION. Construction.\n");
+}
+
+TEST_CASE("words: clean text, names and other languages are left alone",
+          "[words]") {
+  const std::string texts[] = {
+      kReport,
+      // Names the lexicon does not know, used consistently: never "repaired".
+      "Councillor Zvarkovich met Ms Taliaskaya on Monday. Zvarkovich said the "
+      "plan was sound; Taliaskaya disagreed. Later Zvarkovich's office and "
+      "Taliaskaya's staff issued a joint statement about the harbour plan.\n",
+      // Identifiers, URLs, addresses and acronyms.
+      "See https://example.org/harbourplan_v2 or mail plans@council.example; "
+      "the file hrbr_plan2 and getHarbourPlan() hold the XQZT figures.\n",
+      // Another language is not English with many unknown words.
+      "Die Gemeinde besprach am Montag den neuen Hafenplan. Die Anwohner "
+      "äußerten Bedenken wegen des Lärms während der Bauarbeiten.\n",
+  };
+  for (const std::string& t : texts) {
+    INFO(t);
+    const RepairResult r = RepairText(t);
+    CHECK(r.text == t);
+    CHECK(r.changes.empty());
+  }
+}
+
+TEST_CASE("words: one damaged word is not enough evidence", "[words]") {
+  // A single unknown word could be anything; no rule is learned from it.
+  const std::string t = kReport + "The qxarbour was calm.\n";
+  CHECK(RepairText(t).text == t);
+}
+
+TEST_CASE("words: the stage can be turned off", "[words]") {
+  Options o;
+  o.words = false;
+  const std::string damaged = Accident(kReport, "tion", "zq");
+  CHECK(RepairText(damaged, o).text == damaged);
+}
+
+TEST_CASE("words: streaming in any chunks gives the one-shot result",
+          "[words]") {
+  const std::string damaged = Accident(kReport + kReport, "tion", "zq");
+  auto repairer = MakeRepairer();
+  RepairResult one;
+  REQUIRE(repairer->Repair(damaged, &one).ok());
+  class Collect final : public OutputSink {
+   public:
+    Status Append(std::string_view t) override {
+      text.append(t);
+      return Status::Ok();
+    }
+    std::string text;
+  } sink;
+  auto stream = repairer->NewStream(&sink);
+  for (size_t i = 0; i < damaged.size(); i += 7) {
+    REQUIRE(stream->Write(std::string_view(damaged).substr(i, 7)).ok());
+  }
+  REQUIRE(stream->Finish().ok());
+  CHECK(sink.text == one.text);
+  CHECK(one.text == kReport + kReport);
+}
+
+TEST_CASE("words: ReplaceAll", "[words]") {
+  CHECK(ReplaceAll("prisstartrs", "start", "one") == "prisoners");
+  CHECK(ReplaceAll("startstart", "start", "one") == "oneone");
+  CHECK(ReplaceAll("none", "start", "one") == "none");
+}
+
+}  // namespace
+}  // namespace textmend
