@@ -36,8 +36,30 @@ bool Pipeline::learns() const {
 }
 
 Models Pipeline::Learn(std::string_view window) const {
+  // Each learning stage learns from the text as the stages before it will have
+  // left it: ligatures expanded, accents composed, stray characters gone.
   Models models;
-  for (const auto& stage : stages_) models.push_back(stage->Learn(window));
+  std::string text;
+  std::string_view current = window;
+  std::vector<Edit> edits;
+  for (const auto& stage : stages_) {
+    if (stage->learns()) {
+      models.push_back(stage->Learn(current));
+      continue;
+    }
+    models.push_back(nullptr);
+    if (!stage->MayChange(current, nullptr)) continue;
+    edits.clear();
+    ForEachRun(
+        current,
+        [&](size_t offset, std::string_view run) {
+          stage->Process(run, offset, nullptr, &edits);
+        },
+        [](size_t, size_t) {});
+    if (edits.empty()) continue;
+    text = ApplyEdits(current, edits);
+    current = text;
+  }
   return models;
 }
 

@@ -14,9 +14,12 @@ namespace textmend {
 namespace {
 
 constexpr size_t kMinUnknownLength = 4;
-constexpr size_t kMaxPiece = 8;  // longest source or target string
-constexpr size_t kMaxCandidates = 300;
-constexpr size_t kMaxRange = 20000;  // lexicon entries scanned per search
+constexpr size_t kMinSource = 2;       // shortest source string
+constexpr size_t kMaxPiece = 8;        // longest target string
+constexpr size_t kMaxSource = 12;      // longest source string
+constexpr size_t kMaxSources = 60;     // source strings examined per window
+constexpr size_t kWordsPerSource = 8;  // unknown words searched per source
+constexpr size_t kMaxRange = 4000;     // lexicon entries scanned per search
 constexpr size_t kMaxRules = 3;
 constexpr uint8_t kMaxEvidenceLevel = 60;  // SCOWL size level
 constexpr double kMinExpectedTrace = 2.0;
@@ -50,7 +53,7 @@ bool AsciiLetters(std::string_view s) {
 // True when `u` is two common words run together ("jumpsthe"): a missing
 // space explains it better than a substitution, so it is no evidence for one.
 bool RunTogether(const Lexicon& lexicon, std::string_view u) {
-  for (size_t i = 2; i + 2 <= u.size(); ++i) {
+  for (size_t i = 3; i + 3 <= u.size(); ++i) {
     const Lexicon::Entry* a = lexicon.Find(u.substr(0, i));
     const Lexicon::Entry* b = lexicon.Find(u.substr(i));
     if (a != nullptr && b != nullptr && (a->flags & lexfmt::kLower) &&
@@ -120,15 +123,20 @@ bool KnownLower(const Lexicon& lexicon, std::string_view lower) {
 
 DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   DocumentWords words;
+  // Per distinct written form (a view into `window`): looked up once.
+  struct Form {
+    bool known = false;
+    bool usable = false;  // an unknown word that may be evidence
+    std::string base;     // its lowercase form without a possessive
+  };
   struct Seen {
     size_t count = 0;
     bool lower = false;        // written in lowercase somewhere
     bool not_upper = false;    // written other than in all capitals somewhere
     bool mid_capital = false;  // capitalized in the middle of a sentence
   };
+  std::unordered_map<std::string_view, Form> forms;
   std::unordered_map<std::string, Seen> unknown;
-  std::unordered_set<std::string> written;
-  std::unordered_map<std::string, bool> known_cache;
   std::vector<WordToken> tokens;
   ForEachRun(
       window,
@@ -137,23 +145,24 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         Tokenize(run, &tokens);
         for (const WordToken& t : tokens) {
           const std::string_view text = run.substr(t.offset, t.length);
-          written.emplace(text);
+          auto [it, fresh] = forms.try_emplace(text);
+          Form& form = it->second;
+          if (fresh) {
+            const std::string lower = LowerWord(text, t.ascii);
+            form.known =
+                lexicon.Find(lower) != nullptr || KnownLower(lexicon, lower);
+            form.base = std::string(WithoutPossessive(lower));
+            form.usable =
+                !form.known && t.ascii && form.base.size() >= kMinUnknownLength;
+          }
           if (t.length < 2) continue;
           ++words.tokens;
-          const std::string lower = LowerWord(text, t.ascii);
-          auto [it, fresh] = known_cache.emplace(lower, false);
-          if (fresh) {
-            it->second =
-                lexicon.Find(lower) != nullptr || KnownLower(lexicon, lower);
-          }
-          if (it->second) {
+          if (form.known) {
             ++words.known_tokens;
             continue;
           }
-          if (t.protect || !t.ascii) continue;
-          const std::string base(WithoutPossessive(lower));
-          if (base.size() < kMinUnknownLength) continue;
-          Seen& seen = unknown[base];
+          if (!form.usable || t.protect) continue;
+          Seen& seen = unknown[form.base];
           ++seen.count;
           const WordCase c = CaseOf(text);
           seen.lower = seen.lower || c == WordCase::kLower;
@@ -172,7 +181,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   }
   std::sort(words.unknown.begin(), words.unknown.end());
   std::sort(words.names.begin(), words.names.end());
-  words.written.assign(written.begin(), written.end());
+  words.written.reserve(forms.size());
+  for (const auto& [text, form] : forms) words.written.emplace_back(text);
   return words;
 }
 
@@ -187,7 +197,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   std::unordered_map<std::string, size_t> pieces;
   for (const auto& [u, n] : words.unknown) {
     std::set<std::string_view> seen;
-    for (size_t len = 2; len <= kMaxPiece; ++len) {
+    for (size_t len = kMinSource; len <= kMaxSource; ++len) {
       for (size_t i = 0; i + len <= u.size(); ++i) {
         seen.insert(std::string_view(u).substr(i, len));
       }
@@ -202,7 +212,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     return a.second != b.second ? a.second > b.second
                                 : a.first.size() > b.first.size();
   });
-  if (sources.size() > kMaxCandidates) sources.resize(kMaxCandidates);
+  if (sources.size() > kMaxSources) sources.resize(kMaxSources);
 
   // 2. Target candidates: for an unknown word A+s+B, lexicon words A+r+B.
   std::set<std::pair<std::string, std::string>> candidates;
@@ -212,10 +222,10 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       const size_t p = u.find(s);
       if (p == std::string::npos || u.find(s, p + 1) != std::string::npos)
         continue;
-      if (++tried > 30) break;
+      if (++tried > kWordsPerSource) break;
       const std::string_view a = std::string_view(u).substr(0, p);
       const std::string_view b = std::string_view(u).substr(p + s.size());
-      if (a.size() + b.size() < 3) continue;
+      if (a.size() + b.size() < 2) continue;
       const bool by_prefix = a.size() >= b.size();
       const auto [lo, hi] =
           by_prefix ? lexicon.PrefixRange(a) : lexicon.SuffixRange(b);
@@ -237,20 +247,19 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     }
   }
 
-  // 3. Evidence for each candidate across the whole document.
+  // 3. Evidence for each candidate across the whole document, cheapest test
+  //    first.
+  std::vector<char> run_together(words.unknown.size());
+  for (size_t i = 0; i < words.unknown.size(); ++i) {
+    run_together[i] = RunTogether(lexicon, words.unknown[i].first);
+  }
+  std::unordered_map<std::string, double> share;  // per target
   for (const auto& [s, r] : candidates) {
-    bool trace = false;
-    for (const std::string& w : words.written) {
-      if (w.find(r) != std::string::npos) {
-        trace = true;
-        break;
-      }
-    }
-    if (trace) continue;
     size_t containing = 0, fixed = 0;
     std::map<std::string, std::string> stems;  // stem -> an example
-    for (const auto& [u, count] : words.unknown) {
-      if (u.find(s) == std::string::npos || RunTogether(lexicon, u)) continue;
+    for (size_t i = 0; i < words.unknown.size(); ++i) {
+      const std::string& u = words.unknown[i].first;
+      if (run_together[i] || u.find(s) == std::string::npos) continue;
       ++containing;
       const std::string f = ReplaceAll(u, s, r);
       if (!KnownLower(lexicon, f)) continue;
@@ -261,18 +270,59 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         stems.emplace(Stem(f), f);
     }
     if (stems.size() < 2 || fixed * 2 < containing) continue;
-    // The missing target is evidence only if this document would be expected
-    // to contain it several times: "one" is in 1 of 70 running words.
-    const double expected =
-        ShareContaining(lexicon, r) * static_cast<double>(words.tokens);
-    if (expected < kMinExpectedTrace) continue;
+    // A find-and-replace leaves no trace of what it replaced.
+    bool trace = false;
+    for (const std::string& w : words.written) {
+      if (w.find(r) != std::string::npos) {
+        trace = true;
+        break;
+      }
+    }
+    if (trace) continue;
+    // That absence is strong evidence only when this document would be
+    // expected to contain the target ("one" is in about 1 of 160 running
+    // words); for a rarer target, more distinct words must agree.
+    auto [it, fresh] = share.emplace(r, 0.0);
+    if (fresh) it->second = ShareContaining(lexicon, r);
+    const double expected = it->second * static_cast<double>(words.tokens);
     SubstitutionRule rule;
     rule.source = s;
     rule.target = r;
     rule.stems = stems.size();
+    rule.fixed = fixed;
+    rule.expected = expected;
     for (const auto& [stem, example] : stems) rule.examples.push_back(example);
     rules.push_back(std::move(rule));
   }
+
+  // 4. One target per source: the one that explains the most distinct words.
+  //    Two targets that explain them equally well leave the source ambiguous,
+  //    and an ambiguous source gets no rule.
+  auto better = [](const SubstitutionRule& a, const SubstitutionRule& b) {
+    if (a.fixed != b.fixed) return a.fixed > b.fixed;
+    if (a.stems != b.stems) return a.stems > b.stems;
+    if (a.expected != b.expected) return a.expected > b.expected;
+    if (a.source.size() != b.source.size())
+      return a.source.size() > b.source.size();
+    return a.target < b.target;
+  };
+  std::sort(rules.begin(), rules.end(), [&](const auto& a, const auto& b) {
+    return a.source != b.source ? a.source < b.source : better(a, b);
+  });
+  std::vector<SubstitutionRule> unique;
+  for (size_t i = 0; i < rules.size();) {
+    size_t j = i + 1;
+    while (j < rules.size() && rules[j].source == rules[i].source) ++j;
+    const bool ambiguous = j > i + 1 && rules[i + 1].fixed == rules[i].fixed &&
+                           rules[i + 1].stems == rules[i].stems &&
+                           rules[i + 1].expected * 2 > rules[i].expected;
+    // The winner's missing target must be telling (see above).
+    const bool telling =
+        rules[i].expected >= kMinExpectedTrace || rules[i].stems >= 3;
+    if (!ambiguous && telling) unique.push_back(std::move(rules[i]));
+    i = j;
+  }
+  rules = std::move(unique);
 
   // 4. The strongest rules, one per source region.
   std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) {

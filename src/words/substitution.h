@@ -27,9 +27,11 @@
 namespace textmend {
 
 struct SubstitutionRule {
-  std::string source;  // as it stands in the damaged text ("start")
-  std::string target;  // what it replaced ("one")
-  size_t stems = 0;    // distinct stems it repairs
+  std::string source;   // as it stands in the damaged text ("start")
+  std::string target;   // what it replaced ("one")
+  size_t stems = 0;     // distinct stems it repairs
+  size_t fixed = 0;     // distinct unknown words it repairs
+  double expected = 0;  // how often the document would contain the target
   std::vector<std::string> examples;  // repaired words, for the report
   // "substitution 'start'->'one' (3 words: prisoners, pardoned, cautioned)"
   std::string Describe() const;

@@ -34,13 +34,15 @@ size_t LetterAt(std::string_view text, size_t i, bool* ascii) {
   return cp >= 0 && u_isalpha(cp) ? len : 0;
 }
 
-// Whitespace-delimited chunks that are URLs, e-mail addresses or paths.
+// Whitespace-delimited chunks that are URLs, e-mail addresses or paths: one
+// pass over the chunk.
 bool ProtectedChunk(std::string_view chunk) {
-  return chunk.find("://") != std::string_view::npos ||
-         chunk.find("www.") != std::string_view::npos ||
-         chunk.find('@') != std::string_view::npos ||
-         chunk.find('/') != std::string_view::npos ||
-         chunk.find('\\') != std::string_view::npos;
+  for (size_t i = 0; i < chunk.size(); ++i) {
+    const char c = chunk[i];
+    if (c == '@' || c == '/' || c == '\\') return true;
+    if (c == 'w' && chunk.substr(i, 4) == "www.") return true;
+  }
+  return false;
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
