@@ -88,6 +88,10 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
   app.add_flag("--no-unicode", no_unicode,
                "Leave normalization, ligatures, zero-width and control "
                "characters alone");
+  bool words = false;
+  app.add_flag("--words", words,
+               "Dictionary repair of words: undo find-and-replace accidents "
+               "(off by default for now)");
   app.add_flag("--no-words", no_words,
                "Leave words alone (no dictionary repair)");
   app.add_option("--window", config->options.document_window_bytes,
@@ -142,6 +146,7 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
   }
   if (no_decode) config->options.decode = false;
   if (no_unicode) config->options.unicode = false;
+  if (words) config->options.words = true;
   if (no_words) config->options.words = false;
   if (config->in_place && config->files.empty()) {
     std::cerr << "textmend: -i needs FILE arguments\n";

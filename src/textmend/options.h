@@ -31,8 +31,9 @@ struct Options {
   // words: dictionary repair of words. Learns from the whole document which
   // find-and-replace accident damaged it ("one" -> "start" everywhere) and
   // rewrites the damaged words. Only words the lexicon rejects are rewritten,
-  // and only into lexicon words. Default: on.
-  bool words = true;
+  // and only into lexicon words. Default: off until the stage meets its speed
+  // and recall floors (it reads a whole window before repairing any of it).
+  bool words = false;
 
   // Where the compiled dictionaries (en.lex) are. Empty (the default): the
   // TEXTMEND_DICTIONARY_DIR environment variable, the build tree, then the

@@ -54,7 +54,7 @@ TEST_CASE("cli: output begins before the input ends", "[cli]") {
 
 TEST_CASE("cli: with the word stage, output begins once a window is complete",
           "[cli]") {
-  Child child({kBinary, "--window=65536"});
+  Child child({kBinary, "--words", "--window=65536"});
   std::string sent;
   while (sent.size() < 70000) {
     const std::string line =

@@ -144,6 +144,7 @@ TEST_CASE("a very long line is cut into bounded segments", "[repairer]") {
 TEST_CASE("with a learning stage, output begins when a window is complete",
           "[repairer]") {
   Options o;
+  o.words = true;
   o.max_segment_bytes = 4096;
   o.document_window_bytes = 16384;
   auto repairer = MakeRepairer(o);
@@ -174,6 +175,7 @@ TEST_CASE("options: the window may not be smaller than a segment",
 TEST_CASE("a missing lexicon is a clear error, unless the word stage is off",
           "[repairer]") {
   Options o;
+  o.words = true;
   o.dictionary_dir = "/nonexistent";
   std::unique_ptr<Repairer> r;
   const Status s = Repairer::Create(o, &r);

@@ -23,6 +23,13 @@ const std::string kReport =
     "A spokesperson for the mayor said the administration would publish the "
     "full report online and invite comments from the public for six weeks.\n";
 
+// The word stage is off by default for now: these tests turn it on.
+Options WithWords() {
+  Options o;
+  o.words = true;
+  return o;
+}
+
 // Every `from` in `text` replaced by `to`, as a find-and-replace accident does.
 std::string Accident(std::string text, const std::string& from,
                      const std::string& to) {
@@ -38,7 +45,7 @@ TEST_CASE("words: a find-and-replace accident is undone from document evidence",
   // Every "tion" became "zq" (a stray macro): questioned, construction, ...
   const std::string damaged = Accident(kReport, "tion", "zq");
   REQUIRE(damaged != kReport);
-  const RepairResult r = RepairText(damaged);
+  const RepairResult r = RepairText(damaged, WithWords());
   CHECK(r.text == kReport);
   REQUIRE_FALSE(r.changes.empty());
   for (const Change& c : r.changes) {
@@ -51,7 +58,7 @@ TEST_CASE("words: a find-and-replace accident is undone from document evidence",
 TEST_CASE("words: case is kept", "[words]") {
   const std::string damaged =
       Accident(kReport, "tion", "zq") + "CONSTRUCZQ. Construczq.\n";
-  const RepairResult r = RepairText(damaged);
+  const RepairResult r = RepairText(damaged, WithWords());
   CHECK(r.text == kReport + "CONSTRUCTION. Construction.\n");
 }
 
@@ -72,7 +79,7 @@ TEST_CASE("words: clean text, names and other languages are left alone",
   };
   for (const std::string& t : texts) {
     INFO(t);
-    const RepairResult r = RepairText(t);
+    const RepairResult r = RepairText(t, WithWords());
     CHECK(r.text == t);
     CHECK(r.changes.empty());
   }
@@ -81,7 +88,7 @@ TEST_CASE("words: clean text, names and other languages are left alone",
 TEST_CASE("words: one damaged word is not enough evidence", "[words]") {
   // A single unknown word could be anything; no rule is learned from it.
   const std::string t = kReport + "The qxarbour was calm.\n";
-  CHECK(RepairText(t).text == t);
+  CHECK(RepairText(t, WithWords()).text == t);
 }
 
 TEST_CASE("words: the stage can be turned off", "[words]") {
@@ -94,7 +101,7 @@ TEST_CASE("words: the stage can be turned off", "[words]") {
 TEST_CASE("words: streaming in any chunks gives the one-shot result",
           "[words]") {
   const std::string damaged = Accident(kReport + kReport, "tion", "zq");
-  auto repairer = MakeRepairer();
+  auto repairer = MakeRepairer(WithWords());
   RepairResult one;
   REQUIRE(repairer->Repair(damaged, &one).ok());
   class Collect final : public OutputSink {

@@ -67,10 +67,12 @@ cat_mbps=$(throughput cat "$bytes" sh -c "cat < '$clean' > /dev/null")
 iconv_mbps=$(throughput iconv "$bytes" sh -c "iconv -f utf-8 -t utf-8 < '$clean' > /dev/null")
 tm_mbps=$(throughput textmend "$bytes" sh -c "'$tm' < '$clean' > /dev/null")
 tm_damaged=$(throughput textmend "$dbytes" sh -c "'$tm' < '$damaged' > /dev/null")
+tm_words=$(throughput textmend "$bytes" sh -c "'$tm' --words < '$clean' > /dev/null")
 echo "| cat | clean | $cat_mbps |"
 echo "| iconv -f utf-8 -t utf-8 | clean | $iconv_mbps |"
 echo "| textmend (default stages) | clean | $tm_mbps |"
 echo "| textmend (default stages) | 5% of lines damaged | $tm_damaged |"
+echo "| textmend --words (word stage on) | clean | $tm_words |"
 echo
 awk -v a="$tm_mbps" -v b="$iconv_mbps" 'BEGIN { printf "textmend / iconv on clean text: %.2fx\n", a / b }'
 
@@ -78,7 +80,7 @@ awk -v a="$tm_mbps" -v b="$iconv_mbps" 'BEGIN { printf "textmend / iconv on clea
 if "$tm" --check "$clean" > /dev/null 2>&1; then echo "clean input: 0 changes"; else echo "clean input: CHANGED"; fi
 
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
-echo "peak memory, clean file: $(( $(rss "$tm" "$clean") / 1024 )) MB"
+echo "peak memory, clean file: $(( $(rss "$tm" "$clean") / 1024 )) MB (--words: $(( $(rss "$tm" --words "$clean") / 1024 )) MB, the mapped lexicon included)"
 if [ "$skip_1g" = 0 ]; then
   # 1 GB with no newline at all: corpus text with newlines turned into spaces, fed through a
   # FIFO so that the figure is textmend's own peak RSS.

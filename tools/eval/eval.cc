@@ -312,6 +312,7 @@ int main(int argc, char** argv) {
     std::mt19937 rng(seed);
     std::unique_ptr<textmend::Repairer> words_only;
     textmend::Options o;
+    o.words = true;
     if (!textmend::Repairer::Create(o, &words_only).ok()) return 2;
     size_t articles = 0, damaged_nonword = 0, restored_nonword = 0,
            damaged_word = 0, restored_word = 0, clean = 0, changed = 0,
