@@ -31,13 +31,9 @@ Options WithWords() {
 }
 
 // Every `from` in `text` replaced by `to`, as a find-and-replace accident does.
-std::string Accident(std::string text, const std::string& from,
+std::string Accident(const std::string& text, const std::string& from,
                      const std::string& to) {
-  for (size_t p = 0; (p = text.find(from, p)) != std::string::npos;
-       p += to.size()) {
-    text.replace(p, from.size(), to);
-  }
-  return text;
+  return ReplaceAll(text, from, to);
 }
 
 TEST_CASE("words: a find-and-replace accident is undone from document evidence",

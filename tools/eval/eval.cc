@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "textmend/repairer.h"
+#include "words/substitution.h"
 
 namespace {
 
@@ -210,15 +211,6 @@ bool MakeAccident(const std::string& article, std::mt19937* rng,
   return article.find(*to) == std::string::npos || true;
 }
 
-std::string ReplaceAllIn(std::string text, const std::string& from,
-                         const std::string& to) {
-  for (size_t p = 0; (p = text.find(from, p)) != std::string::npos;
-       p += to.size()) {
-    text.replace(p, from.size(), to);
-  }
-  return text;
-}
-
 struct Score {
   size_t damaged = 0, restored = 0, clean = 0, clean_changed = 0;
   size_t ref_chars = 0, errors_before = 0, errors_after = 0;
@@ -326,7 +318,7 @@ int main(int argc, char** argv) {
         if (articles >= max_articles) break;
         std::string from, to;
         if (!MakeAccident(article, &rng, &from, &to)) continue;
-        const std::string damaged = ReplaceAllIn(article, from, to);
+        const std::string damaged = textmend::ReplaceAll(article, from, to);
         textmend::RepairResult r;
         if (!words_only->Repair(damaged, &r).ok()) return 2;
         const Tokens a = Split(article), d = Split(damaged), x = Split(r.text);
