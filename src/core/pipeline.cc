@@ -9,6 +9,38 @@
 
 namespace textmend {
 
+namespace {
+
+// Collects into `*edits` what `stage` would change in `text`: nothing when its
+// MayChange() says so, else its edits over each valid run. Shared by Run() and
+// Learn(), so a learning stage sees exactly the text Run() will produce.
+void CollectEdits(const TextStage& stage, const DocumentModel* model,
+                  std::string_view text, std::vector<Edit>* edits) {
+  edits->clear();
+  if (!stage.MayChange(text, model)) return;
+  ForEachRun(
+      text,
+      [&](size_t offset, std::string_view run) {
+        const size_t first = edits->size();
+        stage.Process(run, offset, model, edits);
+        // Deleting the whole of a run that lies between two stretches of
+        // invalid bytes would join them, and joined they could read as a
+        // character that was never there. Invalid bytes must come out as they
+        // went in, so such a run stays.
+        if (offset > 0 && offset + run.size() < text.size()) {
+          size_t removed = 0, added = 0;
+          for (size_t k = first; k < edits->size(); ++k) {
+            removed += (*edits)[k].length;
+            added += (*edits)[k].replacement.size();
+          }
+          if (removed == run.size() && added == 0) edits->resize(first);
+        }
+      },
+      [](size_t, size_t) {});
+}
+
+}  // namespace
+
 Pipeline::Pipeline(std::vector<std::unique_ptr<TextStage>> stages)
     : stages_(std::move(stages)) {}
 
@@ -48,14 +80,7 @@ Models Pipeline::Learn(std::string_view window) const {
       continue;
     }
     models.push_back(nullptr);
-    if (!stage->MayChange(current, nullptr)) continue;
-    edits.clear();
-    ForEachRun(
-        current,
-        [&](size_t offset, std::string_view run) {
-          stage->Process(run, offset, nullptr, &edits);
-        },
-        [](size_t, size_t) {});
+    CollectEdits(*stage, nullptr, current, &edits);
     if (edits.empty()) continue;
     text = ApplyEdits(current, edits);
     current = text;
@@ -76,27 +101,7 @@ bool Pipeline::Run(std::string_view segment, TextPosition start,
     const TextStage* stage = stages_[si].get();
     const DocumentModel* model =
         si < models.size() ? models[si].get() : nullptr;
-    if (!stage->MayChange(current, model)) continue;
-    edits.clear();
-    ForEachRun(
-        current,
-        [&](size_t offset, std::string_view run) {
-          const size_t first = edits.size();
-          stage->Process(run, offset, model, &edits);
-          // Deleting the whole of a run that lies between two stretches of
-          // invalid bytes would join them, and joined they could read as a
-          // character that was never there. Invalid bytes must come out as they
-          // went in, so such a run stays.
-          if (offset > 0 && offset + run.size() < current.size()) {
-            size_t removed = 0, added = 0;
-            for (size_t k = first; k < edits.size(); ++k) {
-              removed += edits[k].length;
-              added += edits[k].replacement.size();
-            }
-            if (removed == run.size() && added == 0) edits.resize(first);
-          }
-        },
-        [](size_t, size_t) {});
+    CollectEdits(*stage, model, current, &edits);
     if (edits.empty()) continue;
     if (!changed) map = OffsetMap::Identity(segment.size());
     changed = true;
