@@ -5,12 +5,13 @@
 //   CER     - character error rate against the clean text, before and after
 //   repair.
 // With --clean it only runs the library over the files and counts the tokens it
-// changed. Later stages add their own corruption kinds (mojibake,
-// substitutions, OCR confusions).
+// changed; with --substitution it gives each article one find-and-replace
+// accident and scores the word stage. --words turns the word stage on in the
+// other modes. Later stages add their own corruption kinds.
 //
-// Usage: textmend_eval [--seed N] [--rate R] [--clean] [--min-recall P]
-// [--max-damage D] FILE... Exits 1 when a floor given by --min-recall /
-// --max-damage is not met.
+// Usage: textmend_eval [--seed N] [--rate R] [--clean | --substitution]
+// [--words] [--articles N] [--min-recall P] [--max-damage D] FILE...
+// Exits 1 when a floor given by --min-recall / --max-damage is not met.
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -208,7 +209,7 @@ bool MakeAccident(const std::string& article, std::mt19937* rng,
     if (w.size() < 3 || w == *from) return false;
     *to = w;
   }
-  return article.find(*to) == std::string::npos || true;
+  return true;
 }
 
 struct Score {
@@ -239,7 +240,7 @@ std::string Join(const Tokens& tokens) {
 int main(int argc, char** argv) {
   unsigned seed = 1;
   double rate = 0.05, min_recall = -1, max_damage = -1;
-  bool clean_only = false, substitution = false;
+  bool clean_only = false, substitution = false, words = false;
   size_t max_articles = SIZE_MAX;
   std::vector<const char*> files;
   for (int i = 1; i < argc; ++i) {
@@ -256,12 +257,14 @@ int main(int argc, char** argv) {
       clean_only = true;
     else if (a == "--substitution")
       substitution = true;
+    else if (a == "--words")
+      words = true;
     else if (a == "--articles" && i + 1 < argc)
       max_articles = static_cast<size_t>(std::atol(argv[++i]));
     else if (a.rfind("--", 0) == 0) {
       std::fprintf(stderr,
-                   "usage: textmend_eval [--seed N] [--rate R] [--clean] "
-                   "[--substitution] [--articles N] "
+                   "usage: textmend_eval [--seed N] [--rate R] [--clean | "
+                   "--substitution] [--words] [--articles N] "
                    "[--min-recall P] [--max-damage D] FILE...\n");
       return 2;
     } else
@@ -271,9 +274,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "textmend_eval: no input files\n");
     return 2;
   }
+  // The substitution mode measures the word stage, so it is always on there.
+  textmend::Options options;
+  options.words = words || substitution;
   std::unique_ptr<textmend::Repairer> repairer;
-  if (!textmend::Repairer::Create(textmend::Options(), &repairer).ok())
-    return 2;
+  if (!textmend::Repairer::Create(options, &repairer).ok()) return 2;
 
   bool ok = true;
   if (clean_only) {
@@ -302,17 +307,9 @@ int main(int argc, char** argv) {
   if (substitution) {
     // Per article, one accident; tokens aligned by whitespace.
     std::mt19937 rng(seed);
-    std::unique_ptr<textmend::Repairer> words_only;
-    textmend::Options o;
-    o.words = true;
-    if (!textmend::Repairer::Create(o, &words_only).ok()) return 2;
     size_t articles = 0, damaged_nonword = 0, restored_nonword = 0,
            damaged_word = 0, restored_word = 0, clean = 0, changed = 0,
            miscorrected = 0;
-    std::unique_ptr<textmend::Repairer> probe;
-    textmend::Options po;
-    po.unicode = false;
-    po.words = false;
     for (const char* f : files) {
       for (const std::string& article : Articles(ReadAll(f))) {
         if (articles >= max_articles) break;
@@ -320,7 +317,7 @@ int main(int argc, char** argv) {
         if (!MakeAccident(article, &rng, &from, &to)) continue;
         const std::string damaged = textmend::ReplaceAll(article, from, to);
         textmend::RepairResult r;
-        if (!words_only->Repair(damaged, &r).ok()) return 2;
+        if (!repairer->Repair(damaged, &r).ok()) return 2;
         const Tokens a = Split(article), d = Split(damaged), x = Split(r.text);
         if (a.size() != d.size() || a.size() != x.size()) {
           std::fprintf(stderr, "%s: token count changed\n", f);
@@ -415,10 +412,11 @@ int main(int argc, char** argv) {
         } else {
           ++s.clean;
           s.clean_changed += repaired[i] != clean[i];
-          s.ref_chars +=
-              clean[i].size();  // clean tokens: errors only if changed
+          // Characters, as for damaged tokens; errors only if changed.
+          const std::u32string ref = Chars(clean[i]);
+          s.ref_chars += ref.size();
           if (repaired[i] != clean[i]) {
-            s.errors_after += EditDistance(Chars(repaired[i]), Chars(clean[i]));
+            s.errors_after += EditDistance(Chars(repaired[i]), ref);
           }
         }
       }
