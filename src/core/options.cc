@@ -19,7 +19,17 @@ constexpr StageEntry kStages[] = {
 
 }  // namespace
 
-std::string_view StageNames() { return "decode,unicode,words"; }
+std::string_view StageNames() {
+  static const std::string names = [] {
+    std::string out;
+    for (const StageEntry& s : kStages) {
+      if (!out.empty()) out += ',';
+      out += s.name;
+    }
+    return out;
+  }();
+  return names;
+}
 
 Status SetStage(std::string_view name, bool enabled, Options* options) {
   for (const StageEntry& s : kStages) {
