@@ -97,21 +97,35 @@ std::pair<uint32_t, uint32_t> Lexicon::PrefixRange(
   return {static_cast<uint32_t>(lo - begin), static_cast<uint32_t>(hi - begin)};
 }
 
+namespace {
+
+// Compares `word` read backwards with `suffix` read backwards, over at most
+// `limit` bytes of the reversed word (the order of the reversed index).
+int CompareReversed(std::string_view word, std::string_view suffix,
+                    size_t limit) {
+  const size_t n = std::min({word.size(), suffix.size(), limit});
+  for (size_t k = 0; k < n; ++k) {
+    const auto a = static_cast<unsigned char>(word[word.size() - 1 - k]);
+    const auto b = static_cast<unsigned char>(suffix[suffix.size() - 1 - k]);
+    if (a != b) return a < b ? -1 : 1;
+  }
+  const size_t wn = std::min(word.size(), limit);
+  return wn < suffix.size() ? -1 : (wn > suffix.size() ? 1 : 0);
+}
+
+}  // namespace
+
 std::pair<uint32_t, uint32_t> Lexicon::SuffixRange(
     std::string_view suffix) const {
-  std::string rev(suffix.rbegin(), suffix.rend());
-  auto reversed_word = [&](uint32_t i) {
-    const std::string_view w = WordOf(entries_[i]);
-    return std::string(w.rbegin(), w.rend());
-  };
   const uint32_t* begin = reversed_;
   const uint32_t* end = reversed_ + size();
-  auto lo = std::lower_bound(
-      begin, end, rev,
-      [&](uint32_t i, const std::string& r) { return reversed_word(i) < r; });
+  auto lo =
+      std::lower_bound(begin, end, suffix, [&](uint32_t i, std::string_view s) {
+        return CompareReversed(WordOf(entries_[i]), s, SIZE_MAX) < 0;
+      });
   auto hi =
-      std::upper_bound(lo, end, rev, [&](const std::string& r, uint32_t i) {
-        return r < reversed_word(i).substr(0, r.size());
+      std::upper_bound(lo, end, suffix, [&](std::string_view s, uint32_t i) {
+        return CompareReversed(WordOf(entries_[i]), s, s.size()) > 0;
       });
   return {static_cast<uint32_t>(lo - begin), static_cast<uint32_t>(hi - begin)};
 }
