@@ -215,11 +215,7 @@ class Runner {
   std::unique_ptr<ReadableFile> Open(const std::string& file, Outcome* o) {
     if (file == "-") return StdinFile();
     FileInfo info;
-    Status s = RealFileSystem()->Stat(file, &info);
-    if (s.ok() && !info.exists)
-      s = Status::IoError(file + ": No such file or directory");
-    if (s.ok() && info.directory)
-      s = Status::IoError(file + ": Is a directory");
+    Status s = StatInput(RealFileSystem(), file, &info);
     std::unique_ptr<ReadableFile> in;
     if (s.ok()) s = RealFileSystem()->OpenRead(file, &in);
     if (!s.ok()) {

@@ -242,6 +242,15 @@ class PosixFileSystem final : public FileSystem {
 
 }  // namespace
 
+Status StatInput(FileSystem* fs, const std::string& path, FileInfo* info) {
+  Status s = fs->Stat(path, info);
+  if (!s.ok()) return s;
+  if (!info->exists)
+    return Status::IoError(path + ": No such file or directory");
+  if (info->directory) return Status::IoError(path + ": Is a directory");
+  return Status::Ok();
+}
+
 FileSystem* RealFileSystem() {
   static PosixFileSystem fs;
   return &fs;

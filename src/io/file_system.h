@@ -75,6 +75,11 @@ class FileSystem {
   virtual Status SyncDirectory(const std::string& dir) = 0;
 };
 
+// Stats `path` as an input: an error naming it when it does not exist or is a
+// directory. Other kinds (FIFOs, devices) pass: they can be read, if not
+// rewritten.
+Status StatInput(FileSystem* fs, const std::string& path, FileInfo* info);
+
 // The POSIX file system.
 FileSystem* RealFileSystem();
 

@@ -18,11 +18,8 @@ Status RewriteInPlace(FileSystem* fs, const std::string& path,
                       const ChangeCallback& on_change, InPlaceResult* result) {
   *result = InPlaceResult();
   FileInfo info;
-  Status s = fs->Stat(path, &info);
+  Status s = StatInput(fs, path, &info);
   if (!s.ok()) return s;
-  if (!info.exists)
-    return Status::IoError(path + ": No such file or directory");
-  if (info.directory) return Status::IoError(path + ": Is a directory");
   if (!info.regular)
     return Status::IoError(path + ": not a regular file; left unchanged");
   // Rewrite the target of a symbolic link, keeping the link.
