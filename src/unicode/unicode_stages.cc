@@ -253,10 +253,6 @@ class NfcStage final : public TextStage {
   // newline that stays).
   void NormalizeStretch(std::string_view run, size_t start, size_t end,
                         size_t run_offset, std::vector<Edit>* edits) const {
-    if (!edits->empty() &&
-        edits->back().offset + edits->back().length > run_offset + start) {
-      return;  // already covered by the previous stretch
-    }
     const std::string_view piece = run.substr(start, end - start);
     std::string normalized;
     icu::StringByteSink<std::string> sink(&normalized);

@@ -112,6 +112,10 @@ std::string_view WithoutPossessive(std::string_view lower) {
   return lower;
 }
 
+bool Known(const Lexicon& lexicon, std::string_view lower) {
+  return lexicon.Find(lower) != nullptr || KnownLower(lexicon, lower);
+}
+
 bool KnownLower(const Lexicon& lexicon, std::string_view lower) {
   const Lexicon::Entry* e = lexicon.Find(lower);
   if (e != nullptr) return (e->flags & lexfmt::kLower) != 0;
@@ -149,8 +153,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
           Form& form = it->second;
           if (fresh) {
             const std::string lower = LowerWord(text, t.ascii);
-            form.known =
-                lexicon.Find(lower) != nullptr || KnownLower(lexicon, lower);
+            form.known = Known(lexicon, lower);
             form.base = std::string(WithoutPossessive(lower));
             form.usable =
                 !form.known && t.ascii && form.base.size() >= kMinUnknownLength;
@@ -272,8 +275,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     if (stems.size() < 2 || fixed * 2 < containing) continue;
     // A find-and-replace leaves no trace of what it replaced.
     bool trace = false;
-    for (const std::string& w : words.written) {
-      if (w.find(r) != std::string::npos) {
+    for (const std::string_view w : words.written) {
+      if (w.find(r) != std::string_view::npos) {
         trace = true;
         break;
       }

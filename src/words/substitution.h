@@ -43,8 +43,9 @@ struct DocumentWords {
   // Distinct lowercase ASCII words the lexicon rejects (4+ letters, not
   // protected, not only ever written in capitals), with their counts.
   std::vector<std::pair<std::string, size_t>> unknown;
-  // Every distinct token as written, for the no-trace test.
-  std::vector<std::string> written;
+  // Every distinct token as written, for the no-trace test: views into the
+  // window GatherWords was given, valid while it is.
+  std::vector<std::string_view> written;
   // Unknown words the document always capitalizes, at least once in the
   // middle of a sentence: names (Bialiatski, Belta). Sorted; never learned
   // from, never rewritten.
@@ -53,11 +54,16 @@ struct DocumentWords {
   size_t known_tokens = 0;  // of those, lexicon words
 };
 
-// Gathers the facts of `window` (may hold invalid bytes).
+// Gathers the facts of `window` (may hold invalid bytes), which must outlive
+// the result.
 DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon);
 
 // `lower` without a possessive 's.
 std::string_view WithoutPossessive(std::string_view lower);
+
+// True when `lower` is a word the lexicon knows in any capitalization (a name
+// included), possessive 's stripped when needed.
+bool Known(const Lexicon& lexicon, std::string_view lower);
 
 // True when `lower` is a word the lexicon knows in lowercase use (possessive
 // 's stripped when needed).

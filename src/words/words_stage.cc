@@ -67,8 +67,7 @@ class WordsStage final : public TextStage {
       if (word_case == WordCase::kMixed) continue;
       const std::string lower = LowerWord(text, true);
       // Only words the lexicon rejects, in any capitalization.
-      if (lexicon_->Find(lower) != nullptr || KnownLower(*lexicon_, lower))
-        continue;
+      if (Known(*lexicon_, lower)) continue;
       // Nor names: unknown words the document always capitalizes.
       if (std::binary_search(m->names.begin(), m->names.end(),
                              std::string(WithoutPossessive(lower)))) {
