@@ -243,6 +243,11 @@ class Runner {
     }
     std::unique_ptr<ReadableFile> in = Open(file, o);
     if (!in) return;
+    // Output goes to stdout as it comes, or into this input's outcome when
+    // several inputs run at once and must be printed in order.
+    std::unique_ptr<WritableFile> buffer =
+        buffered ? StringFile(&o->output) : nullptr;
+    WritableFile* dest = buffered ? buffer.get() : stdout_.get();
     std::string prefix;
     bool binary = false;
     Status s = SniffInput(in.get(), &prefix, &binary);
@@ -250,9 +255,7 @@ class Runner {
     if (binary) {
       if (!dry) {
         // Nothing is lost: a binary input goes to stdout as it came.
-        std::unique_ptr<WritableFile> out =
-            buffered ? StringFile(&o->output) : nullptr;
-        s = CopyInto(in.get(), prefix, buffered ? out.get() : stdout_.get());
+        s = CopyInto(in.get(), prefix, dest);
         if (!s.ok()) return Fail(o, name + ": " + s.message());
       }
       return Fail(o, name + ": looks binary; left unchanged");
@@ -276,10 +279,7 @@ class Runner {
                      &changes);
       if (!s.ok()) return Fail(o, name + ": " + s.message());
     } else {
-      std::unique_ptr<WritableFile> out =
-          buffered ? StringFile(&o->output) : nullptr;
-      s = RepairInto(in.get(), prefix, repairer_,
-                     buffered ? out.get() : stdout_.get(), on_change, &changes);
+      s = RepairInto(in.get(), prefix, repairer_, dest, on_change, &changes);
       if (!s.ok()) return Fail(o, name + ": " + s.message());
     }
     if (changes > 0) {
