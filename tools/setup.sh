@@ -19,6 +19,7 @@ packages=(
   clang libclang-rt-14-dev   # libFuzzer and sanitizer builds
   time                  # peak-memory figures in tools/bench
   util-linux            # setpriv, used by the CLI tests to drop root for permission checks
+  patch                 # the CLI tests apply --diff output with patch(1)
 )
 
 sudo=""
