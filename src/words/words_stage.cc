@@ -66,6 +66,12 @@ class WordsStage final : public TextStage {
       const WordCase word_case = CaseOf(text);
       if (word_case == WordCase::kMixed) continue;
       const std::string lower = LowerWord(text, true);
+      // Cheapest test first: most tokens hold no rule's source at all.
+      bool candidate = false;
+      for (const SubstitutionRule& rule : m->rules) {
+        candidate = candidate || lower.find(rule.source) != std::string::npos;
+      }
+      if (!candidate) continue;
       // Only words the lexicon rejects, in any capitalization.
       if (Known(*lexicon_, lower)) continue;
       // Nor names: unknown words the document always capitalizes.
