@@ -83,8 +83,11 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
                  "Run only these stages (comma-separated: " +
                      std::string(StageNames()) + ")")
       ->type_name("LIST");
-  bool no_decode = false, no_unicode = false, no_words = false;
+  bool no_decode = false, no_encoding = false, no_unicode = false,
+       no_words = false;
   app.add_flag("--no-decode", no_decode, "Do not decode UTF-16/UTF-32 input");
+  app.add_flag("--no-encoding", no_encoding,
+               "Leave mojibake (text decoded with the wrong encoding) alone");
   app.add_flag("--no-unicode", no_unicode,
                "Leave normalization, ligatures, zero-width and control "
                "characters alone");
@@ -145,6 +148,7 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
     }
   }
   if (no_decode) config->options.decode = false;
+  if (no_encoding) config->options.encoding = false;
   if (no_unicode) config->options.unicode = false;
   if (words) config->options.words = true;
   if (no_words) config->options.words = false;

@@ -13,6 +13,7 @@ struct StageEntry {
 
 constexpr StageEntry kStages[] = {
     {"decode", &Options::decode},
+    {"encoding", &Options::encoding},
     {"unicode", &Options::unicode},
     {"words", &Options::words},
 };

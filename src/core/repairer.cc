@@ -6,6 +6,7 @@
 #include "core/stream_impl.h"
 #include "decode/decoder.h"
 #include "dict/lexicon.h"
+#include "encoding/encoding_stage.h"
 #include "unicode/unicode_stages.h"
 #include "words/words_stage.h"
 
@@ -29,6 +30,7 @@ class StringSink final : public OutputSink {
 
 Status BuildStages(const Options& options,
                    std::vector<std::unique_ptr<TextStage>>* stages) {
+  if (options.encoding) stages->push_back(MakeEncodingStage());
   if (options.unicode) {
     for (auto& s : MakeUnicodeStages(options)) stages->push_back(std::move(s));
   }

@@ -23,6 +23,12 @@ struct Options {
   // Default: on.
   bool decode = true;
 
+  // encoding: mojibake repair. Text that went through a wrong decode, once or
+  // several times ("schÃ¶n" -> "schön", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚" -> "привет",
+  // "Ïðèâåò" -> "Привет") is decoded right, word by word, when the repaired
+  // reading is clearly more plausible than the text as it stands. Default: on.
+  bool encoding = true;
+
   // unicode: NFC normalization, presentation-form ligatures ("ﬁ" -> "fi"),
   // stray zero-width characters and C0 control characters that damage text.
   // Default: on.
@@ -67,7 +73,8 @@ struct Options {
   size_t document_window_bytes = 1024 * 1024;
 };
 
-// The names of the stages, in pipeline order: "decode", "unicode", "words".
+// The names of the stages, in pipeline order: "decode", "encoding", "unicode",
+// "words".
 // Returns a comma-separated list for messages.
 std::string_view StageNames();
 

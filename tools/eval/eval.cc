@@ -9,8 +9,12 @@
 // accident and scores the word stage. --words turns the word stage on in the
 // other modes. Later stages add their own corruption kinds.
 //
-// Usage: textmend_eval [--seed N] [--rate R] [--clean | --substitution]
-// [--words] [--articles N] [--min-recall P] [--max-damage D] FILE...
+// With --mojibake it damages lines and runs of words with every wrong decode
+// the encoding stage undoes (mojibake_eval.h) and scores recall per script.
+//
+// Usage: textmend_eval [--seed N] [--rate R] [--clean | --substitution |
+// --mojibake] [--words] [--articles N] [--min-recall P] [--min-latin P]
+// [--min-cyrillic P] [--max-damage D] [--verbose] FILE...
 // Exits 1 when a floor given by --min-recall / --max-damage is not met.
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -27,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "mojibake_eval.h"
 #include "textmend/repairer.h"
 #include "words/substitution.h"
 
@@ -240,7 +245,9 @@ std::string Join(const Tokens& tokens) {
 int main(int argc, char** argv) {
   unsigned seed = 1;
   double rate = 0.05, min_recall = -1, max_damage = -1;
-  bool clean_only = false, substitution = false, words = false;
+  bool clean_only = false, substitution = false, words = false,
+       mojibake = false, verbose = false;
+  double min_latin = -1, min_cyrillic = -1;
   size_t max_articles = SIZE_MAX;
   std::vector<const char*> files;
   for (int i = 1; i < argc; ++i) {
@@ -259,13 +266,22 @@ int main(int argc, char** argv) {
       substitution = true;
     else if (a == "--words")
       words = true;
+    else if (a == "--mojibake")
+      mojibake = true;
+    else if (a == "--verbose")
+      verbose = true;
+    else if (a == "--min-latin" && i + 1 < argc)
+      min_latin = std::atof(argv[++i]);
+    else if (a == "--min-cyrillic" && i + 1 < argc)
+      min_cyrillic = std::atof(argv[++i]);
     else if (a == "--articles" && i + 1 < argc)
       max_articles = static_cast<size_t>(std::atol(argv[++i]));
     else if (a.rfind("--", 0) == 0) {
       std::fprintf(stderr,
                    "usage: textmend_eval [--seed N] [--rate R] [--clean | "
-                   "--substitution] [--words] [--articles N] "
-                   "[--min-recall P] [--max-damage D] FILE...\n");
+                   "--substitution | --mojibake] [--words] [--articles N] "
+                   "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
+                   "[--max-damage D] [--verbose] FILE...\n");
       return 2;
     } else
       files.push_back(argv[i]);
@@ -273,6 +289,18 @@ int main(int argc, char** argv) {
   if (files.empty()) {
     std::fprintf(stderr, "textmend_eval: no input files\n");
     return 2;
+  }
+  if (mojibake) {
+    textmend_eval::MojibakeEvalOptions mo;
+    mo.seed = seed;
+    if (rate != 0.05) mo.rate = rate;
+    mo.min_latin = min_latin;
+    mo.min_cyrillic = min_cyrillic;
+    mo.max_damage = max_damage;
+    mo.verbose = verbose;
+    std::vector<std::string> texts;
+    for (const char* f : files) texts.push_back(ReadAll(f));
+    return textmend_eval::RunMojibakeEval(texts, mo);
   }
   // The substitution mode measures the word stage, so it is always on there.
   textmend::Options options;

@@ -1,0 +1,356 @@
+// Character classes and the chunk cost model; see char_class.h.
+#include "encoding/char_class.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <memory>
+#include <vector>
+
+namespace textmend {
+namespace {
+
+// Relative frequencies of the letters of Russian, with Ukrainian and
+// Belarusian additions (і, ї, є, ґ, ў), as fractions of all letters. Published
+// figures, rounded; only their order of magnitude matters here.
+struct LetterFrequency {
+  uint32_t lower;
+  float frequency;
+};
+constexpr LetterFrequency kCyrillicFrequencies[] = {
+    {0x043E, .110f},  {0x0435, .085f},  {0x0430, .080f},  {0x0438, .074f},
+    {0x043D, .067f},  {0x0442, .063f},  {0x0441, .055f},  {0x0440, .047f},
+    {0x0432, .045f},  {0x043B, .044f},  {0x043A, .035f},  {0x043C, .032f},
+    {0x0434, .030f},  {0x043F, .028f},  {0x0443, .026f},  {0x044F, .020f},
+    {0x044B, .019f},  {0x044C, .017f},  {0x0433, .017f},  {0x0437, .016f},
+    {0x0431, .016f},  {0x0447, .014f},  {0x0439, .012f},  {0x0445, .0097f},
+    {0x0436, .0094f}, {0x0448, .0073f}, {0x044E, .0064f}, {0x0446, .0048f},
+    {0x0449, .0036f}, {0x044D, .0032f}, {0x0444, .0026f}, {0x044A, .0004f},
+    {0x0451, .002f},  {0x0456, .030f},  {0x0457, .006f},  {0x0454, .008f},
+    {0x0491, .001f},  {0x045E, .015f},
+};
+
+// The same for Greek (final sigma counted with sigma, accented vowels with
+// their base letters).
+constexpr LetterFrequency kGreekFrequencies[] = {
+    {0x03B1, .120f}, {0x03BF, .100f}, {0x03B9, .080f}, {0x03B5, .080f},
+    {0x03C4, .080f}, {0x03C3, .075f}, {0x03C2, .075f}, {0x03BD, .065f},
+    {0x03B7, .050f}, {0x03C5, .045f}, {0x03C1, .045f}, {0x03C0, .040f},
+    {0x03BA, .040f}, {0x03BC, .035f}, {0x03BB, .030f}, {0x03C9, .020f},
+    {0x03B3, .020f}, {0x03B4, .018f}, {0x03B8, .013f}, {0x03C7, .012f},
+    {0x03C6, .009f}, {0x03B2, .008f}, {0x03BE, .005f}, {0x03B6, .004f},
+    {0x03C8, .002f}, {0x03AC, .030f}, {0x03AD, .030f}, {0x03AE, .030f},
+    {0x03AF, .030f}, {0x03CC, .030f}, {0x03CD, .030f}, {0x03CE, .030f},
+    {0x03CA, .003f}, {0x03CB, .002f}, {0x0390, .001f}, {0x03B0, .001f},
+};
+
+uint8_t Tenths(float cost) {
+  return static_cast<uint8_t>(std::lround(std::min(cost, 4.0f) * 10));
+}
+
+uint8_t CyrillicRarity(uint32_t cp) {
+  const uint32_t lower = u_tolower(static_cast<UChar32>(cp));
+  for (const auto& f : kCyrillicFrequencies) {
+    if (f.lower == lower) {
+      return f.frequency >= .03f ? 0 : Tenths(std::log(.03f / f.frequency));
+    }
+  }
+  return 25;  // Serbian and Macedonian letters
+}
+
+bool IsRareLatin1Upper(uint32_t cp) {
+  switch (cp) {
+    case 0xC9:  // É
+    case 0xD6:  // Ö
+    case 0xC4:  // Ä
+    case 0xDC:  // Ü
+    case 0xC5:  // Å
+    case 0xD8:  // Ø
+    case 0xC6:  // Æ
+    case 0xC7:  // Ç
+      return false;
+    default:
+      return true;
+  }
+}
+
+// Letters that are rare in the languages that use them: Latin Extended-A
+// letters outside the big national alphabets (Esperanto, Maltese, Sami, ...).
+bool IsRareLatinExtendedA(uint32_t cp) {
+  static constexpr uint16_t kRare[] = {
+      0x0108, 0x0109, 0x010A, 0x010B, 0x0114, 0x0115, 0x011C, 0x011D,
+      0x0120, 0x0121, 0x0124, 0x0125, 0x0126, 0x0127, 0x0128, 0x0129,
+      0x012C, 0x012D, 0x0132, 0x0133, 0x0134, 0x0135, 0x0138, 0x013F,
+      0x0140, 0x0149, 0x014A, 0x014B, 0x014E, 0x014F, 0x0166, 0x0167,
+      0x0168, 0x0169, 0x016C, 0x016D, 0x0176, 0x0177, 0x017F};
+  return std::find(std::begin(kRare), std::end(kRare), cp) != std::end(kRare);
+}
+
+uint8_t LetterRarity(uint32_t cp, int script) {
+  // Vietnamese horned letters: common in Vietnamese, which also uses many
+  // letters of Latin Extended Additional; rare anywhere else.
+  if (cp == 0x01A0 || cp == 0x01A1 || cp == 0x01AF || cp == 0x01B0) return 10;
+  if (cp >= 0x0100 && cp < 0x0180) return IsRareLatinExtendedA(cp) ? 10 : 0;
+  if (cp >= 0x0386 && cp <= 0x03CE) {
+    const uint32_t lower = u_tolower(static_cast<UChar32>(cp));
+    for (const auto& f : kGreekFrequencies) {
+      if (f.lower == lower) {
+        return f.frequency >= .03f ? 0 : Tenths(std::log(.03f / f.frequency));
+      }
+    }
+    return 10;
+  }
+  if (script == USCRIPT_CYRILLIC && cp < 0x0460) return CyrillicRarity(cp);
+  return 0;
+}
+
+bool IsCommonAccent(uint32_t cp) {
+  return (cp >= 0x0300 && cp <= 0x0308) || (cp >= 0x030A && cp <= 0x030C) ||
+         cp == 0x0323 || cp == 0x0327 || cp == 0x0328;
+}
+
+uint8_t Rarity(uint32_t cp, CharKind kind, int script) {
+  if (cp < 0x80) return 0;
+  if (kind == CharKind::kMark && cp < 0x0370) {
+    return IsCommonAccent(cp) ? 0 : 20;
+  }
+  if (cp == 0xC2 || cp == 0xC3)
+    return 10;  // Â Ã: seldom in text, common
+                // in mojibake
+  if (cp >= 0xC0 && cp <= 0xDE && kind == CharKind::kUpper) {
+    return IsRareLatin1Upper(cp) ? 5 : 0;
+  }
+  if (cp == 0xFF) return 10;  // ÿ
+  switch (cp) {
+    case 0xA4:
+    case 0xA6:
+    case 0xA8:
+    case 0xAA:
+    case 0xAF:
+    case 0xB4:
+    case 0xB6:
+    case 0xB8:
+    case 0xBA:
+    case 0xAC:
+      return 10;
+    case 0x2020:
+    case 0x2021:  // † ‡
+      return 10;
+    case 0x2030:
+    case 0x2039:
+    case 0x203A:  // ‰ ‹ ›
+      return 5;
+    default:
+      break;
+  }
+  if (cp == 0x0192) return 10;  // ƒ, a windows-1252 character
+  if (cp >= 0x0180 && cp < 0x0250) {
+    if (cp == 0x01A0 || cp == 0x01A1 || cp == 0x01AF || cp == 0x01B0) return 0;
+    if (cp >= 0x0218 && cp <= 0x021B) return 0;   // Romanian ș ț
+    if (cp >= 0x01CD && cp <= 0x01DC) return 10;  // pinyin ǎ ǐ ǒ ǔ ǖ
+    return 30;
+  }
+  if (cp >= 0x0250 && cp < 0x02B0) return 30;  // IPA
+  if (cp >= 0x02B0 && cp < 0x0300) return 10;  // spacing modifiers
+  if (cp >= 0x0370 && cp < 0x0400) {
+    return (cp < 0x0386 || cp > 0x03CE) ? 30 : 0;
+  }
+  if (script == USCRIPT_CYRILLIC && cp < 0x0530) {
+    return cp < 0x0460 ? 0 : cp < 0x0500 ? 35 : 40;
+  }
+  if (cp >= 0x0530 && cp < 0x0590) return 20;  // Armenian
+  if (cp >= 0x0700 && cp < 0x0900) return 40;  // Syriac, Thaana, NKo, ...
+  if (cp >= 0x1E00 && cp < 0x1F00) return 5;   // Latin Extended Additional
+  if (cp >= 0x1F00 && cp < 0x2000) return 20;  // Greek Extended
+  if (cp >= 0x2070 && cp < 0x20A0) return 10;  // super- and subscripts
+  if (cp >= 0x2500 && cp < 0x25A0) return 10;  // box drawing and blocks
+  return 0;
+}
+
+CharKind KindOf(uint32_t cp) {
+  if (cp < 0x80) {
+    if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) return CharKind::kSpace;
+    if (cp < 0x20 || cp == 0x7F) return CharKind::kControl;
+    if (cp >= '0' && cp <= '9') return CharKind::kDigit;
+    if (cp >= 'a' && cp <= 'z') return CharKind::kLower;
+    if (cp >= 'A' && cp <= 'Z') return CharKind::kUpper;
+    return CharKind::kAsciiPunct;
+  }
+  if (cp == 0xA0) return CharKind::kNbsp;
+  if (cp == 0xAA || cp == 0xBA || cp == 0xB5 || cp == 0x0192) {
+    return CharKind::kSymbol;  // ª º µ ƒ: letters by category, signs in use
+  }
+  if (cp >= 0x02B0 && cp < 0x0300) return CharKind::kSymbol;
+  if (cp == 0xFFFD) return CharKind::kBad;
+  switch (u_charType(static_cast<UChar32>(cp))) {
+    case U_LOWERCASE_LETTER:
+      return CharKind::kLower;
+    case U_UPPERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+      return CharKind::kUpper;
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+      return CharKind::kCaseless;
+    case U_DECIMAL_DIGIT_NUMBER:
+      return CharKind::kDigit;
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_COMBINING_SPACING_MARK:
+      return CharKind::kMark;
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+      return CharKind::kSpace;
+    case U_CONTROL_CHAR:
+      return CharKind::kControl;
+    case U_FORMAT_CHAR:
+      return CharKind::kFormat;
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+      return CharKind::kPunct;
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+      return CharKind::kSymbol;
+    default:  // unassigned, private use, surrogate
+      return CharKind::kBad;
+  }
+}
+
+CharInfo Compute(uint32_t cp) {
+  CharInfo info;
+  info.kind = KindOf(cp);
+  if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) {
+    info.kind = CharKind::kBad;
+  }
+  UErrorCode error = U_ZERO_ERROR;
+  const UScriptCode script =
+      uscript_getScript(static_cast<UChar32>(cp), &error);
+  info.script =
+      U_SUCCESS(error) && script < 256 ? static_cast<uint8_t>(script) : 0;
+  info.rarity = Rarity(cp, info.kind, info.script);
+  info.letter_rarity = LetterRarity(cp, info.script);
+  return info;
+}
+
+const std::vector<CharInfo>& BmpTable() {
+  static const std::vector<CharInfo>* const table = [] {
+    auto* t = new std::vector<CharInfo>(0x10000);
+    for (uint32_t cp = 0; cp < 0x10000; ++cp) (*t)[cp] = Compute(cp);
+    return t;
+  }();
+  return *table;
+}
+
+constexpr int kLatin = USCRIPT_LATIN;
+
+}  // namespace
+
+CharInfo Classify(uint32_t cp) {
+  if (cp < 0x10000) return BmpTable()[cp];
+  return Compute(cp);
+}
+
+bool PlausibleResult(uint32_t cp) {
+  const CharInfo info = Classify(cp);
+  return info.kind != CharKind::kBad && info.kind != CharKind::kControl &&
+         info.rarity < 30;
+}
+
+Cost ChunkCost(const uint32_t* s, size_t n) {
+  float cost = 0, letters = 0;
+  CharInfo prev{}, cur{}, next{};
+  if (n > 0) cur = Classify(s[0]);
+  for (size_t i = 0; i < n; ++i) {
+    if (i + 1 < n) next = Classify(s[i + 1]);
+    const bool has_prev = i > 0, has_next = i + 1 < n;
+    const bool prev_letter = has_prev && IsLetter(prev.kind);
+    const bool next_letter = has_next && IsLetter(next.kind);
+    // Neighbours that are themselves non-ASCII and not space: mojibake comes
+    // in dense runs of such characters.
+    const bool dense = has_prev && has_next && s[i - 1] >= 0x80 &&
+                       s[i + 1] >= 0x80 && prev.kind != CharKind::kSpace &&
+                       next.kind != CharKind::kSpace;
+    cost += cur.rarity * 0.1f;
+    letters += cur.letter_rarity * 0.1f;
+    switch (cur.kind) {
+      case CharKind::kBad:
+        cost += 20;
+        break;
+      case CharKind::kControl:
+        cost += 8;
+        break;
+      case CharKind::kSymbol:
+        cost += 0.5f;
+        if (prev_letter && next_letter) {
+          cost += 4;
+        } else if ((prev_letter && has_next && next.kind != CharKind::kSpace &&
+                    s[i + 1] >= 0x80) ||
+                   (next_letter && has_prev && s[i - 1] >= 0x80 &&
+                    prev.kind != CharKind::kSpace)) {
+          cost += 1.5f;
+        } else if (dense) {
+          cost += 1.5f;
+        }
+        if (prev_letter && s[i - 1] >= 0x80) cost += 2;
+        break;
+      case CharKind::kPunct:
+        if (prev_letter && next_letter && s[i] != 0x2019 && s[i] != 0x2018 &&
+            s[i] != 0xB7 && s[i] != 0x2010 && s[i] != 0x2011) {
+          cost += 2;
+        } else if (dense) {
+          cost += 1.5f;
+        }
+        break;
+      case CharKind::kMark:
+        if (!prev_letter) {
+          cost += 3;
+        } else if (s[i] >= 0x0370 && s[i] < 0x1AB0 &&
+                   (prev.script == kLatin || s[i - 1] < 0x0370)) {
+          cost += 5;  // a Hebrew, Arabic, ... mark on a Latin letter
+        }
+        break;
+      case CharKind::kNbsp:
+        cost += (has_prev && has_next) ? 2 : 1;
+        break;
+      case CharKind::kFormat:
+        if (!(s[i] == 0xAD && prev_letter && next_letter)) cost += 1;
+        break;
+      default:
+        break;
+    }
+    if (has_prev) {
+      const uint32_t a = s[i - 1], b = s[i];
+      // Two scripts side by side (letters, digits or marks of a script).
+      if (prev.script > 1 && cur.script > 1 && prev.script != cur.script &&
+          prev.kind != CharKind::kSymbol && cur.kind != CharKind::kSymbol) {
+        cost += 5;
+      }
+      if (prev.kind == CharKind::kLower && cur.kind == CharKind::kUpper &&
+          (a >= 0x80 || b >= 0x80)) {
+        cost += 3;
+      }
+      if (a >= 0x80 && b >= 0x80 && IsLetter(prev.kind) && IsLetter(cur.kind) &&
+          prev.script == kLatin && cur.script == kLatin) {
+        cost += 1;
+      }
+      if ((a == 0xC2 || a == 0xC3) && b >= 0x80) cost += 1.5f;
+    }
+    prev = cur;
+    cur = next;
+  }
+  return {cost, letters};
+}
+
+}  // namespace textmend

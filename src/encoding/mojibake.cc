@@ -1,0 +1,664 @@
+// Mojibake repair; see mojibake.h.
+#include "encoding/mojibake.h"
+
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/utf8.h"
+#include "encoding/char_class.h"
+
+namespace textmend {
+namespace {
+
+using Text = std::u32string;
+using Steps = std::vector<UndoStep>;
+
+// The code pages UTF-8 is tried as having been read with, most common first
+// (ties in the cost model go to the earlier one).
+constexpr CodePageId kUtf8ReadAs[] = {
+    CodePageId::kWindows1252, CodePageId::kLatin1,
+    CodePageId::kWindows1251, CodePageId::kWindows1250,
+    CodePageId::kIso8859_2,   CodePageId::kWindows1253,
+    CodePageId::kWindows1254, CodePageId::kWindows1257,
+    CodePageId::kMacRoman,    CodePageId::kCp437,
+    CodePageId::kKoi8R,       CodePageId::kKoi8U,
+    CodePageId::kCp866,
+};
+
+// Single-byte text read with the wrong single-byte code page.
+struct MixUp {
+  CodePageId actual;
+  CodePageId read_as;
+};
+constexpr MixUp kMixUps[] = {
+    {CodePageId::kWindows1251, CodePageId::kWindows1252},
+    {CodePageId::kWindows1251, CodePageId::kLatin1},
+    {CodePageId::kKoi8R, CodePageId::kWindows1252},
+    {CodePageId::kKoi8R, CodePageId::kLatin1},
+    {CodePageId::kKoi8U, CodePageId::kWindows1252},
+    {CodePageId::kCp866, CodePageId::kWindows1252},
+    {CodePageId::kWindows1250, CodePageId::kWindows1252},
+    {CodePageId::kIso8859_2, CodePageId::kLatin1},
+    {CodePageId::kWindows1253, CodePageId::kWindows1252},
+    {CodePageId::kWindows1254, CodePageId::kWindows1252},
+    {CodePageId::kWindows1257, CodePageId::kWindows1252},
+    {CodePageId::kKoi8R, CodePageId::kWindows1251},
+    {CodePageId::kKoi8U, CodePageId::kWindows1251},
+    {CodePageId::kWindows1251, CodePageId::kKoi8R},
+    {CodePageId::kCp866, CodePageId::kWindows1251},
+    {CodePageId::kWindows1251, CodePageId::kCp866},
+    {CodePageId::kWindows1252, CodePageId::kWindows1251},
+};
+
+bool IsCyrillicPage(CodePageId id) {
+  return id == CodePageId::kWindows1251 || id == CodePageId::kKoi8R ||
+         id == CodePageId::kKoi8U || id == CodePageId::kCp866;
+}
+
+// Cyrillic text read as another Cyrillic code page is still Cyrillic: only
+// letter statistics tell the readings apart, so such a plan needs more
+// evidence.
+bool NeedsStrongEvidence(const Steps& steps) {
+  for (const UndoStep& s : steps) {
+    if (!s.from_utf8 && IsCyrillicPage(s.actual) && IsCyrillicPage(s.read_as))
+      return true;
+  }
+  return false;
+}
+
+int SequenceLength(int b) {
+  if (b >= 0xC2 && b <= 0xDF) return 2;
+  if (b >= 0xE0 && b <= 0xEF) return 3;
+  if (b >= 0xF0 && b <= 0xF4) return 4;
+  return 0;
+}
+
+bool IsContinuation(int b) { return b >= 0x80 && b <= 0xBF; }
+
+bool ValidSecond(int lead, int second) {
+  switch (lead) {
+    case 0xE0:
+      return second >= 0xA0;
+    case 0xED:
+      return second <= 0x9F;
+    case 0xF0:
+      return second >= 0x90;
+    case 0xF4:
+      return second <= 0x8F;
+    default:
+      return true;
+  }
+}
+
+uint32_t Assemble(const int* bytes, int length) {
+  uint32_t cp = static_cast<uint32_t>(bytes[0]) & (0x7F >> length);
+  for (int k = 1; k < length; ++k) cp = (cp << 6) | (bytes[k] & 0x3F);
+  return cp;
+}
+
+bool IsChunkSpace(uint32_t c) {
+  if (c == 0xA0) return false;  // a byte of mojibake as often as a space
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+  return Classify(c).kind == CharKind::kSpace;
+}
+
+// The one plausible character a sequence missing its last byte can have
+// stood for, when that byte is one `page` leaves undefined (and so was
+// dropped or replaced): -1 when none or several are plausible. A quotation
+// mark wins over other punctuation ("â€" is almost always a lost "”").
+int32_t RecoverUndefined(const CodePage& page, const int* bytes, int present,
+                         int length) {
+  if (page.id() == CodePageId::kLatin1 || present != length - 1) return -1;
+  int32_t found = -1, quote = -1;
+  int plausible = 0, quotes = 0;
+  for (int b = 0x80; b <= 0xBF; ++b) {
+    if (page.Decode(static_cast<uint8_t>(b)) != static_cast<uint32_t>(b))
+      continue;  // defined: it would not have been lost
+    int full[4];
+    std::copy(bytes, bytes + present, full);
+    full[present] = b;
+    if (present == 1 && !ValidSecond(full[0], b)) continue;
+    const uint32_t cp = Assemble(full, length);
+    const CharInfo info = Classify(cp);
+    if (!PlausibleResult(cp) ||
+        !(IsLetter(info.kind) || info.kind == CharKind::kPunct))
+      continue;
+    ++plausible;
+    found = static_cast<int32_t>(cp);
+    if (cp >= 0x2018 && cp <= 0x201F) {
+      ++quotes;
+      quote = static_cast<int32_t>(cp);
+    }
+  }
+  if (plausible == 1) return found;
+  if (quotes == 1) return quote;
+  return -1;
+}
+
+// Undoes "UTF-8 read as `page`" on in[0, n): every complete byte sequence that
+// decodes to a plausible character becomes that character; everything else is
+// kept (*leftover counts the non-ASCII characters kept). With `lossy`, also the
+// lossy forms described in mojibake.h; a no-break space restored from the
+// following (or a missing) space sets *used_space. Returns the number of
+// sequences decoded.
+int UndoUtf8(const CodePage& page, const char32_t* in, size_t n, bool lossy,
+             Text* out, bool* used_space, int* leftover = nullptr) {
+  out->clear();
+  int decoded = 0, kept = 0;
+  for (size_t i = 0; i < n;) {
+    const int lead = page.Encode(in[i]);
+    const int length = lead < 0 ? 0 : SequenceLength(lead);
+    if (length == 0) {
+      out->push_back(in[i++]);
+      continue;
+    }
+    int bytes[4] = {lead, 0, 0, 0};
+    int present = 1;
+    while (present < length && i + present < n) {
+      const int b = page.Encode(in[i + present]);
+      if (!IsContinuation(b) || (present == 1 && !ValidSecond(lead, b))) break;
+      bytes[present++] = b;
+    }
+    if (present == length) {
+      const uint32_t cp = Assemble(bytes, length);
+      // A C1 control is what an inner layer's undefined byte became: kept,
+      // so the next layer can undo it (the cost model rejects it otherwise).
+      if (PlausibleResult(cp) || (cp >= 0x80 && cp <= 0x9F)) {
+        out->push_back(cp);
+        i += length;
+        ++decoded;
+        continue;
+      }
+    } else if (lossy && present == length - 1) {
+      const bool at_end = i + present == n;
+      const bool replaced = !at_end && in[i + present] == 0xFFFD;
+      if (at_end && length == 2) {
+        // A no-break space (A0) that became a space or vanished.
+        bytes[1] = 0xA0;
+        const uint32_t cp = Assemble(bytes, 2);
+        const CharInfo info = Classify(cp);
+        if (PlausibleResult(cp) &&
+            (IsLetter(info.kind) || info.kind == CharKind::kNbsp)) {
+          out->push_back(cp);
+          i += present;
+          ++decoded;
+          *used_space = true;
+          continue;
+        }
+      } else if (at_end || replaced) {
+        const int32_t cp = RecoverUndefined(page, bytes, present, length);
+        if (cp >= 0) {
+          out->push_back(static_cast<uint32_t>(cp));
+          i += present + (replaced ? 1 : 0);
+          ++decoded;
+          continue;
+        }
+      }
+    }
+    kept += in[i] >= 0x80;
+    out->push_back(in[i++]);
+  }
+  if (leftover != nullptr) *leftover = kept;
+  return decoded;
+}
+
+// Undoes "`actual` read as `read_as`": false when a character is not in
+// read_as or nothing changes.
+bool UndoMixUp(const CodePage& actual, const CodePage& read_as,
+               const char32_t* in, size_t n, Text* out) {
+  out->assign(in, n);
+  bool changed = false;
+  for (char32_t& c : *out) {
+    if (c < 0x80) continue;
+    const int b = read_as.Encode(c);
+    if (b < 0) return false;
+    const uint32_t d = actual.Decode(static_cast<uint8_t>(b));
+    if (d != c) {
+      if (!PlausibleResult(d)) return false;
+      c = d;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+Cost CostOf(const Text& t) {
+  return ChunkCost(reinterpret_cast<const uint32_t*>(t.data()), t.size());
+}
+
+struct Candidate {
+  Text text;
+  Steps steps;
+  float cost = 0;  // total cost plus the price of the steps taken
+  Cost parts;      // the cost of `text` alone
+  bool used_space = false;
+};
+
+constexpr int kMaxUtf8Layers = 3;
+constexpr float kLayerCost = 0.3f;  // prefer the shorter of equal readings
+constexpr float kMixUpCost = 0.5f;  // and a UTF-8 reading over a mix-up
+// What each step must win on its own: a UTF-8 layer removes structure (a
+// layer that only turns plausible text into other plausible text, such as
+// Cyrillic into CJK, is not undoing damage); a mix-up between code pages
+// removes a lot of it, or, between two Cyrillic code pages, of letter rarity.
+constexpr float kMinLayerGain = 1.5f;
+constexpr float kMinMixUpGain = 3.0f;
+
+// Collects every reading of `text` reachable by undo steps into *found.
+void Explore(const Text& text, Steps* steps, bool used_space,
+             std::vector<Candidate>* found) {
+  if (found->size() > 256) return;  // pathological input: enough readings
+  const bool outermost = steps->empty();
+  const Cost in = CostOf(text);
+  Text out;
+  if (steps->size() < kMaxUtf8Layers) {
+    std::vector<Text> seen;
+    for (CodePageId id : kUtf8ReadAs) {
+      bool space = false;
+      if (UndoUtf8(GetCodePage(id), text.data(), text.size(), outermost, &out,
+                   &space) == 0)
+        continue;
+      if (std::find(seen.begin(), seen.end(), out) != seen.end()) continue;
+      seen.push_back(out);
+      const Cost parts = CostOf(out);
+      if (parts.structure > in.structure - kMinLayerGain) continue;
+      steps->push_back({true, CodePageId::kCount, id});
+      Candidate c;
+      c.steps = *steps;
+      c.parts = parts;
+      c.cost = parts.total() + kLayerCost * c.steps.size();
+      c.text = out;
+      c.used_space = used_space || space;
+      found->push_back(c);
+      Explore(c.text, steps, c.used_space, found);
+      steps->pop_back();
+    }
+  }
+  // Single-byte mix-ups: the last step undone (the first damage done).
+  for (const MixUp& m : kMixUps) {
+    if (!UndoMixUp(GetCodePage(m.actual), GetCodePage(m.read_as), text.data(),
+                   text.size(), &out))
+      continue;
+    const Cost parts = CostOf(out);
+    const bool cyrillic = IsCyrillicPage(m.actual) && IsCyrillicPage(m.read_as);
+    if (cyrillic ? parts.total() > in.total() - kMinMixUpGain
+                 : parts.structure > in.structure - kMinMixUpGain)
+      continue;
+    Candidate c;
+    c.steps = *steps;
+    c.steps.push_back({false, m.actual, m.read_as});
+    c.parts = parts;
+    c.cost = parts.total() + kLayerCost * c.steps.size() + kMixUpCost;
+    c.text = out;
+    c.used_space = used_space;
+    found->push_back(std::move(c));
+  }
+}
+
+// Applies `steps` to text (lossy forms at the outermost step only).
+bool ApplySteps(const Steps& steps, const Text& text, Text* out,
+                bool* used_space, int* leftover = nullptr) {
+  Text cur = text, next;
+  *used_space = false;
+  if (leftover != nullptr) *leftover = 0;
+  for (size_t k = 0; k < steps.size(); ++k) {
+    const UndoStep& s = steps[k];
+    if (s.from_utf8) {
+      if (UndoUtf8(GetCodePage(s.read_as), cur.data(), cur.size(), k == 0,
+                   &next, used_space, k == 0 ? leftover : nullptr) == 0)
+        return false;
+    } else if (!UndoMixUp(GetCodePage(s.actual), GetCodePage(s.read_as),
+                          cur.data(), cur.size(), &next)) {
+      return false;
+    }
+    cur.swap(next);
+  }
+  *out = std::move(cur);
+  return true;
+}
+
+// The scripts of the letters of `t`, as a bit set over a few scripts.
+uint32_t LetterScripts(const Text& t) {
+  uint32_t set = 0;
+  for (char32_t c : t) {
+    const CharInfo info = Classify(c);
+    if (IsLetter(info.kind) && info.script > 1) set |= 1u << (info.script % 32);
+  }
+  return set;
+}
+
+constexpr uint32_t kCodePageScripts = (1u << (USCRIPT_LATIN % 32)) |
+                                      (1u << (USCRIPT_GREEK % 32)) |
+                                      (1u << (USCRIPT_CYRILLIC % 32));
+
+struct Chunk {
+  size_t begin = 0, end = 0;  // code point indexes into the line
+  bool accepted = false;
+  float gain = 0;
+  Cost before;
+  Candidate best;
+  std::vector<Candidate> ties;  // readings as good as the best
+};
+
+// Readings of one chunk this close to its best are equally good for choosing
+// the line's plan.
+constexpr float kTie = 2.0f;
+constexpr float kMinGain = 3.0f;
+constexpr float kMinStrongGain = 5.0f;
+constexpr float kMinStrongLineGain = 8.0f;
+constexpr float kMaxResultCost = 8.0f;
+
+}  // namespace
+
+std::string DescribeSteps(const std::vector<UndoStep>& steps) {
+  // Steps are undone outermost first; the damage happened the other way.
+  std::vector<std::string> parts;
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+    std::string part = it->from_utf8
+                           ? std::string("utf-8")
+                           : std::string(GetCodePage(it->actual).name());
+    part += " read as ";
+    part += GetCodePage(it->read_as).name();
+    if (!parts.empty() && parts.back() == part) {
+      parts.back() += ", twice";
+    } else if (!parts.empty() && parts.back() == part + ", twice") {
+      parts.back() = part + ", three times";
+    } else {
+      parts.push_back(part);
+    }
+  }
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += ", then ";
+    out += p;
+  }
+  return out;
+}
+
+MojibakeRepairer::MojibakeRepairer() : lead_(kFlatLimit), cont_(kFlatLimit) {
+  for (int p = 0; p < kCodePageCount; ++p) {
+    const CodePage& page = GetCodePage(static_cast<CodePageId>(p));
+    for (int b = 0x80; b < 0x100; ++b) {
+      const uint32_t cp = page.Decode(static_cast<uint8_t>(b));
+      if (cp >= kFlatLimit) continue;
+      if (IsContinuation(b)) cont_[cp] |= uint16_t(1u << p);
+      if (SequenceLength(b) > 0) lead_[cp] |= uint16_t(1u << p);
+    }
+  }
+}
+
+bool MojibakeRepairer::Undo(const std::vector<UndoStep>& steps,
+                            std::u32string* text) {
+  bool used_space = false;
+  return ApplySteps(steps, *text, text, &used_space);
+}
+
+bool MojibakeRepairer::LineMayChange(const uint32_t* s, size_t n) const {
+  auto mask = [](const std::vector<uint16_t>& table, uint32_t c) -> uint16_t {
+    return c < kFlatLimit ? table[c] : 0;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t c = s[i];
+    if (c < 0x80) continue;
+    const uint32_t next = i + 1 < n ? s[i + 1] : 0;
+    if (c <= 0x9F) return true;  // a C1 control
+    if (c == 0xFFFD && i > 0 && mask(lead_, s[i - 1])) return true;
+    // A lead character followed by continuations that decode plausibly.
+    uint16_t both = mask(lead_, c) & mask(cont_, next);
+    while (both) {
+      const int p = __builtin_ctz(both);
+      both &= both - 1;
+      const CodePage& page = GetCodePage(static_cast<CodePageId>(p));
+      int bytes[4] = {page.Encode(c), 0, 0, 0};
+      const int length = SequenceLength(bytes[0]);
+      int present = 1;
+      while (present < length && i + present < n) {
+        const int b = page.Encode(s[i + present]);
+        if (!IsContinuation(b) || (present == 1 && !ValidSecond(bytes[0], b)))
+          break;
+        bytes[present++] = b;
+      }
+      if (present == length && PlausibleResult(Assemble(bytes, length)))
+        return true;
+      // A lost last byte (â€ + space): see the lossy forms.
+      if (present == length - 1 && length == 3 &&
+          (i + present == n || IsChunkSpace(s[i + present]) ||
+           s[i + present] == 0xFFFD))
+        return true;
+    }
+    const CharInfo info = Classify(c);
+    const bool prev_letter = i > 0 && IsLetter(Classify(s[i - 1]).kind);
+    // A lead that a lost no-break space would complete (voilÃ + space).
+    if (prev_letter && (next == 0 || IsChunkSpace(next))) {
+      uint16_t leads = mask(lead_, c);
+      while (leads) {
+        const int p = __builtin_ctz(leads);
+        leads &= leads - 1;
+        const int b = GetCodePage(static_cast<CodePageId>(p)).Encode(c);
+        if (b >= 0xC2 && b <= 0xDF) {
+          const uint32_t cp = ((b & 0x1Fu) << 6) | 0x20;
+          if (PlausibleResult(cp) &&
+              (IsLetter(Classify(cp).kind) || cp == 0xA0))
+            return true;
+        }
+      }
+    }
+    // Single-byte mix-ups: two high Latin-1 letters in a row (Ïðèâåò)...
+    if (c >= 0xC0 && c <= 0xFF && next >= 0xC0 && next <= 0xFF) return true;
+    // ... a symbol between two letters (za¿ó³æ) ...
+    if ((info.kind == CharKind::kSymbol ||
+         (info.kind == CharKind::kPunct && c != 0x2019 && c != 0x2018 &&
+          c != 0xB7 && c != 0x2010 && c != 0x2011)) &&
+        prev_letter && next != 0 && IsLetter(Classify(next).kind))
+      return true;
+    // ... or a Cyrillic case flip inside a word (рТЙЧЕФ: koi8-r read as
+    // windows-1251).
+    if (info.kind == CharKind::kLower && info.script == 8 /*Cyrillic*/ &&
+        next >= 0x80) {
+      const CharInfo n_info = Classify(next);
+      if (n_info.kind == CharKind::kUpper && n_info.script == 8) return true;
+    }
+  }
+  return false;
+}
+
+bool MojibakeRepairer::MayChange(std::string_view text) const {
+  static thread_local std::vector<uint32_t> line;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find('\n', i);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view l = text.substr(i, end - i);
+    if (AsciiPrefix(l) < l.size()) {
+      line.clear();
+      for (size_t j = 0; j < l.size();) {
+        size_t len = 1;
+        const int32_t cp = DecodeAt(l, j, &len);
+        line.push_back(cp < 0 ? ' ' : static_cast<uint32_t>(cp));
+        j += len;
+      }
+      if (LineMayChange(line.data(), line.size())) return true;
+    }
+    i = end + 1;
+  }
+  return false;
+}
+
+void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
+                                  std::vector<Edit>* edits) const {
+  if (AsciiPrefix(line) == line.size()) return;
+  Text cps;
+  std::vector<size_t> offsets;  // byte offset of each code point, and the end
+  for (size_t j = 0; j < line.size();) {
+    size_t len = 1;
+    const int32_t cp = DecodeAt(line, j, &len);
+    if (cp < 0) return;  // callers pass valid runs only
+    offsets.push_back(j);
+    cps.push_back(static_cast<char32_t>(cp));
+    j += len;
+  }
+  offsets.push_back(line.size());
+  if (!LineMayChange(reinterpret_cast<const uint32_t*>(cps.data()), cps.size()))
+    return;
+
+  std::vector<Chunk> chunks;
+  for (size_t i = 0; i < cps.size();) {
+    if (IsChunkSpace(cps[i])) {
+      ++i;
+      continue;
+    }
+    Chunk c;
+    c.begin = i;
+    bool high = false;
+    while (i < cps.size() && !IsChunkSpace(cps[i])) high |= cps[i++] >= 0x80;
+    c.end = i;
+    if (high) chunks.push_back(c);
+  }
+
+  // Pass 1: each chunk's best reading, kept when it is clearly better.
+  std::map<Steps, int> votes;
+  for (Chunk& c : chunks) {
+    const Text source = cps.substr(c.begin, c.end - c.begin);
+    c.before = CostOf(source);
+    std::vector<Candidate> found;
+    Steps steps;
+    Explore(source, &steps, false, &found);
+    if (found.empty()) continue;
+    float best = found[0].cost;
+    for (const Candidate& f : found) best = std::min(best, f.cost);
+    for (Candidate& f : found) {
+      if (f.cost <= best + kTie) c.ties.push_back(std::move(f));
+    }
+    c.best = c.ties[0];
+    for (const Candidate& t : c.ties) {
+      if (t.cost < c.best.cost) c.best = t;
+    }
+    c.gain = c.before.total() - c.best.cost;
+    const float needed =
+        NeedsStrongEvidence(c.best.steps) ? kMinStrongGain : kMinGain;
+    if (c.gain >= needed && c.best.parts.structure < kMaxResultCost) {
+      c.accepted = true;
+      for (const Candidate& t : c.ties) ++votes[t.steps];
+    }
+  }
+  if (votes.empty()) return;
+  // One plan for the line: the one that reads the most confident chunks
+  // about as well as their best reading (iso-8859-2 and windows-1250 agree on
+  // most letters; the chunks where they differ decide), then the cheapest.
+  std::map<Steps, float> excess;
+  for (const Chunk& c : chunks) {
+    if (!c.accepted) continue;
+    for (const Candidate& t : c.ties) excess[t.steps] += t.cost - c.best.cost;
+  }
+  std::vector<Steps> plans;
+  for (const auto& [steps, n] : votes) plans.push_back(steps);
+  std::stable_sort(plans.begin(), plans.end(),
+                   [&](const Steps& a, const Steps& b) {
+                     if (votes[a] != votes[b]) return votes[a] > votes[b];
+                     return excess[a] < excess[b];
+                   });
+  uint32_t scripts = 0;
+  for (Chunk& c : chunks) {
+    if (!c.accepted) continue;
+    for (const Steps& plan : plans) {
+      const auto it = std::find_if(c.ties.begin(), c.ties.end(),
+                                   [&](auto& t) { return t.steps == plan; });
+      if (it != c.ties.end()) {
+        c.gain -= it->cost - c.best.cost;
+        c.best = *it;
+        break;
+      }
+    }
+    scripts |= LetterScripts(c.best.text);
+  }
+
+  // Pass 2: the line's plans, in rank order, for the chunks too short to
+  // decide alone. The reading must be better, or as good when it reads every
+  // non-ASCII character of the chunk as part of a sequence ("Р’" -> "В"); no
+  // stranger in structure; and in a script the line's confident repairs are
+  // written in, or clearly better and in a script of the code pages
+  // (Latin, Greek, Cyrillic). Right to left, so that a lost no-break space
+  // can see whether the word goes on.
+  for (size_t k = chunks.size(); k-- > 0;) {
+    Chunk& c = chunks[k];
+    if (c.accepted) continue;
+    const bool next_joined = k + 1 < chunks.size() && chunks[k + 1].accepted &&
+                             chunks[k + 1].begin == c.end + 1;
+    for (const Steps& plan : plans) {
+      Candidate cand;
+      int leftover = 1;
+      if (!ApplySteps(plan, cps.substr(c.begin, c.end - c.begin), &cand.text,
+                      &cand.used_space, &leftover))
+        continue;
+      cand.parts = CostOf(cand.text);
+      const float gain = c.before.total() - cand.parts.total();
+      const bool whole = plan[0].from_utf8 && leftover == 0;
+      const bool better =
+          gain > 0 ||
+          (gain >= 0 && (whole || (cand.used_space && next_joined)));
+      const uint32_t own = LetterScripts(cand.text);
+      const bool script_ok = (own & ~scripts) == 0 ||
+                             (gain >= 2 && (own & ~kCodePageScripts) == 0);
+      if (!better || !script_ok || cand.parts.structure > c.before.structure ||
+          cand.parts.structure >= kMaxResultCost)
+        continue;
+      cand.steps = plan;
+      cand.cost = cand.parts.total();
+      c.best = std::move(cand);
+      c.gain = gain;
+      c.accepted = true;
+      break;
+    }
+  }
+  // Cyrillic read as Cyrillic: only on a whole line's worth of evidence.
+  float strong_gain = 0;
+  for (const Chunk& c : chunks) {
+    if (c.accepted && NeedsStrongEvidence(c.best.steps)) strong_gain += c.gain;
+  }
+  if (strong_gain < kMinStrongLineGain) {
+    for (Chunk& c : chunks) {
+      if (NeedsStrongEvidence(c.best.steps)) c.accepted = false;
+    }
+  }
+
+  for (size_t k = 0; k < chunks.size(); ++k) {
+    const Chunk& c = chunks[k];
+    if (!c.accepted) continue;
+    const Text& after = c.best.text;
+    // Trim what the repair leaves alone, so the edit shows only the damage.
+    size_t prefix = 0;
+    const size_t len = c.end - c.begin;
+    while (prefix < len && prefix < after.size() &&
+           cps[c.begin + prefix] == after[prefix])
+      ++prefix;
+    size_t suffix = 0;
+    while (suffix < len - prefix && suffix < after.size() - prefix &&
+           cps[c.end - 1 - suffix] == after[after.size() - 1 - suffix])
+      ++suffix;
+    size_t end_cp = c.end - suffix;
+    // A no-break space that turned into the space after the chunk: that space
+    // was part of the character when the word goes on (the next chunk is
+    // mojibake too) or when a second space follows.
+    if (c.best.used_space && suffix == 0 && c.end < cps.size() &&
+        cps[c.end] == ' ') {
+      const bool next_joined = k + 1 < chunks.size() &&
+                               chunks[k + 1].accepted &&
+                               chunks[k + 1].begin == c.end + 1;
+      const bool double_space = c.end + 1 < cps.size() && cps[c.end + 1] == ' ';
+      if (next_joined || double_space) end_cp = c.end + 1;
+    }
+    Edit e;
+    e.offset = base + offsets[c.begin + prefix];
+    e.length = offsets[end_cp] - offsets[c.begin + prefix];
+    for (size_t j = prefix; j < after.size() - suffix; ++j)
+      AppendUtf8(after[j], &e.replacement);
+    e.rule = "mojibake: " + DescribeSteps(c.best.steps);
+    e.confidence = std::min(1.0f, 0.5f + c.gain / 20.0f);
+    if (e.length > 0 || !e.replacement.empty()) edits->push_back(std::move(e));
+  }
+}
+
+}  // namespace textmend

@@ -1,0 +1,73 @@
+// Mojibake repair: finds text that went through a wrong decode and undoes it.
+//
+// A "step" undoes one wrong decode: UTF-8 bytes that were read as a
+// single-byte code page (schÃ¶n -> schön), or single-byte text read as another
+// code page (Ïðèâåò -> Привет, cp1251 read as latin-1). Steps chain: up to
+// three UTF-8 layers, optionally followed by one single-byte mix-up.
+//
+// Decisions are made per chunk (text between white space), so a mojibake run
+// inside an otherwise correct line is repaired and the correct rest is kept;
+// inside a chunk only the characters that form complete byte sequences change.
+// A chunk changes when its repaired form is clearly more plausible than the
+// original under the cost model of char_class.h. A line that holds confident
+// repairs lends its plan to the line's weaker chunks (a lone "Рё" is "и" only
+// next to other cp1251 mojibake). The lossy forms that can be undone exactly
+// are: a no-break space that became a plain space or vanished (Ã + space ->
+// à), and a byte the wrong code page leaves undefined, dropped or replaced by
+// U+FFFD (â€ + U+FFFD -> ”), when a single reading is plausible.
+//
+// Thread-safety: immutable after construction; all methods are const.
+#ifndef TEXTMEND_ENCODING_MOJIBAKE_H_
+#define TEXTMEND_ENCODING_MOJIBAKE_H_
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/codepage.h"
+#include "core/edit.h"
+
+namespace textmend {
+
+struct UndoStep {
+  bool from_utf8 = true;                    // the original bytes were UTF-8 ...
+  CodePageId actual = CodePageId::kCount;   // ... or text in this code page,
+  CodePageId read_as = CodePageId::kCount;  // read as this one
+  auto operator<=>(const UndoStep&) const = default;
+};
+
+// Describes a chain of undo steps (first step undone first) as the damage
+// happened, e.g. "utf-8 read as windows-1252, twice".
+std::string DescribeSteps(const std::vector<UndoStep>& steps);
+
+class MojibakeRepairer {
+ public:
+  MojibakeRepairer();
+
+  // Fast filter: false means RepairLine() would change nothing in any line of
+  // `text` (which may hold invalid bytes). Runs at memory speed on ASCII.
+  bool MayChange(std::string_view text) const;
+
+  // Appends edits for `line` (valid UTF-8, without its newline), with offsets
+  // plus `base`, in increasing order.
+  void RepairLine(std::string_view line, size_t base,
+                  std::vector<Edit>* edits) const;
+
+  // Undoes `steps` on `text` exactly (no lossy forms); false when a step does
+  // not apply. For tests and the evaluation tool.
+  static bool Undo(const std::vector<UndoStep>& steps, std::u32string* text);
+
+ private:
+  bool LineMayChange(const uint32_t* cps, size_t n) const;
+
+  // Per code point below kFlatLimit: bit p is set when code page p encodes it
+  // as a UTF-8 lead byte (lead_) or continuation byte (cont_).
+  std::vector<uint16_t> lead_;
+  std::vector<uint16_t> cont_;
+};
+
+}  // namespace textmend
+
+#endif  // TEXTMEND_ENCODING_MOJIBAKE_H_
