@@ -103,7 +103,9 @@ uint8_t LetterRarity(uint32_t cp, int script) {
     }
     return 10;
   }
-  if (script == USCRIPT_CYRILLIC && cp < 0x0460) return CyrillicRarity(cp);
+  if (script == USCRIPT_CYRILLIC &&
+      (cp < 0x0460 || cp == 0x0490 || cp == 0x0491))
+    return CyrillicRarity(cp);
   return 0;
 }
 
@@ -159,7 +161,9 @@ uint8_t Rarity(uint32_t cp, CharKind kind, int script) {
     return (cp < 0x0386 || cp > 0x03CE) ? 30 : 0;
   }
   if (script == USCRIPT_CYRILLIC && cp < 0x0530) {
-    return cp < 0x0460 ? 0 : cp < 0x0500 ? 35 : 40;
+    if (cp < 0x0460 || cp == 0x0490 || cp == 0x0491) return 0;  // Ґ ґ
+    if (cp < 0x048A) return 35;    // historic letters
+    return cp < 0x0500 ? 15 : 40;  // Kazakh, Tatar, ... letters; supplement
   }
   if (cp >= 0x0530 && cp < 0x0590) return 20;  // Armenian
   if (cp >= 0x0700 && cp < 0x0900) return 40;  // Syriac, Thaana, NKo, ...
@@ -255,6 +259,77 @@ const std::vector<CharInfo>& BmpTable() {
 
 constexpr int kLatin = USCRIPT_LATIN;
 
+bool IsCyrillicVowel(uint32_t lower) {
+  switch (lower) {
+    case 0x0430:
+    case 0x0435:
+    case 0x0451:
+    case 0x0438:
+    case 0x043E:
+    case 0x0443:
+    case 0x044B:
+    case 0x044D:
+    case 0x044E:
+    case 0x044F:
+    case 0x0456:
+    case 0x0457:
+    case 0x0454:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// East Slavic spelling rules that the wrong Cyrillic code page breaks (its
+// readings are all Cyrillic letters, so only spelling tells them apart): no
+// word starts with ь, ъ or ы; ь and ъ follow consonants; й seldom follows a
+// consonant; ы does not follow г к х ж ш ч щ; three vowels or five consonants
+// in a row are rare; and text is seldom all capitals.
+float CyrillicWordCost(const uint32_t* s, size_t n) {
+  float cost = 0;
+  size_t i = 0;
+  while (i < n) {
+    const CharInfo info = Classify(s[i]);
+    if (!(IsLetter(info.kind) && info.script == USCRIPT_CYRILLIC)) {
+      ++i;
+      continue;
+    }
+    size_t j = i, upper = 0, vowels = 0, consonants = 0;
+    uint32_t prev = 0;
+    for (; j < n; ++j) {
+      const CharInfo c = Classify(s[j]);
+      if (!(IsLetter(c.kind) && c.script == USCRIPT_CYRILLIC)) break;
+      upper += c.kind == CharKind::kUpper;
+      const uint32_t l = u_tolower(static_cast<UChar32>(s[j]));
+      const bool vowel = IsCyrillicVowel(l);
+      const bool sign = l == 0x044C || l == 0x044A;  // ь ъ
+      if (j == i) {
+        if (sign || l == 0x044B) cost += 3;
+      } else {
+        const bool prev_vowel = IsCyrillicVowel(prev);
+        const bool prev_sign = prev == 0x044C || prev == 0x044A;
+        if (sign && (prev_vowel || prev_sign)) cost += 2;
+        if (l == 0x0439 && !prev_vowel) cost += 1.5f;
+        if (l == 0x044B && (prev == 0x0433 || prev == 0x043A ||
+                            prev == 0x0445 || prev == 0x0436 ||
+                            prev == 0x0448 || prev == 0x0447 || prev == 0x0449))
+          cost += 2;
+        if ((l == 0x044F || l == 0x044E) && (prev == 0x0436 || prev == 0x0448 ||
+                                             prev == 0x0447 || prev == 0x0449))
+          cost += 1.5f;
+      }
+      vowels = vowel ? vowels + 1 : 0;
+      consonants = vowel || sign ? 0 : consonants + 1;
+      if (vowels > 2) cost += 2;
+      if (consonants > 4) cost += 1.5f;
+      prev = l;
+    }
+    if (j - i >= 3 && upper == j - i) cost += 0.25f * (j - i);
+    i = j;
+  }
+  return cost;
+}
+
 }  // namespace
 
 CharInfo Classify(uint32_t cp) {
@@ -306,8 +381,10 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
         if (prev_letter && s[i - 1] >= 0x80) cost += 2;
         break;
       case CharKind::kPunct:
-        if (prev_letter && next_letter && s[i] != 0x2019 && s[i] != 0x2018 &&
-            s[i] != 0xB7 && s[i] != 0x2010 && s[i] != 0x2011) {
+        // (CJK punctuation between ideographs is ordinary.)
+        if (prev_letter && next_letter && s[i] < 0x2070 && s[i] != 0x2019 &&
+            s[i] != 0x2018 && s[i] != 0xB7 && s[i] != 0x2010 &&
+            s[i] != 0x2011) {
           cost += 2;
         } else if (dense) {
           cost += 1.5f;
@@ -350,7 +427,7 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
     prev = cur;
     cur = next;
   }
-  return {cost, letters};
+  return {cost, letters + CyrillicWordCost(s, n)};
 }
 
 }  // namespace textmend

@@ -123,8 +123,8 @@ int32_t RecoverUndefined(const CodePage& page, const int* bytes, int present,
     if (present == 1 && !ValidSecond(full[0], b)) continue;
     const uint32_t cp = Assemble(full, length);
     const CharInfo info = Classify(cp);
-    if (!PlausibleResult(cp) ||
-        !(IsLetter(info.kind) || info.kind == CharKind::kPunct))
+    if (!PlausibleResult(cp) || !((IsLetter(info.kind) && cp < 0x0530) ||
+                                  info.kind == CharKind::kPunct))
       continue;
     ++plausible;
     found = static_cast<int32_t>(cp);
@@ -175,12 +175,24 @@ int UndoUtf8(const CodePage& page, const char32_t* in, size_t n, bool lossy,
     } else if (lossy && present == length - 1) {
       const bool at_end = i + present == n;
       const bool replaced = !at_end && in[i + present] == 0xFFFD;
-      if (at_end && length == 2) {
-        // A no-break space (A0) that became a space or vanished.
-        bytes[1] = 0xA0;
-        const uint32_t cp = Assemble(bytes, 2);
+      // The lost byte: one the code page leaves undefined (dropped, or
+      // replaced by U+FFFD), or, at the end of a chunk, a no-break space (A0)
+      // that became the space after it or vanished. A lost closing quote
+      // ("â€" for "”") is the commonest of all, so a quote wins.
+      const int32_t undefined =
+          at_end || replaced ? RecoverUndefined(page, bytes, present, length)
+                             : -1;
+      const bool quote = undefined >= 0x2018 && undefined <= 0x201F;
+      if (at_end && !quote) {
+        bytes[present] = 0xA0;
+        const uint32_t cp = Assemble(bytes, length);
         const CharInfo info = Classify(cp);
-        if (PlausibleResult(cp) &&
+        // A three- or four-byte character only inside a run of its script
+        // (CJK mojibake), lest two stray symbols read as an ideograph.
+        const bool in_run = length == 2 || (decoded > 0 && !out->empty() &&
+                                            Classify(out->back()).script ==
+                                                Classify(cp).script);
+        if (in_run && ValidSecond(bytes[0], bytes[1]) && PlausibleResult(cp) &&
             (IsLetter(info.kind) || info.kind == CharKind::kNbsp)) {
           out->push_back(cp);
           i += present;
@@ -188,14 +200,12 @@ int UndoUtf8(const CodePage& page, const char32_t* in, size_t n, bool lossy,
           *used_space = true;
           continue;
         }
-      } else if (at_end || replaced) {
-        const int32_t cp = RecoverUndefined(page, bytes, present, length);
-        if (cp >= 0) {
-          out->push_back(static_cast<uint32_t>(cp));
-          i += present + (replaced ? 1 : 0);
-          ++decoded;
-          continue;
-        }
+      }
+      if (undefined >= 0) {
+        out->push_back(static_cast<uint32_t>(undefined));
+        i += present + (replaced ? 1 : 0);
+        ++decoded;
+        continue;
       }
     }
     kept += in[i] >= 0x80;
@@ -240,12 +250,28 @@ struct Candidate {
 constexpr int kMaxUtf8Layers = 3;
 constexpr float kLayerCost = 0.3f;  // prefer the shorter of equal readings
 constexpr float kMixUpCost = 0.5f;  // and a UTF-8 reading over a mix-up
-// What each step must win on its own: a UTF-8 layer removes structure (a
-// layer that only turns plausible text into other plausible text, such as
-// Cyrillic into CJK, is not undoing damage); a mix-up between code pages
-// removes a lot of it, or, between two Cyrillic code pages, of letter rarity.
+// What each step must win on its own: a UTF-8 layer removes structure, or
+// reads every non-ASCII character as part of a sequence into letters of the
+// code pages' scripts (a layer that only turns plausible text into other
+// plausible text, such as Cyrillic into CJK, is not undoing damage); a mix-up
+// between code pages removes a lot of structure, or, between two Cyrillic
+// code pages, of letter rarity.
 constexpr float kMinLayerGain = 1.5f;
 constexpr float kMinMixUpGain = 3.0f;
+
+// The scripts of the letters of `t`, as a bit set over a few scripts.
+uint32_t LetterScripts(const Text& t) {
+  uint32_t set = 0;
+  for (char32_t c : t) {
+    const CharInfo info = Classify(c);
+    if (IsLetter(info.kind) && info.script > 1) set |= 1u << (info.script % 32);
+  }
+  return set;
+}
+
+constexpr uint32_t kCodePageScripts = (1u << (USCRIPT_LATIN % 32)) |
+                                      (1u << (USCRIPT_GREEK % 32)) |
+                                      (1u << (USCRIPT_CYRILLIC % 32));
 
 // Collects every reading of `text` reachable by undo steps into *found.
 void Explore(const Text& text, Steps* steps, bool used_space,
@@ -258,13 +284,21 @@ void Explore(const Text& text, Steps* steps, bool used_space,
     std::vector<Text> seen;
     for (CodePageId id : kUtf8ReadAs) {
       bool space = false;
+      int leftover = 0;
       if (UndoUtf8(GetCodePage(id), text.data(), text.size(), outermost, &out,
-                   &space) == 0)
+                   &space, &leftover) == 0)
         continue;
-      if (std::find(seen.begin(), seen.end(), out) != seen.end()) continue;
-      seen.push_back(out);
+      // A reading another code page already gave is recorded under this
+      // page too (the line's plan is chosen over all of them) but not
+      // explored again.
+      const bool again = std::find(seen.begin(), seen.end(), out) != seen.end();
+      if (!again) seen.push_back(out);
       const Cost parts = CostOf(out);
-      if (parts.structure > in.structure - kMinLayerGain) continue;
+      if (parts.structure > in.structure - kMinLayerGain &&
+          !(leftover == 0 && parts.structure <= in.structure + 0.5f &&
+            parts.letters <= in.letters + 1 &&
+            (LetterScripts(out) & ~kCodePageScripts) == 0))
+        continue;
       steps->push_back({true, CodePageId::kCount, id});
       Candidate c;
       c.steps = *steps;
@@ -273,7 +307,7 @@ void Explore(const Text& text, Steps* steps, bool used_space,
       c.text = out;
       c.used_space = used_space || space;
       found->push_back(c);
-      Explore(c.text, steps, c.used_space, found);
+      if (!again) Explore(c.text, steps, c.used_space, found);
       steps->pop_back();
     }
   }
@@ -320,20 +354,6 @@ bool ApplySteps(const Steps& steps, const Text& text, Text* out,
   return true;
 }
 
-// The scripts of the letters of `t`, as a bit set over a few scripts.
-uint32_t LetterScripts(const Text& t) {
-  uint32_t set = 0;
-  for (char32_t c : t) {
-    const CharInfo info = Classify(c);
-    if (IsLetter(info.kind) && info.script > 1) set |= 1u << (info.script % 32);
-  }
-  return set;
-}
-
-constexpr uint32_t kCodePageScripts = (1u << (USCRIPT_LATIN % 32)) |
-                                      (1u << (USCRIPT_GREEK % 32)) |
-                                      (1u << (USCRIPT_CYRILLIC % 32));
-
 struct Chunk {
   size_t begin = 0, end = 0;  // code point indexes into the line
   bool accepted = false;
@@ -350,6 +370,15 @@ constexpr float kMinGain = 3.0f;
 constexpr float kMinStrongGain = 5.0f;
 constexpr float kMinStrongLineGain = 8.0f;
 constexpr float kMaxResultCost = 8.0f;
+
+// A repaired chunk may still hold what cannot be recovered (bytes lost to
+// U+FFFD), but it must look like text, or at least be far less odd than it
+// was.
+bool Acceptable(const Candidate& after, const Cost& before) {
+  const auto lost = std::count(after.text.begin(), after.text.end(), 0xFFFD);
+  return after.parts.structure < kMaxResultCost + 30.0f * lost ||
+         after.parts.structure <= 0.25f * before.structure;
+}
 
 }  // namespace
 
@@ -529,37 +558,47 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     if (found.empty()) continue;
     float best = found[0].cost;
     for (const Candidate& f : found) best = std::min(best, f.cost);
+    float best_structure = 1e9f;
+    for (const Candidate& f : found) {
+      if (f.cost == best) best_structure = f.parts.structure;
+    }
     for (Candidate& f : found) {
-      if (f.cost <= best + kTie) c.ties.push_back(std::move(f));
+      if (f.cost <= best + kTie && f.parts.structure <= best_structure + 0.5f)
+        c.ties.push_back(std::move(f));
     }
     c.best = c.ties[0];
     for (const Candidate& t : c.ties) {
       if (t.cost < c.best.cost) c.best = t;
     }
-    c.gain = c.before.total() - c.best.cost;
+    c.gain = c.before.total() - c.best.parts.total();
     const float needed =
         NeedsStrongEvidence(c.best.steps) ? kMinStrongGain : kMinGain;
-    if (c.gain >= needed && c.best.parts.structure < kMaxResultCost) {
+    if (c.gain >= needed && Acceptable(c.best, c.before)) {
       c.accepted = true;
       for (const Candidate& t : c.ties) ++votes[t.steps];
     }
   }
   if (votes.empty()) return;
-  // One plan for the line: the one that reads the most confident chunks
-  // about as well as their best reading (iso-8859-2 and windows-1250 agree on
-  // most letters; the chunks where they differ decide), then the cheapest.
-  std::map<Steps, float> excess;
+  // One plan for the line: the one that reads its confident chunks best in
+  // sum, where a chunk the plan does not read about as well as its best
+  // reading costs a fixed penalty (iso-8859-2 and windows-1250 agree on most
+  // letters; the chunks where they differ decide).
+  constexpr float kMissPenalty = 3.0f;
+  std::map<Steps, float> score;
+  for (const auto& [steps, n] : votes) score[steps] = 0;
   for (const Chunk& c : chunks) {
     if (!c.accepted) continue;
-    for (const Candidate& t : c.ties) excess[t.steps] += t.cost - c.best.cost;
+    for (auto& [steps, total] : score) {
+      const auto it = std::find_if(c.ties.begin(), c.ties.end(),
+                                   [&](auto& t) { return t.steps == steps; });
+      total += it == c.ties.end() ? kMissPenalty : it->cost - c.best.cost;
+    }
   }
   std::vector<Steps> plans;
   for (const auto& [steps, n] : votes) plans.push_back(steps);
-  std::stable_sort(plans.begin(), plans.end(),
-                   [&](const Steps& a, const Steps& b) {
-                     if (votes[a] != votes[b]) return votes[a] > votes[b];
-                     return excess[a] < excess[b];
-                   });
+  std::stable_sort(
+      plans.begin(), plans.end(),
+      [&](const Steps& a, const Steps& b) { return score[a] < score[b]; });
   uint32_t scripts = 0;
   for (Chunk& c : chunks) {
     if (!c.accepted) continue;
@@ -567,7 +606,7 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
       const auto it = std::find_if(c.ties.begin(), c.ties.end(),
                                    [&](auto& t) { return t.steps == plan; });
       if (it != c.ties.end()) {
-        c.gain -= it->cost - c.best.cost;
+        c.gain -= it->parts.total() - c.best.parts.total();
         c.best = *it;
         break;
       }
@@ -575,18 +614,52 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     scripts |= LetterScripts(c.best.text);
   }
 
-  // Pass 2: the line's plans, in rank order, for the chunks too short to
-  // decide alone. The reading must be better, or as good when it reads every
-  // non-ASCII character of the chunk as part of a sequence ("Р’" -> "В"); no
-  // stranger in structure; and in a script the line's confident repairs are
-  // written in, or clearly better and in a script of the code pages
-  // (Latin, Greek, Cyrillic). Right to left, so that a lost no-break space
-  // can see whether the word goes on.
+  // Pass 2: the line's plans, for the chunks too short to decide alone. A
+  // reading must remove structure, or keep it while reading every non-ASCII
+  // character as part of a sequence ("Р’" -> "В") or as a mix-up letter
+  // ("â" -> "в"), or restore a lost no-break space inside a word; and its
+  // letters must be in a script the line's confident repairs are written in
+  // (or, clearly better, in a script of the code pages). Between two Cyrillic
+  // code pages, where structure does not change, the letters must be better,
+  // or as good in a line most of whose Cyrillic words were confidently
+  // repaired. The best reading wins, ties going to the line's plan order.
+  // Right to left, so that a lost no-break space can see whether the word
+  // goes on.
+  // Between two Cyrillic code pages only the line's best such plan is used,
+  // and short words follow it when most of the line's Cyrillic words read
+  // better under it: then the whole line was read wrong.
+  const Steps* cyrillic_plan = nullptr;
+  for (const Steps& plan : plans) {
+    if (NeedsStrongEvidence(plan)) {
+      cyrillic_plan = &plan;
+      break;
+    }
+  }
+  bool cyrillic_line = false;
+  if (cyrillic_plan != nullptr) {
+    size_t words = 0, better = 0;
+    for (const Chunk& c : chunks) {
+      const Text source = cps.substr(c.begin, c.end - c.begin);
+      if (!(LetterScripts(source) & (1u << (USCRIPT_CYRILLIC % 32))) ||
+          std::count_if(source.begin(), source.end(), [](char32_t ch) {
+            return IsLetter(Classify(ch).kind);
+          }) < 3)
+        continue;  // short words say little about letter statistics
+      ++words;
+      Text out;
+      bool space = false;
+      if (ApplySteps(*cyrillic_plan, source, &out, &space) &&
+          CostOf(out).total() < c.before.total())
+        ++better;
+    }
+    cyrillic_line = 3 * better >= 2 * words;
+  }
   for (size_t k = chunks.size(); k-- > 0;) {
     Chunk& c = chunks[k];
     if (c.accepted) continue;
     const bool next_joined = k + 1 < chunks.size() && chunks[k + 1].accepted &&
                              chunks[k + 1].begin == c.end + 1;
+    int best_leftover = 0;
     for (const Steps& plan : plans) {
       Candidate cand;
       int leftover = 1;
@@ -595,22 +668,37 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
         continue;
       cand.parts = CostOf(cand.text);
       const float gain = c.before.total() - cand.parts.total();
-      const bool whole = plan[0].from_utf8 && leftover == 0;
-      const bool better =
-          gain > 0 ||
-          (gain >= 0 && (whole || (cand.used_space && next_joined)));
+      const float structure_gain = c.before.structure - cand.parts.structure;
+      bool better;
+      if (NeedsStrongEvidence(plan)) {
+        if (&plan != cyrillic_plan) continue;
+        better =
+            structure_gain >= 0 && (gain >= 1 || (gain >= -1 && cyrillic_line));
+      } else {
+        // A mix-up reads every character it changes, so it is "whole"; but
+        // in a chunk without letters it must remove structure.
+        const bool mixup = !plan[0].from_utf8;
+        const bool whole =
+            (mixup && LetterScripts(cand.text) != 0) || leftover == 0;
+        better = structure_gain > 0 ||
+                 (structure_gain >= 0 &&
+                  (whole || (cand.used_space && next_joined))) ||
+                 (!mixup && leftover == 0 && gain > 0);
+      }
       const uint32_t own = LetterScripts(cand.text);
       const bool script_ok = (own & ~scripts) == 0 ||
                              (gain >= 2 && (own & ~kCodePageScripts) == 0);
-      if (!better || !script_ok || cand.parts.structure > c.before.structure ||
-          cand.parts.structure >= kMaxResultCost)
-        continue;
+      if (!better || !script_ok || !Acceptable(cand, c.before)) continue;
+      // The line's plan order decides, unless a later plan reads the whole
+      // chunk where an earlier one left characters (koi8-u reads a letter
+      // koi8-r does not have).
+      if (c.accepted && !(best_leftover > 0 && leftover == 0)) continue;
+      best_leftover = leftover;
       cand.steps = plan;
       cand.cost = cand.parts.total();
       c.best = std::move(cand);
       c.gain = gain;
       c.accepted = true;
-      break;
     }
   }
   // Cyrillic read as Cyrillic: only on a whole line's worth of evidence.
