@@ -345,8 +345,12 @@ bool PlausibleResult(uint32_t cp) {
 
 Cost ChunkCost(const uint32_t* s, size_t n) {
   float cost = 0, letters = 0;
+  int latin_run = 0;  // non-ASCII Latin letters in a row, up to s[i - 1]
   CharInfo prev{}, cur{}, next{};
-  if (n > 0) cur = Classify(s[0]);
+  if (n > 0) {
+    cur = Classify(s[0]);
+    latin_run = s[0] >= 0x80 && IsLetter(cur.kind) && cur.script == kLatin;
+  }
   for (size_t i = 0; i < n; ++i) {
     if (i + 1 < n) next = Classify(s[i + 1]);
     const bool has_prev = i > 0, has_next = i + 1 < n;
@@ -420,9 +424,17 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
       }
       if (a >= 0x80 && b >= 0x80 && IsLetter(prev.kind) && IsLetter(cur.kind) &&
           prev.script == kLatin && cur.script == kLatin) {
-        cost += 1;
+        // Two accented letters side by side are unusual; three are not
+        // written in any language that uses Latin-1 letters.
+        cost += (latin_run >= 2 && a != b) ? 3 : 1;
+        ++latin_run;
+      } else {
+        latin_run = b >= 0x80 && IsLetter(cur.kind) && cur.script == kLatin;
       }
       if ((a == 0xC2 || a == 0xC3) && b >= 0x80) cost += 1.5f;
+      // The same non-ASCII letter three times running is not a word.
+      if (i >= 2 && b >= 0x80 && a == b && s[i - 2] == b && IsLetter(cur.kind))
+        letters += 2;
     }
     prev = cur;
     cur = next;

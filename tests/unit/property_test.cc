@@ -173,6 +173,14 @@ TEST_CASE("property: repair is idempotent", "[property]") {
     REQUIRE(repairer->Repair(in, &once).ok());
     REQUIRE(repairer->Repair(once.text, &twice).ok());
     INFO("round " << round);
+    for (const Change& c : once.changes) {
+      UNSCOPED_INFO("first run changed '" << c.before << "' -> '" << c.after
+                                          << "' (" << c.rule << ")");
+    }
+    for (const Change& c : twice.changes) {
+      UNSCOPED_INFO("second run changed '" << c.before << "' -> '" << c.after
+                                           << "' (" << c.rule << ")");
+    }
     CHECK(twice.text == once.text);
     CHECK(twice.changes.empty());
   }
