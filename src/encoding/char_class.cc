@@ -332,10 +332,9 @@ float CyrillicWordCost(const uint32_t* s, size_t n) {
 
 }  // namespace
 
-CharInfo Classify(uint32_t cp) {
-  if (cp < 0x10000) return BmpTable()[cp];
-  return Compute(cp);
-}
+const CharInfo* BmpCharInfo() { return BmpTable().data(); }
+
+CharInfo ClassifyAstral(uint32_t cp) { return Compute(cp); }
 
 bool PlausibleResult(uint32_t cp) {
   const CharInfo info = Classify(cp);

@@ -42,7 +42,15 @@ struct CharInfo {
                               // languages that use it (letter frequencies)
 };
 
-CharInfo Classify(uint32_t cp);
+// The table behind Classify() for the Basic Multilingual Plane, built on
+// first use; and the slow path for the planes above it.
+const CharInfo* BmpCharInfo();
+CharInfo ClassifyAstral(uint32_t cp);
+
+inline CharInfo Classify(uint32_t cp) {
+  static const CharInfo* const bmp = BmpCharInfo();
+  return cp < 0x10000 ? bmp[cp] : ClassifyAstral(cp);
+}
 
 inline bool IsLetter(CharKind k) {
   return k == CharKind::kLower || k == CharKind::kUpper ||

@@ -410,6 +410,7 @@ std::string DescribeSteps(const std::vector<UndoStep>& steps) {
 MojibakeRepairer::MojibakeRepairer() : lead_(kFlatLimit), cont_(kFlatLimit) {
   for (int p = 0; p < kCodePageCount; ++p) {
     const CodePage& page = GetCodePage(static_cast<CodePageId>(p));
+    if (page.Decode(0xA0) == 0xA0) nbsp_pages_ |= uint16_t(1u << p);
     for (int b = 0x80; b < 0x100; ++b) {
       const uint32_t cp = page.Decode(static_cast<uint8_t>(b));
       if (cp >= kFlatLimit) continue;
@@ -425,93 +426,153 @@ bool MojibakeRepairer::Undo(const std::vector<UndoStep>& steps,
   return ApplySteps(steps, *text, text, &used_space);
 }
 
-bool MojibakeRepairer::LineMayChange(const uint32_t* s, size_t n) const {
+bool MojibakeRepairer::Suspicious(const Around& w) const {
   auto mask = [](const std::vector<uint16_t>& table, uint32_t c) -> uint16_t {
     return c < kFlatLimit ? table[c] : 0;
   };
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t c = s[i];
-    if (c < 0x80) continue;
-    const uint32_t next = i + 1 < n ? s[i + 1] : 0;
-    if (c <= 0x9F) return true;  // a C1 control
-    if (c == 0xFFFD && i > 0 && mask(lead_, s[i - 1])) return true;
-    // A lead character followed by continuations that decode plausibly.
-    uint16_t both = mask(lead_, c) & mask(cont_, next);
-    while (both) {
-      const int p = __builtin_ctz(both);
-      both &= both - 1;
-      const CodePage& page = GetCodePage(static_cast<CodePageId>(p));
-      int bytes[4] = {page.Encode(c), 0, 0, 0};
-      const int length = SequenceLength(bytes[0]);
-      int present = 1;
-      while (present < length && i + present < n) {
-        const int b = page.Encode(s[i + present]);
-        if (!IsContinuation(b) || (present == 1 && !ValidSecond(bytes[0], b)))
-          break;
-        bytes[present++] = b;
-      }
-      if (present == length && PlausibleResult(Assemble(bytes, length)))
-        return true;
-      // A lost last byte (â€ + space): see the lossy forms.
-      if (present == length - 1 && length == 3 &&
-          (i + present == n || IsChunkSpace(s[i + present]) ||
-           s[i + present] == 0xFFFD))
-        return true;
+  const uint32_t c = w.c, next = w.next[0];
+  if (c <= 0x9F) return true;  // a C1 control
+  if (c == 0xFFFD) return mask(lead_, w.prev) != 0;
+  const CharInfo info = Classify(c);
+  // A lead character followed by continuations that decode to a common
+  // character, where the characters themselves do not read as a word (a
+  // symbol among them, a case flip, two scripts): clean Russian read as
+  // cp866 is all lead and continuation bytes, but all letters.
+  uint16_t both = mask(lead_, c) & mask(cont_, next);
+  while (both) {
+    const int p = __builtin_ctz(both);
+    both &= both - 1;
+    const CodePage& page = GetCodePage(static_cast<CodePageId>(p));
+    int bytes[4] = {page.Encode(c), 0, 0, 0};
+    const int length = SequenceLength(bytes[0]);
+    int present = 1;
+    while (present < length && present <= 3) {
+      const int b = page.Encode(w.next[present - 1]);
+      if (!IsContinuation(b) || (present == 1 && !ValidSecond(bytes[0], b)))
+        break;
+      bytes[present++] = b;
     }
-    const CharInfo info = Classify(c);
-    const bool prev_letter = i > 0 && IsLetter(Classify(s[i - 1]).kind);
-    // A lead that a lost no-break space would complete (voilÃ + space).
-    if (prev_letter && (next == 0 || IsChunkSpace(next))) {
-      uint16_t leads = mask(lead_, c);
-      while (leads) {
-        const int p = __builtin_ctz(leads);
-        leads &= leads - 1;
-        const int b = GetCodePage(static_cast<CodePageId>(p)).Encode(c);
-        if (b >= 0xC2 && b <= 0xDF) {
-          const uint32_t cp = ((b & 0x1Fu) << 6) | 0x20;
-          if (PlausibleResult(cp) &&
-              (IsLetter(Classify(cp).kind) || cp == 0xA0))
-            return true;
-        }
-      }
+    bool odd = !IsLetter(info.kind);
+    CharInfo last = info;
+    for (int k = 0; k < present && k < 3; ++k) {
+      const uint32_t x = w.next[k];
+      if (x == 0) break;
+      const CharInfo xi = Classify(x);
+      if (k + 1 < present && !IsLetter(xi.kind)) odd = true;
+      if (IsLetter(xi.kind) && IsLetter(last.kind) &&
+          ((last.kind == CharKind::kLower && xi.kind == CharKind::kUpper) ||
+           (xi.script > 1 && last.script > 1 && xi.script != last.script)))
+        odd = true;
+      last = xi;
     }
-    // Single-byte mix-ups: two high Latin-1 letters in a row (Ïðèâåò)...
-    if (c >= 0xC0 && c <= 0xFF && next >= 0xC0 && next <= 0xFF) return true;
-    // ... a symbol between two letters (za¿ó³æ) ...
-    if ((info.kind == CharKind::kSymbol ||
-         (info.kind == CharKind::kPunct && c != 0x2019 && c != 0x2018 &&
-          c != 0xB7 && c != 0x2010 && c != 0x2011)) &&
-        prev_letter && next != 0 && IsLetter(Classify(next).kind))
+    if (!odd) continue;
+    if (present == length) {
+      const uint32_t cp = Assemble(bytes, length);
+      if (PlausibleResult(cp) && Classify(cp).rarity < 10) return true;
+    }
+    // A lost last byte (â€ + space): see the lossy forms.
+    const uint32_t after = present <= 3 ? w.next[present - 1] : 0;
+    if (present == length - 1 && length == 3 &&
+        (after == 0 || IsChunkSpace(after) || after == 0xFFFD))
       return true;
-    // ... or a Cyrillic case flip inside a word (рТЙЧЕФ: koi8-r read as
-    // windows-1251).
-    if (info.kind == CharKind::kLower && info.script == 8 /*Cyrillic*/ &&
-        next >= 0x80) {
-      const CharInfo n_info = Classify(next);
-      if (n_info.kind == CharKind::kUpper && n_info.script == 8) return true;
+  }
+  const bool prev_letter = w.prev != 0 && IsLetter(Classify(w.prev).kind);
+  // A lead that a lost no-break space would complete (voilÃ + space), in a
+  // code page whose no-break space is A0.
+  if (prev_letter && (next == 0 || IsChunkSpace(next))) {
+    uint16_t leads = mask(lead_, c) & nbsp_pages_;
+    while (leads) {
+      const int p = __builtin_ctz(leads);
+      leads &= leads - 1;
+      const int b = GetCodePage(static_cast<CodePageId>(p)).Encode(c);
+      if (b >= 0xC2 && b <= 0xDF) {
+        const uint32_t cp = ((b & 0x1Fu) << 6) | 0x20;
+        if (PlausibleResult(cp) && (IsLetter(Classify(cp).kind) || cp == 0xA0))
+          return true;
+      }
     }
+  }
+  // Single-byte mix-ups: two high Latin-1 letters in a row (Ïðèâåò)...
+  if (c >= 0xC0 && c <= 0xFF && next >= 0xC0 && next <= 0xFF) return true;
+  // ... a symbol between two letters (za¿ó³æ) ...
+  if ((info.kind == CharKind::kSymbol ||
+       (info.kind == CharKind::kPunct && c < 0x2070 && c != 0x2019 &&
+        c != 0x2018 && c != 0xB7 && c != 0x2010 && c != 0x2011)) &&
+      prev_letter && next != 0 && IsLetter(Classify(next).kind))
+    return true;
+  // ... or a Cyrillic case flip inside a word (рТЙЧЕФ: koi8-r read as
+  // windows-1251).
+  if (info.kind == CharKind::kLower && info.script == USCRIPT_CYRILLIC &&
+      next >= 0x80) {
+    const CharInfo n_info = Classify(next);
+    if (n_info.kind == CharKind::kUpper && n_info.script == USCRIPT_CYRILLIC)
+      return true;
+  }
+  return false;
+}
+
+bool MojibakeRepairer::AnySuspicious(const char32_t* s, size_t begin,
+                                     size_t end, size_t n) const {
+  for (size_t i = begin; i < end; ++i) {
+    if (s[i] < 0x80) continue;
+    Around w;
+    w.prev = i > 0 ? s[i - 1] : 0;
+    w.c = s[i];
+    for (size_t k = 0; k < 3; ++k) w.next[k] = i + 1 + k < n ? s[i + 1 + k] : 0;
+    if (Suspicious(w)) return true;
   }
   return false;
 }
 
 bool MojibakeRepairer::MayChange(std::string_view text) const {
-  static thread_local std::vector<uint32_t> line;
+  // One pass over the code points with a window of five: the character under
+  // test sits in the middle, with one before and three after. A newline or
+  // an invalid byte ends a line's window (it reads as 0, like a line edge).
+  uint32_t win[5] = {0, 0, 0, 0, 0};  // prev, c, next[0..2]
+  auto test = [&]() {
+    if (win[1] < 0x80) return false;
+    Around w;
+    w.prev = win[0];
+    w.c = win[1];
+    w.next[0] = win[2];
+    w.next[1] = win[3];
+    w.next[2] = win[4];
+    return Suspicious(w);
+  };
+  auto push = [&](uint32_t cp) {
+    win[0] = win[1];
+    win[1] = win[2];
+    win[2] = win[3];
+    win[3] = win[4];
+    win[4] = cp;
+  };
   size_t i = 0;
   while (i < text.size()) {
-    size_t end = text.find('\n', i);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view l = text.substr(i, end - i);
-    if (AsciiPrefix(l) < l.size()) {
-      line.clear();
-      for (size_t j = 0; j < l.size();) {
-        size_t len = 1;
-        const int32_t cp = DecodeAt(l, j, &len);
-        line.push_back(cp < 0 ? ' ' : static_cast<uint32_t>(cp));
-        j += len;
+    // Skip ASCII fast when nothing non-ASCII is pending in the window.
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      const bool pending = win[2] >= 0x80 || win[3] >= 0x80 || win[4] >= 0x80;
+      if (!pending) {
+        const size_t n = AsciiPrefix(text.substr(i));
+        if (n >= 4) {
+          // The last four ASCII characters are all a window can need.
+          for (size_t k = i + n - 4; k < i + n; ++k) {
+            const uint32_t cp = static_cast<unsigned char>(text[k]);
+            push(cp == '\n' ? 0 : cp);
+          }
+          i += n;
+          continue;
+        }
       }
-      if (LineMayChange(line.data(), line.size())) return true;
     }
-    i = end + 1;
+    size_t len = 1;
+    const int32_t cp = DecodeAt(text, i, &len);
+    push(cp < 0 || cp == '\n' ? 0 : static_cast<uint32_t>(cp));
+    i += len;
+    if (test()) return true;
+  }
+  for (int k = 0; k < 3; ++k) {
+    push(0);
+    if (test()) return true;
   }
   return false;
 }
@@ -530,8 +591,7 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     j += len;
   }
   offsets.push_back(line.size());
-  if (!LineMayChange(reinterpret_cast<const uint32_t*>(cps.data()), cps.size()))
-    return;
+  if (!AnySuspicious(cps.data(), 0, cps.size(), cps.size())) return;
 
   std::vector<Chunk> chunks;
   for (size_t i = 0; i < cps.size();) {
@@ -552,6 +612,9 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
   for (Chunk& c : chunks) {
     const Text source = cps.substr(c.begin, c.end - c.begin);
     c.before = CostOf(source);
+    // Only a chunk with something suspicious in it is worth reading every
+    // way; the others can still follow the line's plan in pass 2.
+    if (!AnySuspicious(cps.data(), c.begin, c.end, cps.size())) continue;
     std::vector<Candidate> found;
     Steps steps;
     Explore(source, &steps, false, &found);

@@ -60,12 +60,24 @@ class MojibakeRepairer {
   static bool Undo(const std::vector<UndoStep>& steps, std::u32string* text);
 
  private:
-  bool LineMayChange(const uint32_t* cps, size_t n) const;
+  // A non-ASCII character with its neighbours: the one before (0 at the
+  // start of a line) and up to three after (0 past the end of the line).
+  struct Around {
+    uint32_t prev = 0;
+    uint32_t c = 0;
+    uint32_t next[3] = {0, 0, 0};
+  };
+  // True when w.c could begin or be part of mojibake: the cheap test that
+  // decides whether a line (and which of its chunks) is worth reading.
+  bool Suspicious(const Around& w) const;
+  bool AnySuspicious(const char32_t* s, size_t begin, size_t end,
+                     size_t n) const;
 
   // Per code point below kFlatLimit: bit p is set when code page p encodes it
   // as a UTF-8 lead byte (lead_) or continuation byte (cont_).
   std::vector<uint16_t> lead_;
   std::vector<uint16_t> cont_;
+  uint16_t nbsp_pages_ = 0;  // code pages whose no-break space is byte A0
 };
 
 }  // namespace textmend

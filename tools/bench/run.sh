@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # textmend's speed and memory benchmark. Measures, in one run on the same files:
 #   - throughput (MB/s, median of R runs) of cat, iconv -f utf-8 -t utf-8 and textmend
-#     (default stages) on clean English news, and of textmend on the same text with damage;
+#     (default stages) on clean English news, and of textmend on the same text with damage
+#     (character damage, mojibake) and on clean text in 12 languages;
 #   - peak memory (max RSS) of textmend on that file and on 1 GB with no newline at all;
 #   - start-up time (median over many runs on empty input).
 # Usage: tools/bench/run.sh [--corpus DIR] [--build DIR] [--mb N] [--runs R] [--skip-1g]
@@ -42,6 +43,19 @@ damaged="$work/damaged.txt"
 awk 'NR % 20 == 0 { sub(/fi/, "\xef\xac\x81"); sub(/ e/, " e\xcc\x81"); sub(/ the /, " the\xe2\x80\x8b ");
      $0 = $0 "\x01" } { print }' "$clean" > "$damaged"
 dbytes=$(stat -c %s "$damaged")
+# The same text with mojibake on 5% of lines: each such line's UTF-8 bytes read as latin-1
+# (perl is part of every Debian system).
+mojibake="$work/mojibake.txt"
+perl -pe 'if ($. % 20 == 0) { $_ = join "", map { chr } unpack "C*", $_; utf8::encode($_) }' \
+  "$clean" > "$mojibake"
+mbytes=$(stat -c %s "$mojibake")
+# Clean text in 12 languages and scripts (the project's own test text), repeated to 20 MB:
+# the encoding stage reads every non-ASCII line of it.
+multi="$work/multilingual.txt"
+while [ "$(stat -c %s "$multi" 2>/dev/null || echo 0)" -lt 20000000 ]; do
+  cat "$here/tests/data/multilingual-clean.txt" >> "$multi"
+done
+multibytes=$(stat -c %s "$multi")
 
 # median of the numbers on stdin
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -67,11 +81,17 @@ cat_mbps=$(throughput cat "$bytes" sh -c "cat < '$clean' > /dev/null")
 iconv_mbps=$(throughput iconv "$bytes" sh -c "iconv -f utf-8 -t utf-8 < '$clean' > /dev/null")
 tm_mbps=$(throughput textmend "$bytes" sh -c "'$tm' < '$clean' > /dev/null")
 tm_damaged=$(throughput textmend "$dbytes" sh -c "'$tm' < '$damaged' > /dev/null")
+tm_mojibake=$(throughput textmend "$mbytes" sh -c "'$tm' < '$mojibake' > /dev/null")
+tm_multi=$(throughput textmend "$multibytes" sh -c "'$tm' < '$multi' > /dev/null")
+tm_multi_noenc=$(throughput textmend "$multibytes" sh -c "'$tm' --no-encoding < '$multi' > /dev/null")
 tm_words=$(throughput textmend "$bytes" sh -c "'$tm' --words < '$clean' > /dev/null")
 echo "| cat | clean | $cat_mbps |"
 echo "| iconv -f utf-8 -t utf-8 | clean | $iconv_mbps |"
 echo "| textmend (default stages) | clean | $tm_mbps |"
 echo "| textmend (default stages) | 5% of lines damaged | $tm_damaged |"
+echo "| textmend (default stages) | 5% of lines mojibake (UTF-8 read as latin-1) | $tm_mojibake |"
+echo "| textmend (default stages) | clean, 12 languages (20 MB) | $tm_multi |"
+echo "| textmend --no-encoding | clean, 12 languages (20 MB) | $tm_multi_noenc |"
 echo "| textmend --words (word stage on) | clean | $tm_words |"
 echo
 awk -v a="$tm_mbps" -v b="$iconv_mbps" 'BEGIN { printf "textmend / iconv on clean text: %.2fx\n", a / b }'
