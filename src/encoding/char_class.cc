@@ -348,7 +348,7 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
   CharInfo prev{}, cur{}, next{};
   if (n > 0) {
     cur = Classify(s[0]);
-    latin_run = s[0] >= 0x80 && IsLetter(cur.kind) && cur.script == kLatin;
+    latin_run = s[0] >= 0xC0 && s[0] <= 0xFF && IsLetter(cur.kind);
   }
   for (size_t i = 0; i < n; ++i) {
     if (i + 1 < n) next = Classify(s[i + 1]);
@@ -423,14 +423,21 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
       }
       if (a >= 0x80 && b >= 0x80 && IsLetter(prev.kind) && IsLetter(cur.kind) &&
           prev.script == kLatin && cur.script == kLatin) {
-        // Two accented letters side by side are unusual; three are not
-        // written in any language that uses Latin-1 letters.
-        cost += (latin_run >= 2 && a != b) ? 3 : 1;
-        ++latin_run;
+        // Two accented letters side by side are unusual; three different
+        // Latin-1 letters are not written in any language that uses them
+        // (Polish "żół" mixes in Latin Extended-A).
+        cost += (latin_run >= 2 && a != b && b <= 0xFF) ? 3 : 1;
+        latin_run = b <= 0xFF ? latin_run + 1 : 0;
       } else {
-        latin_run = b >= 0x80 && IsLetter(cur.kind) && cur.script == kLatin;
+        latin_run = b >= 0xC0 && b <= 0xFF && IsLetter(cur.kind);
       }
       if ((a == 0xC2 || a == 0xC3) && b >= 0x80) cost += 1.5f;
+      // An accented capital glued to a non-ASCII sign (Ă—, É‰): a lead byte
+      // and a continuation byte of a wrong decode.
+      if (a >= 0x80 && prev.kind == CharKind::kUpper &&
+          (cur.kind == CharKind::kSymbol || cur.kind == CharKind::kPunct) &&
+          b != 0x2019 && b != 0x201D && b != 0x2026 && b != 0xBB)
+        cost += 1;
       // The same non-ASCII letter three times running is not a word.
       if (i >= 2 && b >= 0x80 && a == b && s[i - 2] == b && IsLetter(cur.kind))
         letters += 2;

@@ -33,6 +33,9 @@ struct MixUp {
   CodePageId read_as;
 };
 constexpr MixUp kMixUps[] = {
+    // C1 controls in text are, most often, windows-1252 punctuation read as
+    // latin-1 ("\x93quoted\x94").
+    {CodePageId::kWindows1252, CodePageId::kLatin1},
     {CodePageId::kWindows1251, CodePageId::kWindows1252},
     {CodePageId::kWindows1251, CodePageId::kLatin1},
     {CodePageId::kKoi8R, CodePageId::kWindows1252},
@@ -192,8 +195,12 @@ int UndoUtf8(const CodePage& page, const char32_t* in, size_t n, bool lossy,
         const bool in_run = length == 2 || (decoded > 0 && !out->empty() &&
                                             Classify(out->back()).script ==
                                                 Classify(cp).script);
+        // A lost no-break space of its own ("Â " for " ") only from a lead
+        // that is rare in text (Â, not the Russian word "В").
+        const bool nbsp_ok =
+            info.kind == CharKind::kNbsp && Classify(in[i]).rarity > 0;
         if (in_run && ValidSecond(bytes[0], bytes[1]) && PlausibleResult(cp) &&
-            (IsLetter(info.kind) || info.kind == CharKind::kNbsp)) {
+            (IsLetter(info.kind) || nbsp_ok)) {
           out->push_back(cp);
           i += present;
           ++decoded;
@@ -267,6 +274,16 @@ uint32_t LetterScripts(const Text& t) {
     if (IsLetter(info.kind) && info.script > 1) set |= 1u << (info.script % 32);
   }
   return set;
+}
+
+// True when every non-ASCII character of `t` is a common letter or sign of
+// the code pages' repertoire (not box drawing, Braille, CJK, ...): what a
+// short chunk of mojibake such as "Вє" (º) stands for.
+bool CommonSigns(const Text& t) {
+  for (char32_t c : t) {
+    if (c >= 0x80 && (c >= 0x2500 || Classify(c).rarity > 0)) return false;
+  }
+  return true;
 }
 
 constexpr uint32_t kCodePageScripts = (1u << (USCRIPT_LATIN % 32)) |
@@ -500,13 +517,22 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
         c != 0x2018 && c != 0xB7 && c != 0x2010 && c != 0x2011)) &&
       prev_letter && next != 0 && IsLetter(Classify(next).kind))
     return true;
-  // ... or a Cyrillic case flip inside a word (рТЙЧЕФ: koi8-r read as
-  // windows-1251).
-  if (info.kind == CharKind::kLower && info.script == USCRIPT_CYRILLIC &&
-      next >= 0x80) {
+  // ... or a Cyrillic case flip inside a word, or four capitals in a row
+  // (koi8-r read as windows-1251 swaps the case of every letter: рТЙЧЕФ).
+  if (info.script == USCRIPT_CYRILLIC && next >= 0x80) {
     const CharInfo n_info = Classify(next);
-    if (n_info.kind == CharKind::kUpper && n_info.script == USCRIPT_CYRILLIC)
+    if (info.kind == CharKind::kLower && n_info.kind == CharKind::kUpper &&
+        n_info.script == USCRIPT_CYRILLIC)
       return true;
+    if (info.kind == CharKind::kUpper) {
+      int capitals = 1;
+      for (uint32_t x : w.next) {
+        const CharInfo xi = Classify(x);
+        if (xi.kind != CharKind::kUpper || xi.script != USCRIPT_CYRILLIC) break;
+        ++capitals;
+      }
+      if (capitals >= 4) return true;
+    }
   }
   return false;
 }
@@ -742,11 +768,13 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
         // in a chunk without letters it must remove structure.
         const bool mixup = !plan[0].from_utf8;
         const bool whole =
-            (mixup && LetterScripts(cand.text) != 0) || leftover == 0;
-        better = structure_gain > 0 ||
-                 (structure_gain >= 0 &&
-                  (whole || (cand.used_space && next_joined))) ||
-                 (!mixup && leftover == 0 && gain > 0);
+            mixup ? LetterScripts(cand.text) != 0 : leftover == 0;
+        better =
+            structure_gain > 0 ||
+            (structure_gain >= 0 &&
+             (whole || (cand.used_space && next_joined))) ||
+            (!mixup && leftover == 0 && !cand.used_space &&
+             (gain > 0 || (structure_gain >= -1.5f && CommonSigns(cand.text))));
       }
       const uint32_t own = LetterScripts(cand.text);
       const bool script_ok = (own & ~scripts) == 0 ||
