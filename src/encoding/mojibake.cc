@@ -4,9 +4,11 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 #include "core/utf8.h"
+#include "encoding/alphabets.h"
 #include "encoding/char_class.h"
 
 namespace textmend {
@@ -397,6 +399,63 @@ bool Acceptable(const Candidate& after, const Cost& before) {
          after.parts.structure <= 0.25f * before.structure;
 }
 
+// True when one language's alphabet has all the accented Latin letters of
+// `t` (see alphabets.h).
+bool Coherent(const Text& t) {
+  uint64_t languages = kAnyLanguage;
+  for (char32_t c : t) {
+    if (c >= 0xC0) languages &= LatinLanguages(c);
+  }
+  return languages != 0;
+}
+
+// Latin text read with another Latin code page: Czech in windows-1250 read as
+// windows-1252 ("pøesáhl dvì stì"), and the other way round.
+constexpr MixUp kLatinMixUps[] = {
+    {CodePageId::kWindows1250, CodePageId::kWindows1252},
+    {CodePageId::kIso8859_2, CodePageId::kLatin1},
+    {CodePageId::kWindows1254, CodePageId::kWindows1252},
+    {CodePageId::kWindows1257, CodePageId::kWindows1252},
+    {CodePageId::kWindows1252, CodePageId::kWindows1250},
+};
+
+// A line whose accented letters no one language writes together is read as
+// each Latin mix-up in turn; the first reading that one language's alphabet
+// covers, and that is no odder in structure, is taken for the whole line.
+void ReadLineAsLatin(const Text& line, std::vector<Chunk>* chunks,
+                     std::map<Steps, int>* votes) {
+  for (const MixUp& m : kLatinMixUps) {
+    Text reading;
+    if (!UndoMixUp(GetCodePage(m.actual), GetCodePage(m.read_as), line.data(),
+                   line.size(), &reading) ||
+        !Coherent(reading))
+      continue;
+    float before = 0, after = 0;
+    std::vector<Cost> costs;
+    for (const Chunk& c : *chunks) {
+      costs.push_back(CostOf(reading.substr(c.begin, c.end - c.begin)));
+      before += c.before.structure;
+      after += costs.back().structure;
+    }
+    if (after > before) continue;
+    const Steps plan = {{false, m.actual, m.read_as}};
+    for (size_t k = 0; k < chunks->size(); ++k) {
+      Chunk& c = (*chunks)[k];
+      Text text = reading.substr(c.begin, c.end - c.begin);
+      if (text == line.substr(c.begin, c.end - c.begin)) continue;
+      c.best.text = std::move(text);
+      c.best.steps = plan;
+      c.best.parts = costs[k];
+      c.best.cost = costs[k].total();
+      c.ties = {c.best};
+      c.gain = c.before.total() - costs[k].total();
+      c.accepted = true;
+      ++(*votes)[plan];
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 std::string DescribeSteps(const std::vector<UndoStep>& steps) {
@@ -555,6 +614,7 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
   // test sits in the middle, with one before and three after. A newline or
   // an invalid byte ends a line's window (it reads as 0, like a line edge).
   uint32_t win[5] = {0, 0, 0, 0, 0};  // prev, c, next[0..2]
+  uint64_t languages = kAnyLanguage;  // whose alphabet fits the line so far
   auto test = [&]() {
     if (win[1] < 0x80) return false;
     Around w;
@@ -579,6 +639,8 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
       const bool pending = win[2] >= 0x80 || win[3] >= 0x80 || win[4] >= 0x80;
       if (!pending) {
         const size_t n = AsciiPrefix(text.substr(i));
+        if (std::memchr(text.data() + i, '\n', n) != nullptr)
+          languages = kAnyLanguage;
         if (n >= 4) {
           // The last four ASCII characters are all a window can need.
           for (size_t k = i + n - 4; k < i + n; ++k) {
@@ -595,6 +657,11 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
     push(cp < 0 || cp == '\n' ? 0 : static_cast<uint32_t>(cp));
     i += len;
     if (test()) return true;
+    if (cp == '\n') {
+      languages = kAnyLanguage;
+    } else if (cp >= 0xC0 && (languages &= LatinLanguages(cp)) == 0) {
+      return true;  // accented letters no one language writes together
+    }
   }
   for (int k = 0; k < 3; ++k) {
     push(0);
@@ -617,7 +684,8 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     j += len;
   }
   offsets.push_back(line.size());
-  if (!AnySuspicious(cps.data(), 0, cps.size(), cps.size())) return;
+  const bool coherent = Coherent(cps);
+  if (coherent && !AnySuspicious(cps.data(), 0, cps.size(), cps.size())) return;
 
   std::vector<Chunk> chunks;
   for (size_t i = 0; i < cps.size();) {
@@ -633,11 +701,15 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     if (high) chunks.push_back(c);
   }
 
-  // Pass 1: each chunk's best reading, kept when it is clearly better.
   std::map<Steps, int> votes;
+  for (Chunk& c : chunks)
+    c.before = CostOf(cps.substr(c.begin, c.end - c.begin));
+  if (!coherent) ReadLineAsLatin(cps, &chunks, &votes);
+
+  // Pass 1: each chunk's best reading, kept when it is clearly better.
   for (Chunk& c : chunks) {
+    if (c.accepted) continue;
     const Text source = cps.substr(c.begin, c.end - c.begin);
-    c.before = CostOf(source);
     // Only a chunk with something suspicious in it is worth reading every
     // way; the others can still follow the line's plan in pass 2.
     if (!AnySuspicious(cps.data(), c.begin, c.end, cps.size())) continue;
