@@ -13,41 +13,39 @@ namespace {
 
 // Lowercase accented letters of each language's alphabet (with the letters
 // its loanwords commonly keep where that matters, such as é in Swedish).
-constexpr std::string_view
-    kAlphabets[] =
-        {
-            "äöüß",                     // German
-            "àâæçéèêëîïôœùûüÿ",         // French (and English loanwords)
-            "áéíñóúü",                  // Spanish
-            "áâãàçéêíóôõú",             // Portuguese
-            "àèéìíîòóùú",               // Italian
-            "àçèéíïòóúü",               // Catalan
-            "áäéëèíïóöúü",              // Dutch
-            "æøåéó",                    // Danish, Norwegian
-            "åäöé",                     // Swedish
-            "äöåšž",                    // Finnish
-            "áðéíóúýþæö",               // Icelandic
-            "áðíóúýæø",                 // Faroese
-            "ąćęłńóśźż",                // Polish
-            "áčďéěíňóřšťúůýž",          // Czech
-            "áäčďéíĺľňóôŕšťúýž",        // Slovak
-            "áéíóöőúüű",                // Hungarian
-            "ăâîșțşţ",                  // Romanian
-            "čćđšž",                    // Croatian, Bosnian, Serbian
-            "čšž",                      // Slovene
-            "çğıöşüâîû",                // Turkish
-            "çəğıöşü",                  // Azerbaijani
-            "ąčęėįšųūž",                // Lithuanian
-            "āčēģīķļņšūž",              // Latvian
-            "äõöüšž",                   // Estonian
-            "çë",                       // Albanian
-            "ċġħżàèìòù",                // Maltese
-            "âêîôûŵŷáéíóúàèìòùäëïöüÿ",  // Welsh
-            "ĉĝĥĵŝŭ",                   // Esperanto
-            "áéíóú",                    // Irish
-            "äëéè",                     // Luxembourgish
-            "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-            "đ",  // Vietnamese
+constexpr std::string_view kAlphabets[] = {
+    "äöüß",                     // German
+    "àâæçéèêëîïôœùûüÿ",         // French (and English loanwords)
+    "áéíñóúü",                  // Spanish
+    "áâãàçéêíóôõú",             // Portuguese
+    "àèéìíîòóùú",               // Italian
+    "àçèéíïòóúü",               // Catalan
+    "áäéëèíïóöúü",              // Dutch
+    "æøåéó",                    // Danish, Norwegian
+    "åäöé",                     // Swedish
+    "äöåšž",                    // Finnish
+    "áðéíóúýþæö",               // Icelandic
+    "áðíóúýæø",                 // Faroese
+    "ąćęłńóśźż",                // Polish
+    "áčďéěíňóřšťúůýž",          // Czech
+    "áäčďéíĺľňóôŕšťúýž",        // Slovak
+    "áéíóöőúüű",                // Hungarian
+    "ăâîșțşţ",                  // Romanian
+    "čćđšž",                    // Croatian, Bosnian, Serbian
+    "čšž",                      // Slovene
+    "çğıöşüâîû",                // Turkish
+    "çəğıöşü",                  // Azerbaijani
+    "ąčęėįšųūž",                // Lithuanian
+    "āčēģīķļņšūž",              // Latvian
+    "äõöüšž",                   // Estonian
+    "çë",                       // Albanian
+    "ċġħżàèìòù",                // Maltese
+    "âêîôûŵŷáéíóúàèìòùäëïöüÿ",  // Welsh
+    "ĉĝĥĵŝŭ",                   // Esperanto
+    "áéíóú",                    // Irish
+    "äëéè",                     // Luxembourgish
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+    "đ",  // Vietnamese
 };
 
 // Flat: U+0000..U+02AF, then U+1E00..U+1EFF.

@@ -22,7 +22,12 @@ class EncodingStage final : public TextStage {
     while (i < run.size()) {
       size_t end = run.find('\n', i);
       if (end == std::string_view::npos) end = run.size();
-      repairer_.RepairLine(run.substr(i, end - i), run_offset + i, edits);
+      // The segment as a whole may change; most of its lines will not, and
+      // the filter tells them apart faster than reading them.
+      const std::string_view line = run.substr(i, end - i);
+      if (repairer_.MayChange(line)) {
+        repairer_.RepairLine(line, run_offset + i, edits);
+      }
       i = end + 1;
     }
   }

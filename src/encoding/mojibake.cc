@@ -401,22 +401,25 @@ bool Acceptable(const Candidate& after, const Cost& before) {
 
 // True when one language's alphabet has all the accented Latin letters of
 // `t` (see alphabets.h).
+// Decomposed text (a letter and a combining accent) says nothing here: it is
+// taken as coherent.
 bool Coherent(const Text& t) {
   uint64_t languages = kAnyLanguage;
   for (char32_t c : t) {
+    if (c >= 0x0300 && c < 0x0370) return true;
     if (c >= 0xC0) languages &= LatinLanguages(c);
   }
   return languages != 0;
 }
 
-// Latin text read with another Latin code page: Czech in windows-1250 read as
-// windows-1252 ("pøesáhl dvì stì"), and the other way round.
+// Central European, Turkish and Baltic text read as windows-1252 or latin-1
+// (Czech in windows-1250: "pøesáhl dvì stì"). Not the other way round:
+// French read as windows-1250 ("Genčve", "café") reads as Czech.
 constexpr MixUp kLatinMixUps[] = {
     {CodePageId::kWindows1250, CodePageId::kWindows1252},
     {CodePageId::kIso8859_2, CodePageId::kLatin1},
     {CodePageId::kWindows1254, CodePageId::kWindows1252},
     {CodePageId::kWindows1257, CodePageId::kWindows1252},
-    {CodePageId::kWindows1252, CodePageId::kWindows1250},
 };
 
 // A line whose accented letters no one language writes together is read as
