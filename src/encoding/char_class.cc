@@ -382,6 +382,7 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
           cost += 1.5f;
         }
         if (prev_letter && s[i - 1] >= 0x80) cost += 2;
+        if (next_letter && s[i + 1] >= 0x80) cost += 1.5f;
         break;
       case CharKind::kPunct:
         // (CJK punctuation between ideographs is ordinary.)
@@ -432,6 +433,13 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
         latin_run = b >= 0xC0 && b <= 0xFF && IsLetter(cur.kind);
       }
       if ((a == 0xC2 || a == 0xC3) && b >= 0x80) cost += 1.5f;
+      // A non-ASCII letter glued to the digits after it ("ÂŁ50", "ВЈ20" for
+      // "£50"), and two non-ASCII signs side by side ("¬£").
+      if (a >= 0x80 && IsLetter(prev.kind) && b >= '0' && b <= '9')
+        cost += 1.5f;
+      if (a >= 0x80 && b >= 0x80 && prev.kind == CharKind::kSymbol &&
+          cur.kind == CharKind::kSymbol)
+        cost += 1.5f;
       // An accented capital glued to a non-ASCII sign (Ă—, É‰): a lead byte
       // and a continuation byte of a wrong decode.
       if (a >= 0x80 && prev.kind == CharKind::kUpper &&

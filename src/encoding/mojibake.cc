@@ -531,13 +531,15 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
         break;
       bytes[present++] = b;
     }
-    bool odd = !IsLetter(info.kind);
+    bool odd = !IsLetter(info.kind) || info.rarity > 0;
     CharInfo last = info;
     for (int k = 0; k < present && k < 3; ++k) {
       const uint32_t x = w.next[k];
       if (x == 0) break;
       const CharInfo xi = Classify(x);
       if (k + 1 < present && !IsLetter(xi.kind)) odd = true;
+      // Letters glued to digits: "ВЈ20" for "£20".
+      if (k + 1 == present && x >= '0' && x <= '9') odd = true;
       if (IsLetter(xi.kind) && IsLetter(last.kind) &&
           ((last.kind == CharKind::kLower && xi.kind == CharKind::kUpper) ||
            (xi.script > 1 && last.script > 1 && xi.script != last.script)))

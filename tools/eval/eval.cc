@@ -126,7 +126,17 @@ std::string InsertInside(const std::string& t, const std::string& what,
   return t.substr(0, at) + what + t.substr(at);
 }
 
+// A zero-width space between two ideographs or Thai letters separates words
+// of a script written without spaces: correct, and kept. Not damage there.
+bool Unspaced(const std::string& t) {
+  for (char32_t c : Chars(t)) {
+    if ((c >= 0x0E00 && c < 0x0E80) || (c >= 0x3040 && c < 0xA000)) return true;
+  }
+  return false;
+}
+
 std::string ZeroWidth(const std::string& t, std::mt19937* rng) {
+  if (Unspaced(t)) return t;
   return InsertInside(t, "\xE2\x80\x8B", rng);
 }
 std::string StrayBom(const std::string& t, std::mt19937* rng) {
