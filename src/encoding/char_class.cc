@@ -130,12 +130,10 @@ uint8_t Rarity(uint32_t cp, CharKind kind, int script) {
     case 0xA4:
     case 0xA6:
     case 0xA8:
-    case 0xAA:
     case 0xAF:
     case 0xB4:
     case 0xB6:
     case 0xB8:
-    case 0xBA:
     case 0xAC:
       return 10;
     case 0x2020:
@@ -386,12 +384,16 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
         break;
       case CharKind::kPunct:
         // (CJK punctuation between ideographs is ordinary.)
-        if (prev_letter && next_letter && s[i] < 0x2070 && s[i] != 0x2019 &&
-            s[i] != 0x2018 && s[i] != 0xB7 && s[i] != 0x2010 &&
-            s[i] != 0x2011) {
+        if (s[i] >= 0x2070) {
+          // CJK and other punctuation among its own script is ordinary.
+        } else if (s[i] == 0x2019 || s[i] == 0x2018 || s[i] == 0xB7 ||
+                   s[i] == 0x2010 || s[i] == 0x2011) {
+          if (dense) cost += 1.5f;
+        } else if (prev_letter && next_letter) {
           cost += 2;
-        } else if (dense) {
-          cost += 1.5f;
+        } else if (dense || (next_letter && has_prev && s[i - 1] >= 0x80 &&
+                             prev.kind == CharKind::kSymbol)) {
+          cost += 1.5f;  // "√§t" (mac-roman for "ät")
         }
         break;
       case CharKind::kMark:
@@ -439,6 +441,11 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
         cost += 1.5f;
       if (a >= 0x80 && b >= 0x80 && prev.kind == CharKind::kSymbol &&
           cur.kind == CharKind::kSymbol)
+        cost += 1.5f;
+      // Two accented capitals before a small letter ("ÄŤtvrtek").
+      if (i >= 2 && s[i - 2] >= 0x80 && a >= 0x80 &&
+          prev.kind == CharKind::kUpper && cur.kind == CharKind::kLower &&
+          Classify(s[i - 2]).kind == CharKind::kUpper)
         cost += 1.5f;
       // An accented capital glued to a non-ASCII sign (Ă—, É‰): a lead byte
       // and a continuation byte of a wrong decode.

@@ -531,15 +531,30 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
         break;
       bytes[present++] = b;
     }
-    bool odd = !IsLetter(info.kind) || info.rarity > 0;
+    // (A case flip or a change of script into the sequence counts too:
+    // "PasaĹĽerowie", "OΓΉ".)
+    const CharInfo before = Classify(w.prev);
+    bool odd =
+        !IsLetter(info.kind) || info.rarity > 0 ||
+        (IsLetter(before.kind) &&
+         ((before.kind == CharKind::kLower && info.kind == CharKind::kUpper) ||
+          (before.script > 1 && info.script > 1 &&
+           before.script != info.script)));
+    bool all_upper = info.kind == CharKind::kUpper;
     CharInfo last = info;
     for (int k = 0; k < present && k < 3; ++k) {
       const uint32_t x = w.next[k];
       if (x == 0) break;
       const CharInfo xi = Classify(x);
       if (k + 1 < present && !IsLetter(xi.kind)) odd = true;
-      // Letters glued to digits: "ВЈ20" for "£20".
+      // Letters glued to digits: "ВЈ20" for "£20"; capitals before a small
+      // letter: "ÄŤtvrtek" for "čtvrtek".
       if (k + 1 == present && x >= '0' && x <= '9') odd = true;
+      if (k + 1 < present) {
+        all_upper = all_upper && xi.kind == CharKind::kUpper;
+      } else if (all_upper && xi.kind == CharKind::kLower) {
+        odd = true;
+      }
       if (IsLetter(xi.kind) && IsLetter(last.kind) &&
           ((last.kind == CharKind::kLower && xi.kind == CharKind::kUpper) ||
            (xi.script > 1 && last.script > 1 && xi.script != last.script)))
@@ -729,7 +744,7 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
       if (f.cost == best) best_structure = f.parts.structure;
     }
     for (Candidate& f : found) {
-      if (f.cost <= best + kTie && f.parts.structure <= best_structure + 0.5f)
+      if (f.cost <= best + kTie && f.parts.structure <= best_structure + 2)
         c.ties.push_back(std::move(f));
     }
     c.best = c.ties[0];
