@@ -80,6 +80,7 @@ uint64_t LatinLanguages(uint32_t cp) {
   if (!(cp < 0x02B0 || (cp >= 0x1E00 && cp < 0x1F00))) return kAnyLanguage;
   if (!u_isalpha(static_cast<UChar32>(cp))) return kAnyLanguage;
   const uint32_t lower = static_cast<uint32_t>(u_tolower(cp));
+  if (lower < 0x80) return kAnyLanguage;  // İ folds to i
   if (!(lower < kLowSize ||
         (lower >= kHighBase && lower < kHighBase + kHighSize)))
     return 0;

@@ -281,7 +281,7 @@ bool IsCyrillicVowel(uint32_t lower) {
 // East Slavic spelling rules that the wrong Cyrillic code page breaks (its
 // readings are all Cyrillic letters, so only spelling tells them apart): no
 // word starts with ь, ъ or ы; ь and ъ follow consonants; й seldom follows a
-// consonant; ы does not follow г к х ж ш ч щ; three vowels or five consonants
+// consonant; ы does not follow г к х; three vowels or five consonants
 // in a row are rare; and text is seldom all capitals.
 float CyrillicWordCost(const uint32_t* s, size_t n) {
   float cost = 0;
@@ -308,10 +308,8 @@ float CyrillicWordCost(const uint32_t* s, size_t n) {
         const bool prev_sign = prev == 0x044C || prev == 0x044A;
         if (sign && (prev_vowel || prev_sign)) cost += 2;
         if (l == 0x0439 && !prev_vowel) cost += 1.5f;
-        if (l == 0x044B && (prev == 0x0433 || prev == 0x043A ||
-                            prev == 0x0445 || prev == 0x0436 ||
-                            prev == 0x0448 || prev == 0x0447 || prev == 0x0449))
-          cost += 2;
+        if (l == 0x044B && (prev == 0x0433 || prev == 0x043A || prev == 0x0445))
+          cost += 2;  // (Belarusian writes ы after ж, ш, ч: not a rule here)
         if ((l == 0x044F || l == 0x044E) && (prev == 0x0436 || prev == 0x0448 ||
                                              prev == 0x0447 || prev == 0x0449))
           cost += 1.5f;

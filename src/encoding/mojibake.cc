@@ -313,11 +313,15 @@ void Explore(const Text& text, Steps* steps, bool used_space,
       const bool again = std::find(seen.begin(), seen.end(), out) != seen.end();
       if (!again) seen.push_back(out);
       const Cost parts = CostOf(out);
-      if (parts.structure > in.structure - kMinLayerGain &&
-          !(leftover == 0 && parts.structure <= in.structure + 0.5f &&
-            parts.letters <= in.letters + 1 &&
-            (LetterScripts(out) & ~kCodePageScripts) == 0))
-        continue;
+      const bool keep =
+          parts.structure <= in.structure - kMinLayerGain ||
+          (leftover == 0 && parts.structure <= in.structure + 0.5f &&
+           parts.letters <= in.letters + 1 &&
+           (LetterScripts(out) & ~kCodePageScripts) == 0);
+      // A layer that reads every non-ASCII character as part of a sequence
+      // is explored further even when it is no reading of its own: the
+      // middle layer of triple mojibake can look worse than the outer one.
+      if (!keep && leftover != 0) continue;
       steps->push_back({true, CodePageId::kCount, id});
       Candidate c;
       c.steps = *steps;
@@ -325,7 +329,7 @@ void Explore(const Text& text, Steps* steps, bool used_space,
       c.cost = parts.total() + kLayerCost * c.steps.size();
       c.text = out;
       c.used_space = used_space || space;
-      found->push_back(c);
+      if (keep) found->push_back(c);
       if (!again) Explore(c.text, steps, c.used_space, found);
       steps->pop_back();
     }
@@ -337,7 +341,8 @@ void Explore(const Text& text, Steps* steps, bool used_space,
       continue;
     const Cost parts = CostOf(out);
     const bool cyrillic = IsCyrillicPage(m.actual) && IsCyrillicPage(m.read_as);
-    if (cyrillic ? parts.total() > in.total() - kMinMixUpGain
+    if (cyrillic ? (parts.total() > in.total() - kMinMixUpGain ||
+                    parts.structure > in.structure)
                  : parts.structure > in.structure - kMinMixUpGain)
       continue;
     Candidate c;
@@ -422,40 +427,79 @@ constexpr MixUp kLatinMixUps[] = {
     {CodePageId::kWindows1257, CodePageId::kWindows1252},
 };
 
+bool IsLatinMixUp(const Steps& steps) {
+  return steps.size() == 1 && !steps[0].from_utf8 &&
+         std::any_of(std::begin(kLatinMixUps), std::end(kLatinMixUps),
+                     [&](const MixUp& m) {
+                       return m.actual == steps[0].actual &&
+                              m.read_as == steps[0].read_as;
+                     });
+}
+
 // A line whose accented letters no one language writes together is read as
-// each Latin mix-up in turn; the first reading that one language's alphabet
-// covers, and that is no odder in structure, is taken for the whole line.
-void ReadLineAsLatin(const Text& line, std::vector<Chunk>* chunks,
-                     std::map<Steps, int>* votes) {
+// each Latin mix-up in turn (the chunks a UTF-8 reading did not already
+// take); of the readings one language's alphabet covers, and that are no
+// odder in structure, the least odd is taken for the whole line.
+void ReadLineAsLatin(const Text& line, std::vector<Chunk>* chunks) {
+  auto taken = [](const Chunk& c) {
+    return c.accepted && !IsLatinMixUp(c.best.steps);
+  };
+  Text current;  // the line with the UTF-8 readings in place
+  for (const Chunk& c : *chunks) {
+    current += (taken(c) ? c.best.text : line.substr(c.begin, c.end - c.begin));
+    current += U" ";
+  }
+  if (Coherent(current)) return;
+  const MixUp* best = nullptr;
+  float best_after = 0;
+  std::vector<Text> best_texts;
   for (const MixUp& m : kLatinMixUps) {
     Text reading;
-    if (!UndoMixUp(GetCodePage(m.actual), GetCodePage(m.read_as), line.data(),
-                   line.size(), &reading) ||
-        !Coherent(reading))
-      continue;
     float before = 0, after = 0;
-    std::vector<Cost> costs;
+    std::vector<Text> texts;
+    bool ok = true;
     for (const Chunk& c : *chunks) {
-      costs.push_back(CostOf(reading.substr(c.begin, c.end - c.begin)));
-      before += c.before.structure;
-      after += costs.back().structure;
+      const Text source = line.substr(c.begin, c.end - c.begin);
+      if (taken(c)) {
+        texts.push_back(c.best.text);
+      } else if (UndoMixUp(GetCodePage(m.actual), GetCodePage(m.read_as),
+                           source.data(), source.size(),
+                           &texts.emplace_back())) {
+        before += c.before.structure;
+        after += CostOf(texts.back()).structure;
+      } else if (std::all_of(source.begin(), source.end(), [&](char32_t ch) {
+                   return ch < 0x80 || GetCodePage(m.read_as).Encode(ch) >= 0;
+                 })) {
+        texts.back() = source;  // nothing to change
+      } else {
+        ok = false;  // a character the code page cannot have produced
+        break;
+      }
+      reading += texts.back() + U" ";
     }
-    if (after > before) continue;
-    const Steps plan = {{false, m.actual, m.read_as}};
-    for (size_t k = 0; k < chunks->size(); ++k) {
-      Chunk& c = (*chunks)[k];
-      Text text = reading.substr(c.begin, c.end - c.begin);
-      if (text == line.substr(c.begin, c.end - c.begin)) continue;
-      c.best.text = std::move(text);
-      c.best.steps = plan;
-      c.best.parts = costs[k];
-      c.best.cost = costs[k].total();
-      c.ties = {c.best};
-      c.gain = c.before.total() - costs[k].total();
-      c.accepted = true;
-      ++(*votes)[plan];
+    if (!ok || after > before || !Coherent(reading)) continue;
+    if (best == nullptr || after < best_after) {
+      best = &m;
+      best_after = after;
+      best_texts = std::move(texts);
     }
-    return;
+  }
+  if (best == nullptr) return;
+  const Steps plan = {{false, best->actual, best->read_as}};
+  for (size_t k = 0; k < chunks->size(); ++k) {
+    Chunk& c = (*chunks)[k];
+    if (taken(c)) continue;
+    Text& text = best_texts[k];
+    if (text == line.substr(c.begin, c.end - c.begin)) {
+      c.accepted = false;
+      continue;
+    }
+    c.best.parts = CostOf(text);
+    c.best.text = std::move(text);
+    c.best.steps = plan;
+    c.best.cost = c.best.parts.total();
+    c.gain = c.before.total() - c.best.cost;
+    c.accepted = true;
   }
 }
 
@@ -724,7 +768,6 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
   std::map<Steps, int> votes;
   for (Chunk& c : chunks)
     c.before = CostOf(cps.substr(c.begin, c.end - c.begin));
-  if (!coherent) ReadLineAsLatin(cps, &chunks, &votes);
 
   // Pass 1: each chunk's best reading, kept when it is clearly better.
   for (Chunk& c : chunks) {
@@ -759,7 +802,7 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
       for (const Candidate& t : c.ties) ++votes[t.steps];
     }
   }
-  if (votes.empty()) return;
+  if (votes.empty() && coherent) return;
   // One plan for the line: the one that reads its confident chunks best in
   // sum, where a chunk the plan does not read about as well as its best
   // reading costs a fixed penalty (iso-8859-2 and windows-1250 agree on most
@@ -767,13 +810,20 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
   constexpr float kMissPenalty = 3.0f;
   std::map<Steps, float> score;
   for (const auto& [steps, n] : votes) score[steps] = 0;
+  std::map<Steps, Text> reading;  // the accepted chunks under each plan
   for (const Chunk& c : chunks) {
     if (!c.accepted) continue;
     for (auto& [steps, total] : score) {
       const auto it = std::find_if(c.ties.begin(), c.ties.end(),
                                    [&](auto& t) { return t.steps == steps; });
       total += it == c.ties.end() ? kMissPenalty : it->cost - c.best.cost;
+      if (it != c.ties.end()) reading[steps] += it->text + U" ";
     }
+  }
+  // A plan whose reading mixes the alphabets of several languages ("Cådiz",
+  // "aùo" beside "más") is less likely than one whose reading does not.
+  for (auto& [steps, total] : score) {
+    if (!Coherent(reading[steps])) total += 2 * kMissPenalty;
   }
   std::vector<Steps> plans;
   for (const auto& [steps, n] : votes) plans.push_back(steps);
@@ -842,6 +892,7 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
                              chunks[k + 1].begin == c.end + 1;
     int best_leftover = 0;
     for (const Steps& plan : plans) {
+      if (IsLatinMixUp(plan)) continue;  // see ReadLineAsLatin
       Candidate cand;
       int leftover = 1;
       if (!ApplySteps(plan, cps.substr(c.begin, c.end - c.begin), &cand.text,
@@ -858,9 +909,16 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
       } else {
         // A mix-up reads every character it changes, so it is "whole"; but
         // in a chunk without letters it must remove structure.
+        // A mix-up that keeps the script (Latin read as Latin) must remove
+        // structure: otherwise it would rewrite correct words next to the
+        // damaged ones.
         const bool mixup = !plan[0].from_utf8;
+        const uint32_t scripts_after = LetterScripts(cand.text);
         const bool whole =
-            mixup ? LetterScripts(cand.text) != 0 : leftover == 0;
+            mixup ? scripts_after != 0 &&
+                        scripts_after !=
+                            LetterScripts(cps.substr(c.begin, c.end - c.begin))
+                  : leftover == 0;
         better =
             structure_gain > 0 ||
             (structure_gain >= 0 &&
@@ -884,6 +942,9 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
       c.accepted = true;
     }
   }
+  // Latin text read as another Latin code page: decided for the whole line
+  // by the alphabets, never word by word.
+  if (!coherent) ReadLineAsLatin(cps, &chunks);
   // Cyrillic read as Cyrillic: only on a whole line's worth of evidence.
   float strong_gain = 0;
   for (const Chunk& c : chunks) {
