@@ -457,7 +457,6 @@ void ReadLineAsLatin(const Text& line, std::vector<Chunk>* chunks) {
     Text reading;
     float before = 0, after = 0;
     std::vector<Text> texts;
-    bool ok = true;
     for (const Chunk& c : *chunks) {
       const Text source = line.substr(c.begin, c.end - c.begin);
       if (taken(c)) {
@@ -467,17 +466,17 @@ void ReadLineAsLatin(const Text& line, std::vector<Chunk>* chunks) {
                            &texts.emplace_back())) {
         before += c.before.structure;
         after += CostOf(texts.back()).structure;
-      } else if (std::all_of(source.begin(), source.end(), [&](char32_t ch) {
-                   return ch < 0x80 || GetCodePage(m.read_as).Encode(ch) >= 0;
-                 })) {
-        texts.back() = source;  // nothing to change
       } else {
-        ok = false;  // a character the code page cannot have produced
-        break;
+        // Nothing to change, or a letter the wrong code page cannot have
+        // produced: a correct word beside a damaged run, kept, and its
+        // letters still count for the alphabet.
+        texts.back() = source;
+        before += c.before.structure;
+        after += c.before.structure;
       }
       reading += texts.back() + U" ";
     }
-    if (!ok || after > before || !Coherent(reading)) continue;
+    if (after > before || !Coherent(reading)) continue;
     if (best == nullptr || after < best_after) {
       best = &m;
       best_after = after;

@@ -12,7 +12,8 @@
 // With --mojibake it damages lines and runs of words with every wrong decode
 // the encoding stage undoes (mojibake_eval.h) and scores recall per script.
 //
-// Usage: textmend_eval [--seed N] [--rate R] [--clean | --substitution |
+// Usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean |
+// --substitution |
 // --mojibake] [--words] [--articles N] [--min-recall P] [--min-latin P]
 // [--min-cyrillic P] [--max-damage D] [--verbose] FILE...
 // Exits 1 when a floor given by --min-recall / --max-damage is not met.
@@ -253,7 +254,7 @@ std::string Join(const Tokens& tokens) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  unsigned seed = 1;
+  unsigned seed = 1, seeds = 1;
   double rate = 0.05, min_recall = -1, max_damage = -1;
   bool clean_only = false, substitution = false, words = false,
        mojibake = false, verbose = false;
@@ -278,6 +279,8 @@ int main(int argc, char** argv) {
       words = true;
     else if (a == "--mojibake")
       mojibake = true;
+    else if (a == "--seeds" && i + 1 < argc)
+      seeds = static_cast<unsigned>(std::atoi(argv[++i]));
     else if (a == "--verbose")
       verbose = true;
     else if (a == "--min-latin" && i + 1 < argc)
@@ -287,11 +290,12 @@ int main(int argc, char** argv) {
     else if (a == "--articles" && i + 1 < argc)
       max_articles = static_cast<size_t>(std::atol(argv[++i]));
     else if (a.rfind("--", 0) == 0) {
-      std::fprintf(stderr,
-                   "usage: textmend_eval [--seed N] [--rate R] [--clean | "
-                   "--substitution | --mojibake] [--words] [--articles N] "
-                   "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
-                   "[--max-damage D] [--verbose] FILE...\n");
+      std::fprintf(
+          stderr,
+          "usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean | "
+          "--substitution | --mojibake] [--words] [--articles N] "
+          "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
+          "[--max-damage D] [--verbose] FILE...\n");
       return 2;
     } else
       files.push_back(argv[i]);
@@ -303,6 +307,7 @@ int main(int argc, char** argv) {
   if (mojibake) {
     textmend_eval::MojibakeEvalOptions mo;
     mo.seed = seed;
+    mo.seeds = seeds;
     if (rate != 0.05) mo.rate = rate;
     mo.min_latin = min_latin;
     mo.min_cyrillic = min_cyrillic;

@@ -248,72 +248,74 @@ int RunMojibakeEval(const std::vector<std::string>& texts,
   textmend::Options lib_options;
   std::unique_ptr<textmend::Repairer> repairer;
   if (!textmend::Repairer::Create(lib_options, &repairer).ok()) return 2;
-  std::mt19937 rng(options.seed);
   std::map<std::string, Score> by_kind, by_script;
   Score total;
-  for (const std::string& text : texts) {
-    const std::vector<std::string> lines = Lines(text);
-    for (const Kind& kind : Kinds()) {
-      std::vector<std::string> damaged = lines;
-      std::vector<bool> hit(lines.size(), false);
-      std::bernoulli_distribution pick(options.rate);
-      for (size_t i = 0; i < lines.size(); ++i) {
-        if (!pick(rng)) continue;
-        hit[i] = DamageLine(kind, lines[i], &rng, &damaged[i]);
-        if (!hit[i]) damaged[i] = lines[i];
-      }
-      std::string doc;
-      for (const std::string& l : damaged) doc += l + "\n";
-      textmend::RepairResult r;
-      if (!repairer->Repair(doc, &r).ok()) return 2;
-      const std::vector<std::string> repaired = Lines(r.text);
-      if (repaired.size() != lines.size()) {
-        std::fprintf(stderr, "%s: line count changed\n", kind.name.c_str());
-        return 2;
-      }
-      Score& ks = by_kind[kind.name];
-      for (size_t i = 0; i < lines.size(); ++i) {
-        if (kind.loss != Loss::kNone) {
-          if (!hit[i]) continue;
-          ++ks.lines;
-          ks.lines_restored += repaired[i] == lines[i];
-          if (options.verbose && repaired[i] != lines[i])
-            std::printf("  [%s]\n    %s\n -> %s\n", kind.name.c_str(),
-                        damaged[i].c_str(), repaired[i].c_str());
-          continue;
+  for (unsigned round = 0; round < options.seeds; ++round)
+    for (const std::string& text : texts) {
+      std::mt19937 rng(options.seed + round * 7919 +
+                       static_cast<unsigned>(text.size()));
+      const std::vector<std::string> lines = Lines(text);
+      for (const Kind& kind : Kinds()) {
+        std::vector<std::string> damaged = lines;
+        std::vector<bool> hit(lines.size(), false);
+        std::bernoulli_distribution pick(options.rate);
+        for (size_t i = 0; i < lines.size(); ++i) {
+          if (!pick(rng)) continue;
+          hit[i] = DamageLine(kind, lines[i], &rng, &damaged[i]);
+          if (!hit[i]) damaged[i] = lines[i];
         }
-        const auto a = Split(lines[i]), d = Split(damaged[i]),
-                   x = Split(repaired[i]);
-        if (a.size() != d.size() || a.size() != x.size()) {
-          ks.damaged += a.size();  // counted as all lost
-          if (options.verbose)
-            std::printf("  [%s] token count changed:\n    %s\n -> %s\n",
-                        kind.name.c_str(), damaged[i].c_str(),
-                        repaired[i].c_str());
-          continue;
+        std::string doc;
+        for (const std::string& l : damaged) doc += l + "\n";
+        textmend::RepairResult r;
+        if (!repairer->Repair(doc, &r).ok()) return 2;
+        const std::vector<std::string> repaired = Lines(r.text);
+        if (repaired.size() != lines.size()) {
+          std::fprintf(stderr, "%s: line count changed\n", kind.name.c_str());
+          return 2;
         }
-        for (size_t k = 0; k < a.size(); ++k) {
-          Score& ss = by_script[Script(a[k])];
-          if (a[k] == d[k]) {
-            ++ks.clean, ++ss.clean, ++total.clean;
-            const bool changed = x[k] != a[k];
-            ks.changed += changed, ss.changed += changed,
-                total.changed += changed;
-            if (options.verbose && changed)
-              std::printf("  [%s] clean %s -> %s\n", kind.name.c_str(),
-                          a[k].c_str(), x[k].c_str());
-          } else {
-            const bool ok = x[k] == a[k];
-            ++ks.damaged, ++ss.damaged, ++total.damaged;
-            ks.restored += ok, ss.restored += ok, total.restored += ok;
-            if (options.verbose && !ok)
-              std::printf("  [%s] %s: %s -> %s\n", kind.name.c_str(),
-                          a[k].c_str(), d[k].c_str(), x[k].c_str());
+        Score& ks = by_kind[kind.name];
+        for (size_t i = 0; i < lines.size(); ++i) {
+          if (kind.loss != Loss::kNone) {
+            if (!hit[i]) continue;
+            ++ks.lines;
+            ks.lines_restored += repaired[i] == lines[i];
+            if (options.verbose && repaired[i] != lines[i])
+              std::printf("  [%s]\n    %s\n -> %s\n", kind.name.c_str(),
+                          damaged[i].c_str(), repaired[i].c_str());
+            continue;
+          }
+          const auto a = Split(lines[i]), d = Split(damaged[i]),
+                     x = Split(repaired[i]);
+          if (a.size() != d.size() || a.size() != x.size()) {
+            ks.damaged += a.size();  // counted as all lost
+            if (options.verbose)
+              std::printf("  [%s] token count changed:\n    %s\n -> %s\n",
+                          kind.name.c_str(), damaged[i].c_str(),
+                          repaired[i].c_str());
+            continue;
+          }
+          for (size_t k = 0; k < a.size(); ++k) {
+            Score& ss = by_script[Script(a[k])];
+            if (a[k] == d[k]) {
+              ++ks.clean, ++ss.clean, ++total.clean;
+              const bool changed = x[k] != a[k];
+              ks.changed += changed, ss.changed += changed,
+                  total.changed += changed;
+              if (options.verbose && changed)
+                std::printf("  [%s] clean %s -> %s\n", kind.name.c_str(),
+                            a[k].c_str(), x[k].c_str());
+            } else {
+              const bool ok = x[k] == a[k];
+              ++ks.damaged, ++ss.damaged, ++total.damaged;
+              ks.restored += ok, ss.restored += ok, total.restored += ok;
+              if (options.verbose && !ok)
+                std::printf("  [%s] %s: %s -> %s\n", kind.name.c_str(),
+                            a[k].c_str(), d[k].c_str(), x[k].c_str());
+            }
           }
         }
       }
     }
-  }
   auto pct = [](size_t a, size_t b) { return b ? 100.0 * a / b : 100.0; };
   auto per10k = [](size_t a, size_t b) { return b ? 1e4 * a / b : 0.0; };
   std::printf("%-44s %8s %8s %8s %10s\n", "mojibake kind", "damaged",

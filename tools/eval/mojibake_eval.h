@@ -11,6 +11,7 @@ namespace textmend_eval {
 
 struct MojibakeEvalOptions {
   unsigned seed = 1;
+  unsigned seeds = 1;     // runs seeds seed .. seed + seeds - 1, summed
   double rate = 0.3;      // share of lines damaged
   double min_latin = -1;  // floors (percent recall), -1: none
   double min_cyrillic = -1;
