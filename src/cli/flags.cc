@@ -102,6 +102,11 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
                  "(default 1 MiB): smaller means earlier output in a pipe")
       ->check(CLI::Range(size_t{65536}, size_t{1} << 30))
       ->type_name("BYTES");
+  app.add_option("--input-encoding", config->options.input_encoding,
+                 "What input without a byte order mark is encoded in: auto "
+                 "(default: UTF-8, or a legacy code page when clearly so), "
+                 "utf-8, or a code page (windows-1251, koi8-r, latin-1, ...)")
+      ->type_name("NAME");
   app.add_option("--dictionary-dir", config->options.dictionary_dir,
                  "Where the compiled dictionaries (en.lex) are")
       ->type_name("DIR");

@@ -2,6 +2,7 @@
 // repair is a single-chunk stream, which is what makes the two ways in agree.
 #include "textmend/repairer.h"
 
+#include "core/codepage.h"
 #include "core/pipeline.h"
 #include "core/stream_impl.h"
 #include "decode/decoder.h"
@@ -92,6 +93,15 @@ Status Repairer::Create(const Options& options,
   if (options.document_window_bytes < options.max_segment_bytes) {
     return Status::InvalidArgument(
         "Options::document_window_bytes must be at least max_segment_bytes");
+  }
+  const std::string& encoding = options.input_encoding;
+  if (!encoding.empty() && encoding != "auto" && encoding != "utf-8" &&
+      encoding != "utf8" && encoding != "UTF-8" &&
+      FindCodePage(encoding) == CodePageId::kCount) {
+    return Status::InvalidArgument(
+        "unknown input encoding '" + encoding +
+        "' (auto, utf-8, windows-1250..1254, windows-1257, latin-1, "
+        "iso-8859-2, mac-roman, cp437, cp866, koi8-r, koi8-u)");
   }
   std::vector<std::unique_ptr<TextStage>> stages;
   Status s = BuildStages(options, &stages);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/cut.h"
+#include "core/utf8.h"
 
 namespace textmend {
 
@@ -41,8 +42,32 @@ void StreamImpl::Emit(std::string_view text) {
   if (status_.ok() && !text.empty()) status_ = sink_->Append(text);
 }
 
+namespace {
+
+// The code page Options::input_encoding names, or kCount ("auto", "utf-8").
+CodePageId ForcedCodePage(const Options& options) {
+  const std::string& name = options.input_encoding;
+  if (name.empty() || name == "auto" || name == "utf-8" || name == "utf8" ||
+      name == "UTF-8")
+    return CodePageId::kCount;
+  return FindCodePage(name);
+}
+
+bool DetectsLegacy(const Options& options) {
+  return options.input_encoding.empty() || options.input_encoding == "auto";
+}
+
+}  // namespace
+
 void StreamImpl::Feed(std::string_view bytes, bool at_end) {
   if (mode_ != Mode::kSniff) return FeedDecided(bytes, at_end);
+  const CodePageId forced = ForcedCodePage(options_);
+  if (options_.decode && forced != CodePageId::kCount) {
+    // --input-encoding=NAME: the whole input is in that code page.
+    mode_ = Mode::kUtf8;
+    StartLegacy(forced, "as asked");
+    return FeedDecided(bytes, at_end);
+  }
   sniff_.append(bytes);
   const BomInfo bom = DetectBom(sniff_, at_end);
   if (bom.need_more) return;
@@ -52,6 +77,8 @@ void StreamImpl::Feed(std::string_view bytes, bool at_end) {
     // A UTF-8 BOM is kept as it is and no stage sees it.
     Emit(std::string_view(sniff_).substr(0, bom.bom_length));
     mode_ = Mode::kUtf8;
+    detect_legacy_ =
+        options_.decode && bom.bom_length == 0 && DetectsLegacy(options_);
   } else if (!options_.decode) {
     // Without the decode stage, UTF-16/32 is not understood: it passes through
     // untouched.
@@ -80,10 +107,30 @@ void StreamImpl::FeedDecided(std::string_view bytes, bool at_end) {
       return;
     case Mode::kOpaque:
       return Emit(bytes);
-    case Mode::kUtf8:
+    case Mode::kUtf8: {
+      if (detect_legacy_) {
+        // ASCII so far: at the first non-ASCII byte, hold input until it is
+        // clear whether it is UTF-8 or a legacy code page.
+        const size_t ascii = AsciiPrefix(bytes);
+        if (ascii < bytes.size()) {
+          pending_.append(bytes.substr(0, ascii));
+          Drain(/*at_end=*/false);
+          mode_ = Mode::kDeciding;
+          deciding_.assign(bytes.substr(ascii));
+          return Decide(at_end);
+        }
+      }
       pending_.append(bytes);
       break;
+    }
+    case Mode::kDeciding:
+      deciding_.append(bytes);
+      return Decide(at_end);
     case Mode::kUnits: {
+      if (legacy_) {
+        legacy_->Decode(bytes, &pending_, &pending_map_);
+        break;
+      }
       undecoded_.append(bytes);
       const size_t used =
           units_->Decode(undecoded_, at_end, &pending_, &pending_map_);
@@ -92,6 +139,52 @@ void StreamImpl::FeedDecided(std::string_view bytes, bool at_end) {
     }
   }
   Drain(at_end);
+}
+
+void StreamImpl::Decide(bool at_end) {
+  const bool complete = at_end || deciding_.size() >= kLegacySampleBytes;
+  // Guess again only when the sample has doubled, so that input written a
+  // byte at a time is not scanned over and over.
+  if (!complete && deciding_.size() < next_guess_at_) return;
+  // The guess sees the line the first non-ASCII byte is in: "caf\xE9" is
+  // plainly a word, "\xE9" alone is not.
+  const size_t line_start = pending_.rfind('\n');
+  const size_t context_begin =
+      line_start == std::string::npos ? 0 : line_start + 1;
+  const std::string sample =
+      pending_.substr(std::max(context_begin, pending_.size() > 256
+                                                  ? pending_.size() - 256
+                                                  : size_t{0})) +
+      deciding_;
+  const LegacyGuess guess = GuessLegacyEncoding(sample, complete);
+  if (!guess.settled && !complete) {
+    next_guess_at_ = std::max<size_t>(256, 2 * deciding_.size());
+    return;
+  }
+  detect_legacy_ = false;
+  std::string held;
+  held.swap(deciding_);
+  mode_ = Mode::kUtf8;
+  if (guess.legacy) StartLegacy(guess.page, guess.evidence);
+  FeedDecided(held, at_end);
+}
+
+void StreamImpl::StartLegacy(CodePageId page, const std::string& evidence) {
+  // Everything before is ASCII, identical in any code page: it maps 1:1.
+  mode_ = Mode::kUnits;
+  legacy_.emplace(page);
+  pending_map_ = OffsetMap::Identity(pending_.size());
+  units_src_ = pending_offset_;
+  Change c;
+  c.offset = bom_length_ + pending_offset_ + pending_.size();
+  c.length = 0;
+  const TextPosition at = Pipeline::Advance(position_, pending_);
+  c.line = at.line;
+  c.column = at.column;
+  c.stage = "decode";
+  c.rule = "input read as " + std::string(GetCodePage(page).name()) + ": " +
+           evidence;
+  sink_->AddChange(c);
 }
 
 size_t StreamImpl::FindCut(bool at_end) const {

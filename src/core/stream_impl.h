@@ -17,6 +17,7 @@
 #include "core/offset_map.h"
 #include "core/pipeline.h"
 #include "decode/decoder.h"
+#include "decode/legacy.h"
 #include "textmend/options.h"
 #include "textmend/stream.h"
 
@@ -33,9 +34,19 @@ class StreamImpl final : public Stream {
   Status status() const override { return status_; }
 
  private:
-  enum class Mode { kSniff, kUtf8, kUnits, kOpaque };
+  // kSniff: settling the byte order mark. kUtf8: UTF-8 (or bytes passed
+  // through). kDeciding: ASCII so far, then a non-ASCII byte; holding input
+  // from there until it is clear whether it is UTF-8 or a legacy code page.
+  // kUnits: decoding UTF-16/32 or a legacy code page. kOpaque: passing
+  // UTF-16/32 through untouched (decode stage off).
+  enum class Mode { kSniff, kUtf8, kDeciding, kUnits, kOpaque };
 
   void Feed(std::string_view bytes, bool at_end);
+  // kDeciding: settles UTF-8 or legacy once deciding_ says enough.
+  void Decide(bool at_end);
+  // Switches to decoding `page` from the current end of pending_ on, and
+  // reports it as a change of the decode stage.
+  void StartLegacy(CodePageId page, const std::string& evidence);
   void FeedDecided(std::string_view bytes, bool at_end);
   void Drain(bool at_end);
   size_t FindCut(bool at_end) const;
@@ -55,7 +66,11 @@ class StreamImpl final : public Stream {
   std::string sniff_;  // the first bytes, until the BOM question is settled
   uint64_t bom_length_ = 0;           // bytes of BOM before the decoded text
   std::optional<UnitDecoder> units_;  // UTF-16/32 input
-  std::string undecoded_;   // UTF-16/32 bytes waiting for a complete unit
+  std::optional<CodePageDecoder> legacy_;  // single-byte code page input
+  bool detect_legacy_ = false;  // kUtf8: still ASCII, legacy detection on
+  std::string deciding_;        // kDeciding: input from the first non-ASCII
+  size_t next_guess_at_ = 0;    // deciding_ size at which to guess again
+  std::string undecoded_;       // UTF-16/32 bytes waiting for a complete unit
   OffsetMap pending_map_;   // UTF-16/32: pending_ -> original, from units_src_
   uint64_t units_src_ = 0;  // original offset (after the BOM) of pending_[0]
 

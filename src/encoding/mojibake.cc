@@ -8,8 +8,8 @@
 #include <map>
 
 #include "core/utf8.h"
-#include "encoding/alphabets.h"
-#include "encoding/char_class.h"
+#include "core/alphabets.h"
+#include "core/char_class.h"
 
 namespace textmend {
 namespace {

@@ -23,6 +23,14 @@ struct Options {
   // Default: on.
   bool decode = true;
 
+  // What the input is encoded in, when it has no byte order mark: "auto" (the
+  // default) keeps UTF-8 as it is and converts input that is not UTF-8 at all
+  // but clearly a single-byte code page (windows-1251, koi8-r, windows-1252,
+  // iso-8859-2, ...) to UTF-8, leaving it untouched when unsure; "utf-8"
+  // never converts; a code page name ("windows-1251", "cp1251", "koi8-r",
+  // "latin-1", ...) converts the whole input from it. Needs `decode`.
+  std::string input_encoding = "auto";
+
   // encoding: mojibake repair. Text that went through a wrong decode, once or
   // several times ("schÃ¶n" -> "schön", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚" -> "привет",
   // "Ïðèâåò" -> "Привет") is decoded right, word by word, when the repaired

@@ -2,6 +2,8 @@
 // sniffing.
 #include <catch2/catch.hpp>
 
+#include "core/codepage.h"
+#include "core/utf8.h"
 #include "decode/decoder.h"
 #include "unit/test_util.h"
 
@@ -87,14 +89,108 @@ TEST_CASE("a UTF-8 BOM is kept and never counted as a stray one", "[decode]") {
 }
 
 TEST_CASE("bytes that are not UTF-8 pass through byte for byte", "[decode]") {
+  Options utf8;
+  utf8.input_encoding = "utf-8";  // no legacy code page guessing
   const std::string cases[] = {
       "caf\xE9 au lait\n"s,         // latin-1
       "\xC0\xAF overlong\n"s,       // overlong '/'
       "\xED\xA0\x80 surrogate\n"s,  // UTF-8-encoded surrogate
       "cut \xE2\x80\n"s,            // truncated sequence
       "\xF4\x90\x80\x80 > U+10FFFF"s,
+      "UTF-8 caf\xC3\xA9 with one stray \xE9 byte\n"s,
   };
-  for (const std::string& in : cases) CHECK(RepairText(in).text == in);
+  for (const std::string& in : cases) {
+    INFO(in);
+    CHECK(RepairText(in, utf8).text == in);
+  }
+  // Guessing (the default) leaves them alone too, except the latin-1 word,
+  // which is plainly a windows-1252 file.
+  for (const std::string& in : cases) {
+    INFO(in);
+    const RepairResult r = RepairText(in);
+    if (in.rfind("caf\xE9", 0) == 0) {
+      CHECK(r.text == "caf\xC3\xA9 au lait\n");
+    } else {
+      CHECK(r.text == in);
+    }
+  }
+}
+
+TEST_CASE("a whole input in a legacy code page is converted", "[decode]") {
+  struct Case {
+    std::string utf8;
+    CodePageId page;
+  };
+  const Case cases[] = {
+      // Съешь же ещё этих мягких булок, да выпей чаю.
+      {"\xD0\xA1\xD1\x8A\xD0\xB5\xD1\x88\xD1\x8C \xD0\xB6\xD0\xB5 "
+       "\xD0\xB5\xD1\x89\xD1\x91 \xD1\x8D\xD1\x82\xD0\xB8\xD1\x85 "
+       "\xD0\xBC\xD1\x8F\xD0\xB3\xD0\xBA\xD0\xB8\xD1\x85 "
+       "\xD0\xB1\xD1\x83\xD0\xBB\xD0\xBE\xD0\xBA, \xD0\xB4\xD0\xB0 "
+       "\xD0\xB2\xD1\x8B\xD0\xBF\xD0\xB5\xD0\xB9 \xD1\x87\xD0\xB0"
+       "\xD1\x8E.\n",
+       CodePageId::kWindows1251},
+      {"\xD0\xA1\xD1\x8A\xD0\xB5\xD1\x88\xD1\x8C \xD0\xB6\xD0\xB5 "
+       "\xD0\xB5\xD1\x89\xD1\x91 \xD1\x8D\xD1\x82\xD0\xB8\xD1\x85 "
+       "\xD0\xBC\xD1\x8F\xD0\xB3\xD0\xBA\xD0\xB8\xD1\x85 "
+       "\xD0\xB1\xD1\x83\xD0\xBB\xD0\xBE\xD0\xBA, \xD0\xB4\xD0\xB0 "
+       "\xD0\xB2\xD1\x8B\xD0\xBF\xD0\xB5\xD0\xB9 \xD1\x87\xD0\xB0"
+       "\xD1\x8E.\n",
+       CodePageId::kKoi8R},
+      // Zażółć gęślą jaźń, rzekł pan Łukasz.
+      {"Za\xC5\xBC\xC3\xB3\xC5\x82\xC4\x87 g\xC4\x99\xC5\x9Bl\xC4\x85 "
+       "ja\xC5\xBA\xC5\x84, rzek\xC5\x82 pan \xC5\x81ukasz.\n",
+       CodePageId::kWindows1250},
+      // Le café est prêt, dit Hélène à François.
+      {"A header line in ASCII\nLe caf\xC3\xA9 est pr\xC3\xAAt, dit "
+       "H\xC3\xA9l\xC3\xA8ne \xC3\xA0 Fran\xC3\xA7ois.\n",
+       CodePageId::kWindows1252},
+  };
+  for (const Case& c : cases) {
+    std::string legacy;
+    for (size_t i = 0; i < c.utf8.size();) {
+      size_t len = 1;
+      const int32_t cp = DecodeAt(c.utf8, i, &len);
+      const int b = GetCodePage(c.page).Encode(static_cast<uint32_t>(cp));
+      REQUIRE(b >= 0);
+      legacy.push_back(static_cast<char>(b));
+      i += len;
+    }
+    INFO(GetCodePage(c.page).name());
+    const RepairResult r = RepairText(legacy);
+    CHECK(r.text == c.utf8);
+    REQUIRE_FALSE(r.changes.empty());
+    CHECK(r.changes[0].stage == "decode");
+    CHECK(r.changes[0].rule.find(GetCodePage(c.page).name()) !=
+          std::string::npos);
+    // Streamed a byte at a time, the same.
+    std::string streamed;
+    {
+      auto repairer = MakeRepairer();
+      struct Sink : OutputSink {
+        std::string* out;
+        Status Append(std::string_view t) override {
+          out->append(t);
+          return Status::Ok();
+        }
+        void AddChange(const Change&) override {}
+      } sink;
+      sink.out = &streamed;
+      auto stream = repairer->NewStream(&sink);
+      for (char ch : legacy)
+        REQUIRE(stream->Write(std::string_view(&ch, 1)).ok());
+      REQUIRE(stream->Finish().ok());
+    }
+    CHECK(streamed == c.utf8);
+    // Forced, the same; and forced to another code page, that one.
+    Options forced;
+    forced.input_encoding = std::string(GetCodePage(c.page).name());
+    CHECK(RepairText(legacy, forced).text == c.utf8);
+  }
+  Options bad;
+  bad.input_encoding = "ebcdic-37";
+  std::unique_ptr<Repairer> r;
+  CHECK_FALSE(Repairer::Create(bad, &r).ok());
 }
 
 TEST_CASE("a stage never deletes a run that would join two invalid stretches",

@@ -1,5 +1,5 @@
 // Character classes and the chunk cost model; see char_class.h.
-#include "encoding/char_class.h"
+#include "core/char_class.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>

@@ -1,5 +1,5 @@
 // The alphabets; see alphabets.h.
-#include "encoding/alphabets.h"
+#include "core/alphabets.h"
 
 #include <unicode/uchar.h>
 

@@ -7,8 +7,8 @@
 //
 // Thread-safety: all functions are pure; the tables are built on first use
 // (thread-safe static initialization) and never change.
-#ifndef TEXTMEND_ENCODING_CHAR_CLASS_H_
-#define TEXTMEND_ENCODING_CHAR_CLASS_H_
+#ifndef TEXTMEND_CORE_CHAR_CLASS_H_
+#define TEXTMEND_CORE_CHAR_CLASS_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -79,4 +79,4 @@ bool PlausibleResult(uint32_t cp);
 
 }  // namespace textmend
 
-#endif  // TEXTMEND_ENCODING_CHAR_CLASS_H_
+#endif  // TEXTMEND_CORE_CHAR_CLASS_H_

@@ -6,8 +6,8 @@
 // the Czech alphabet alone.
 //
 // Thread-safety: pure functions over a table built on first use.
-#ifndef TEXTMEND_ENCODING_ALPHABETS_H_
-#define TEXTMEND_ENCODING_ALPHABETS_H_
+#ifndef TEXTMEND_CORE_ALPHABETS_H_
+#define TEXTMEND_CORE_ALPHABETS_H_
 
 #include <cstdint>
 
@@ -23,4 +23,4 @@ uint64_t LatinLanguages(uint32_t cp);
 
 }  // namespace textmend
 
-#endif  // TEXTMEND_ENCODING_ALPHABETS_H_
+#endif  // TEXTMEND_CORE_ALPHABETS_H_
