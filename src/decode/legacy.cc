@@ -140,7 +140,7 @@ LegacyGuess GuessLegacyEncoding(std::string_view sample, bool complete) {
     }
     i += len;
   }
-  if (invalid == 0 || valid * 20 > invalid || shaped * 2 > invalid) {
+  if (invalid == 0 || valid * 2 >= invalid || shaped * 2 > invalid) {
     // UTF-8 (with perhaps a few damaged bytes): settled once any valid
     // sequence was seen, or at the end.
     guess.settled = complete || valid > 0;

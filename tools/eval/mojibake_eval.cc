@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -316,6 +317,45 @@ int RunMojibakeEval(const std::vector<std::string>& texts,
         }
       }
     }
+  // Whole inputs in a legacy code page: each line with non-ASCII letters,
+  // encoded in every code page that can hold it, is one input; it must come
+  // back as UTF-8 exactly. And every line as it is (UTF-8) must come back
+  // unchanged.
+  std::map<std::string, Score> legacy;
+  for (const std::string& text : texts) {
+    for (const std::string& line : Lines(text)) {
+      const std::u32string chars = Decode(line);
+      if (std::all_of(chars.begin(), chars.end(),
+                      [](char32_t c) { return c < 0x80; }))
+        continue;
+      for (CodePageId id :
+           {CodePageId::kWindows1252, CodePageId::kWindows1250,
+            CodePageId::kWindows1251, CodePageId::kWindows1253,
+            CodePageId::kWindows1254, CodePageId::kWindows1257,
+            CodePageId::kIso8859_2, CodePageId::kKoi8R, CodePageId::kKoi8U,
+            CodePageId::kCp866, CodePageId::kMacRoman}) {
+        std::string bytes;
+        bool ok = true;
+        for (char32_t c : chars) {
+          const int b = GetCodePage(id).Encode(c);
+          if (b < 0) {
+            ok = false;
+            break;
+          }
+          bytes.push_back(static_cast<char>(b));
+        }
+        if (!ok) continue;
+        textmend::RepairResult r;
+        if (!repairer->Repair(bytes + "\n", &r).ok()) return 2;
+        Score& ls = legacy[std::string(GetCodePage(id).name())];
+        ++ls.lines;
+        ls.lines_restored += r.text == line + "\n";
+        if (options.verbose && r.text != line + "\n")
+          std::printf("  [legacy %s] %s\n", GetCodePage(id).name().data(),
+                      r.text.c_str());
+      }
+    }
+  }
   auto pct = [](size_t a, size_t b) { return b ? 100.0 * a / b : 100.0; };
   auto per10k = [](size_t a, size_t b) { return b ? 1e4 * a / b : 0.0; };
   std::printf("%-44s %8s %8s %8s %10s\n", "mojibake kind", "damaged",
@@ -330,6 +370,12 @@ int RunMojibakeEval(const std::vector<std::string>& texts,
                   s.restored, pct(s.restored, s.damaged),
                   per10k(s.changed, s.clean));
     }
+  }
+  std::printf("whole inputs in a legacy code page (one line each):\n");
+  for (const auto& [name, s] : legacy) {
+    std::printf("  %-14s %5zu inputs, %5zu converted exactly (%.2f%%)\n",
+                name.c_str(), s.lines, s.lines_restored,
+                pct(s.lines_restored, s.lines));
   }
   std::printf("by script of the damaged token:\n");
   for (const auto& [name, s] : by_script) {
