@@ -114,6 +114,13 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
                "Curly quotes to ASCII quotes (cosmetic; off by default)");
   app.add_flag("--fullwidth-to-ascii", config->options.fullwidth_to_ascii,
                "Fullwidth forms to ASCII (cosmetic; off by default)");
+  app.add_flag("--unescape-html", config->options.unescape_html,
+               "Replace HTML character references (&eacute; &#8217;) by the "
+               "characters they stand for (cosmetic; off by default)");
+  app.add_flag("--strip-terminal-escapes",
+               config->options.strip_terminal_escapes,
+               "Remove terminal escape sequences such as colour codes "
+               "(cosmetic; off by default)");
   app.add_flag(
       "--ascii-dashes", config->options.ascii_dashes,
       "Dashes, hyphens and minus signs to ASCII - (cosmetic; off by default)");

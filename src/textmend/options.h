@@ -65,6 +65,12 @@ struct Options {
   // Hyphen, dash and minus variants (U+2010..U+2015, U+2212) -> ASCII '-'.
   // Default: off.
   bool ascii_dashes = false;
+  // HTML character references ("&eacute;", "&#8217;", "&amp;") -> the
+  // characters they stand for. Default: off.
+  bool unescape_html = false;
+  // Terminal escape sequences (colour codes, window titles) removed. Default:
+  // off.
+  bool strip_terminal_escapes = false;
 
   // --- Streaming. ---
 

@@ -15,6 +15,7 @@
 
 #include "core/utf8.h"
 #include "unicode/char_rules.h"
+#include "unicode/markup.h"
 
 namespace textmend {
 namespace {
@@ -353,6 +354,9 @@ std::vector<std::unique_ptr<TextStage>> MakeUnicodeStages(
   cosmetic.dashes = options.ascii_dashes;
   cosmetic.fullwidth = options.fullwidth_to_ascii;
   std::vector<std::unique_ptr<TextStage>> stages;
+  // Markup first: a reference may stand for a character the rules act on.
+  if (auto markup = MakeMarkupStage(options))
+    stages.push_back(std::move(markup));
   stages.push_back(std::make_unique<CharRulesStage>(cosmetic));
   stages.push_back(std::make_unique<NfcStage>());
   return stages;

@@ -201,3 +201,28 @@ TEST_CASE("clean text in many languages and scripts comes back byte-identical",
 
 }  // namespace
 }  // namespace textmend
+
+namespace textmend {
+namespace {
+
+TEST_CASE("HTML references and terminal escapes are cosmetic options",
+          "[unicode]") {
+  const std::string in =
+      "Caf&eacute; &amp; cr&egrave;me &#8212; it&#x2019;s "
+      "\x1B[1;31mred\x1B[0m &nosuch; a&b &#0; &#xD800;\n";
+  // Off by default: correct text may quote them on purpose.
+  CHECK(RepairText(in).text == in);
+  Options on;
+  on.unescape_html = true;
+  on.strip_terminal_escapes = true;
+  const RepairResult r = RepairText(in, on);
+  CHECK(r.text ==
+        "Caf\xC3\xA9 & cr\xC3\xA8me \xE2\x80\x94 it\xE2\x80\x99s red "
+        "&nosuch; a&b &#0; &#xD800;\n");
+  REQUIRE_FALSE(r.changes.empty());
+  CHECK(r.changes[0].rule == "html-entity");
+  CHECK(r.changes[0].stage == "unicode");
+}
+
+}  // namespace
+}  // namespace textmend
