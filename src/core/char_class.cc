@@ -358,6 +358,9 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
                        next.kind != CharKind::kSpace;
     cost += cur.rarity * 0.1f;
     letters += cur.letter_rarity * 0.1f;
+    // Â ends no word in any language; as mojibake it is the first byte of a
+    // no-break space whose second byte was lost ("100Â km").
+    if (s[i] == 0xC2 && !has_next) cost += 2.5f;
     switch (cur.kind) {
       case CharKind::kBad:
         cost += 20;
@@ -403,7 +406,7 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
         }
         break;
       case CharKind::kNbsp:
-        cost += (has_prev && has_next) ? 2 : 1;
+        cost += (has_prev && has_next) ? 2 : has_next ? 1 : 0.5f;
         break;
       case CharKind::kFormat:
         if (!(s[i] == 0xAD && prev_letter && next_letter)) cost += 1;

@@ -4,12 +4,13 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <map>
 
-#include "core/utf8.h"
 #include "core/alphabets.h"
 #include "core/char_class.h"
+#include "core/utf8.h"
 
 namespace textmend {
 namespace {
@@ -184,10 +185,15 @@ int UndoUtf8(const CodePage& page, const char32_t* in, size_t n, bool lossy,
       // replaced by U+FFFD), or, at the end of a chunk, a no-break space (A0)
       // that became the space after it or vanished. A lost closing quote
       // ("â€" for "”") is the commonest of all, so a quote wins.
-      const int32_t undefined =
-          at_end || replaced ? RecoverUndefined(page, bytes, present, length)
-                             : -1;
+      // Before ASCII punctuation ("â€." for "”."), only a quote.
+      const bool before_punct = !at_end && !replaced &&
+                                in[i + present] < 0x80 &&
+                                std::ispunct(static_cast<int>(in[i + present]));
+      int32_t undefined = at_end || replaced || before_punct
+                              ? RecoverUndefined(page, bytes, present, length)
+                              : -1;
       const bool quote = undefined >= 0x2018 && undefined <= 0x201F;
+      if (before_punct && !quote) undefined = -1;
       if (at_end && !quote) {
         bytes[present] = 0xA0;
         const uint32_t cp = Assemble(bytes, length);
@@ -339,6 +345,11 @@ void Explore(const Text& text, Steps* steps, bool used_space,
     if (!UndoMixUp(GetCodePage(m.actual), GetCodePage(m.read_as), text.data(),
                    text.size(), &out))
       continue;
+    // One changed character is no evidence of a mix-up on its own ("Â" is
+    // not "В"); such words follow their line's plan in pass 2.
+    size_t changed = 0;
+    for (size_t k = 0; k < out.size(); ++k) changed += out[k] != text[k];
+    if (changed < 2) continue;
     const Cost parts = CostOf(out);
     const bool cyrillic = IsCyrillicPage(m.actual) && IsCyrillicPage(m.read_as);
     if (cyrillic ? (parts.total() > in.total() - kMinMixUpGain ||
@@ -616,9 +627,10 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
       return true;
   }
   const bool prev_letter = w.prev != 0 && IsLetter(Classify(w.prev).kind);
-  // A lead that a lost no-break space would complete (voilÃ + space), in a
-  // code page whose no-break space is A0.
-  if (prev_letter && (next == 0 || IsChunkSpace(next))) {
+  // A lead that a lost no-break space would complete (voilÃ + space, or a
+  // rare lead such as Â after anything: "100Â km"), in a code page whose
+  // no-break space is A0.
+  if ((prev_letter || info.rarity > 0) && (next == 0 || IsChunkSpace(next))) {
     uint16_t leads = mask(lead_, c) & nbsp_pages_;
     while (leads) {
       const int p = __builtin_ctz(leads);
@@ -796,7 +808,10 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     c.gain = c.before.total() - c.best.parts.total();
     const float needed =
         NeedsStrongEvidence(c.best.steps) ? kMinStrongGain : kMinGain;
-    if (c.gain >= needed && Acceptable(c.best, c.before)) {
+    // A lone lead read with a lost no-break space ("Â" alone) is decided by
+    // its line: in Cyrillic mojibake it is the word "В".
+    const bool lone_lossy = c.best.used_space && c.end - c.begin == 1;
+    if (c.gain >= needed && Acceptable(c.best, c.before) && !lone_lossy) {
       c.accepted = true;
       for (const Candidate& t : c.ties) ++votes[t.steps];
     }
@@ -973,8 +988,14 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     // A no-break space that turned into the space after the chunk: that space
     // was part of the character when the word goes on (the next chunk is
     // mojibake too) or when a second space follows.
-    if (c.best.used_space && suffix == 0 && c.end < cps.size() &&
+    // A no-break space read back from a plain space ("100Â km") is that
+    // space: it is always used up.
+    const bool nbsp = !after.empty() && after.back() == 0xA0;
+    if (c.best.used_space && nbsp && suffix == 0 && c.end < cps.size() &&
         cps[c.end] == ' ') {
+      end_cp = c.end + 1;
+    } else if (c.best.used_space && suffix == 0 && c.end < cps.size() &&
+               cps[c.end] == ' ') {
       const bool next_joined = k + 1 < chunks.size() &&
                                chunks[k + 1].accepted &&
                                chunks[k + 1].begin == c.end + 1;

@@ -176,6 +176,13 @@ TEST_CASE("Lossy mojibake is repaired where one reading is plausible",
       {"\xC3\xA2\xE2\x82\xAC\xC5\x93Hi\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD there",
        "\xE2\x80\x9CHi\xE2\x80\x9D there",
        "mojibake: utf-8 read as windows-1252"},
+      // A no-break space whose mojibake lost its second byte ("100Â km").
+      {"100\xC3\x82 km, 5\xC3\x82 %", "100\xC2\xA0km, 5\xC2\xA0%",
+       "mojibake: utf-8 read as windows-1252"},
+      // A closing quote whose lost byte was followed by a full stop.
+      {"He said \xC3\xA2\xE2\x82\xAC\xC5\x93hello\xC3\xA2\xE2\x82\xAC.",
+       "He said \xE2\x80\x9Chello\xE2\x80\x9D.",
+       "mojibake: utf-8 read as windows-1252"},
       // Cyrillic "Россия" whose no-break space (in Р = D0 A0) became a space.
       {"\xD0\xA0 \xD0\xA0\xD1\x95\xD0\xA1\xD0\x83\xD0\xA1\xD0\x83\xD0\xA0\xD1"
        "\x91\xD0\xA1\xD0\x8F",
