@@ -257,6 +257,21 @@ const std::vector<CharInfo>& BmpTable() {
 
 constexpr int kLatin = USCRIPT_LATIN;
 
+// Scripts written together: Japanese mixes ideographs with both kana,
+// Korean may mix Hangul with ideographs.
+int ScriptGroup(int script) {
+  switch (script) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL:
+    case USCRIPT_BOPOMOFO:
+      return USCRIPT_HAN;
+    default:
+      return script;
+  }
+}
+
 bool IsCyrillicVowel(uint32_t lower) {
   switch (lower) {
     case 0x0430:
@@ -417,7 +432,8 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
     if (has_prev) {
       const uint32_t a = s[i - 1], b = s[i];
       // Two scripts side by side (letters, digits or marks of a script).
-      if (prev.script > 1 && cur.script > 1 && prev.script != cur.script &&
+      if (prev.script > 1 && cur.script > 1 &&
+          ScriptGroup(prev.script) != ScriptGroup(cur.script) &&
           prev.kind != CharKind::kSymbol && cur.kind != CharKind::kSymbol) {
         cost += 5;
       }
