@@ -165,6 +165,11 @@ uint8_t Rarity(uint32_t cp, CharKind kind, int script) {
   }
   if (cp >= 0x0530 && cp < 0x0590) return 20;  // Armenian
   if (cp >= 0x0700 && cp < 0x0900) return 40;  // Syriac, Thaana, NKo, ...
+  if (cp >= 0x1D00 && cp < 0x1DC0) return 30;  // phonetic extensions
+  // Technical, APL, control pictures, OCR, supplemental arrows and math:
+  // real characters, seldom in text.
+  if ((cp >= 0x2300 && cp < 0x2460) || (cp >= 0x2900 && cp < 0x2B00)) return 20;
+  if (cp == 0x017F) return 30;                 // long s, archaic
   if (cp >= 0x1E00 && cp < 0x1F00) return 5;   // Latin Extended Additional
   if (cp >= 0x1F00 && cp < 0x2000) return 20;  // Greek Extended
   if (cp >= 0x2070 && cp < 0x20A0) return 10;  // super- and subscripts

@@ -111,26 +111,31 @@ bool IsChunkSpace(uint32_t c) {
   return Classify(c).kind == CharKind::kSpace;
 }
 
-// The one plausible character a sequence missing its last byte can have
-// stood for, when that byte is one `page` leaves undefined (and so was
-// dropped or replaced): -1 when none or several are plausible. A quotation
-// mark wins over other punctuation ("â€" is almost always a lost "”").
+// The one plausible character a sequence missing one byte can have stood
+// for, when that byte is one `page` leaves undefined (and so was dropped or
+// replaced): -1 when none or several are plausible. `bytes` holds the
+// `length - 1` bytes present; the lost one was at position `at` (the last,
+// or, for "â¤" = E2 [9D] A4, the middle). A quotation mark wins over other
+// punctuation ("â€" is almost always a lost "”").
 int32_t RecoverUndefined(const CodePage& page, const int* bytes, int present,
-                         int length) {
+                         int length, int at) {
   if (page.id() == CodePageId::kLatin1 || present != length - 1) return -1;
   int32_t found = -1, quote = -1;
   int plausible = 0, quotes = 0;
-  for (int b = 0x80; b <= 0xBF; ++b) {
+  // Undefined bytes decode, sloppily, to the C1 control of their number
+  // (bytes A0-BF decode to their own number too, but are defined).
+  for (int b = 0x80; b <= 0x9F; ++b) {
     if (page.Decode(static_cast<uint8_t>(b)) != static_cast<uint32_t>(b))
       continue;  // defined: it would not have been lost
     int full[4];
-    std::copy(bytes, bytes + present, full);
-    full[present] = b;
-    if (present == 1 && !ValidSecond(full[0], b)) continue;
+    for (int k = 0, j = 0; k < length; ++k) full[k] = k == at ? b : bytes[j++];
+    if (!ValidSecond(full[0], full[1])) continue;
     const uint32_t cp = Assemble(full, length);
     const CharInfo info = Classify(cp);
-    if (!PlausibleResult(cp) || !((IsLetter(info.kind) && cp < 0x0530) ||
-                                  info.kind == CharKind::kPunct))
+    if (!PlausibleResult(cp) || info.rarity > 0 ||
+        !((IsLetter(info.kind) && cp < 0x0530) ||
+          info.kind == CharKind::kPunct ||
+          (info.kind == CharKind::kSymbol && length > 2)))
       continue;
     ++plausible;
     found = static_cast<int32_t>(cp);
@@ -189,12 +194,22 @@ int UndoUtf8(const CodePage& page, const char32_t* in, size_t n, bool lossy,
       const bool before_punct = !at_end && !replaced &&
                                 in[i + present] < 0x80 &&
                                 std::ispunct(static_cast<int>(in[i + present]));
-      int32_t undefined = at_end || replaced || before_punct
-                              ? RecoverUndefined(page, bytes, present, length)
-                              : -1;
+      // Before the lead of the next sequence ("РР·" for "Из"), the lost byte
+      // of a two-byte character.
+      const bool before_lead = !at_end && !replaced && length == 2 &&
+                               SequenceLength(page.Encode(in[i + present])) > 0;
+      int32_t undefined =
+          at_end || replaced || before_punct || before_lead
+              ? RecoverUndefined(page, bytes, present, length, present)
+              : -1;
+      // A three-byte character whose middle byte was lost ("â¤" for "❤").
+      if (undefined < 0 && length == 3 && (at_end || before_punct)) {
+        undefined = RecoverUndefined(page, bytes, present, length, 1);
+      }
       const bool quote = undefined >= 0x2018 && undefined <= 0x201F;
       if (before_punct && !quote) undefined = -1;
-      if (at_end && !quote) {
+      // (Only in a code page whose no-break space is A0.)
+      if (at_end && !quote && page.Decode(0xA0) == 0xA0) {
         bytes[present] = 0xA0;
         const uint32_t cp = Assemble(bytes, length);
         const CharInfo info = Classify(cp);
@@ -348,8 +363,12 @@ void Explore(const Text& text, Steps* steps, bool used_space,
     // One changed character is no evidence of a mix-up on its own ("Â" is
     // not "В"); such words follow their line's plan in pass 2.
     size_t changed = 0;
-    for (size_t k = 0; k < out.size(); ++k) changed += out[k] != text[k];
-    if (changed < 2) continue;
+    bool c1 = false;
+    for (size_t k = 0; k < out.size(); ++k) {
+      changed += out[k] != text[k];
+      c1 |= text[k] >= 0x80 && text[k] <= 0x9F;
+    }
+    if (changed < 2 && !c1) continue;  // (a C1 control is evidence itself)
     const Cost parts = CostOf(out);
     const bool cyrillic = IsCyrillicPage(m.actual) && IsCyrillicPage(m.read_as);
     if (cyrillic ? (parts.total() > in.total() - kMinMixUpGain ||
