@@ -764,22 +764,88 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
   return false;
 }
 
+std::vector<std::pair<size_t, uint16_t>>
+MojibakeRepairer::RestoreLostNoBreakSpaces(std::u32string* line) const {
+  std::vector<std::pair<size_t, uint16_t>> restored;
+  Text& t = *line;
+  for (size_t p = 1; p + 1 < t.size(); ++p) {
+    if (t[p] != ' ' || t[p - 1] < 0x80 || IsChunkSpace(t[p + 1]) ||
+        t[p + 1] < 0x80)
+      continue;
+    size_t right_end = p + 1;
+    while (right_end < t.size() && !IsChunkSpace(t[right_end])) ++right_end;
+    size_t left_begin = p - 1;
+    while (left_begin > 0 && !IsChunkSpace(t[left_begin - 1])) --left_begin;
+    // The character before: a lead that the no-break space completes into a
+    // common letter, in a code page whose no-break space is A0 and that has
+    // every character of both words (the page the mojibake came through).
+    uint16_t pages = 0;
+    uint16_t leads = t[p - 1] < kFlatLimit ? lead_[t[p - 1]] & nbsp_pages_ : 0;
+    while (leads) {
+      const int page = __builtin_ctz(leads);
+      leads &= leads - 1;
+      const CodePage& cp_page = GetCodePage(static_cast<CodePageId>(page));
+      const int b = cp_page.Encode(t[p - 1]);
+      if (b < 0xC2 || b > 0xDF) continue;
+      const uint32_t cp = ((b & 0x1Fu) << 6) | 0x20;
+      const CharInfo info = Classify(cp);
+      if (!IsLetter(info.kind) || info.rarity != 0) continue;
+      bool all = true;
+      for (size_t k = left_begin; k < right_end && all; ++k) {
+        all = k == p || cp_page.Encode(t[k]) >= 0;
+      }
+      if (all && SequenceLength(cp_page.Encode(t[p + 1])) > 0)
+        pages |= uint16_t(1u << page);
+    }
+    if (pages == 0) continue;
+    // Both sides must look like mojibake themselves.
+    const bool left_ok =
+        left_begin == p - 1 || AnySuspicious(t.data(), left_begin, p, t.size());
+    if (left_ok && AnySuspicious(t.data(), p + 1, right_end, t.size())) {
+      t[p] = 0xA0;
+      restored.emplace_back(p, pages);
+    }
+  }
+  return restored;
+}
+
 void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
                                   std::vector<Edit>* edits) const {
-  if (AsciiPrefix(line) == line.size()) return;
+  // First with lost no-break spaces read back; when a repair would keep such
+  // a space but read it through another plan, the guess was wrong: again
+  // without it.
+  if (!RepairLineAs(line, base, /*restore_spaces=*/true, edits)) {
+    RepairLineAs(line, base, /*restore_spaces=*/false, edits);
+  }
+}
+
+bool MojibakeRepairer::RepairLineAs(std::string_view line, size_t base,
+                                    bool restore_spaces,
+                                    std::vector<Edit>* edits) const {
+  if (AsciiPrefix(line) == line.size()) return true;
   Text cps;
   std::vector<size_t> offsets;  // byte offset of each code point, and the end
   for (size_t j = 0; j < line.size();) {
     size_t len = 1;
     const int32_t cp = DecodeAt(line, j, &len);
-    if (cp < 0) return;  // callers pass valid runs only
+    if (cp < 0) return true;  // callers pass valid runs only
     offsets.push_back(j);
     cps.push_back(static_cast<char32_t>(cp));
     j += len;
   }
   offsets.push_back(line.size());
   const bool coherent = Coherent(cps);
-  if (coherent && !AnySuspicious(cps.data(), 0, cps.size(), cps.size())) return;
+  if (coherent && !AnySuspicious(cps.data(), 0, cps.size(), cps.size()))
+    return true;
+  // A no-break space inside a word of mojibake that turned into a plain
+  // space splits the word ("Р С—РЎР‚" for windows-1251 read twice, "Ã  la"):
+  // such a space is read as the no-break space it was, so the word is read
+  // whole. It is only a reading: the space stays unless the repair consumes
+  // it.
+  const Text original = cps;
+  const auto restored = restore_spaces
+                            ? RestoreLostNoBreakSpaces(&cps)
+                            : std::vector<std::pair<size_t, uint16_t>>();
 
   std::vector<Chunk> chunks;
   for (size_t i = 0; i < cps.size();) {
@@ -835,14 +901,20 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
       for (const Candidate& t : c.ties) ++votes[t.steps];
     }
   }
-  if (votes.empty() && coherent) return;
+  if (votes.empty() && coherent) return true;
   // One plan for the line: the one that reads its confident chunks best in
   // sum, where a chunk the plan does not read about as well as its best
   // reading costs a fixed penalty (iso-8859-2 and windows-1250 agree on most
   // letters; the chunks where they differ decide).
   constexpr float kMissPenalty = 3.0f;
   std::map<Steps, float> score;
-  for (const auto& [steps, n] : votes) score[steps] = 0;
+  // (Between equals, UTF-8 read wrong is commoner than a mix-up, and fewer
+  // layers commoner than more.)
+  for (const auto& [steps, n] : votes) {
+    score[steps] = 0.01f * static_cast<float>(steps.size());
+    for (const UndoStep& step : steps)
+      score[steps] += step.from_utf8 ? 0 : 0.1f;
+  }
   std::map<Steps, Text> reading;  // the accepted chunks under each plan
   for (const Chunk& c : chunks) {
     if (!c.accepted) continue;
@@ -989,6 +1061,18 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     }
   }
 
+  // A space read back as a no-break space must be read through the UTF-8
+  // plan of the code page it was guessed for.
+  for (const auto& [pos, pages] : restored) {
+    for (const Chunk& c : chunks) {
+      if (pos < c.begin || pos >= c.end) continue;
+      const UndoStep& outer =
+          c.best.steps.empty() ? UndoStep() : c.best.steps[0];
+      if (!c.accepted || !outer.from_utf8 ||
+          !(pages & (1u << static_cast<int>(outer.read_as))))
+        return false;
+    }
+  }
   for (size_t k = 0; k < chunks.size(); ++k) {
     const Chunk& c = chunks[k];
     if (!c.accepted) continue;
@@ -997,11 +1081,13 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     size_t prefix = 0;
     const size_t len = c.end - c.begin;
     while (prefix < len && prefix < after.size() &&
-           cps[c.begin + prefix] == after[prefix])
+           cps[c.begin + prefix] == after[prefix] &&
+           cps[c.begin + prefix] == original[c.begin + prefix])
       ++prefix;
     size_t suffix = 0;
     while (suffix < len - prefix && suffix < after.size() - prefix &&
-           cps[c.end - 1 - suffix] == after[after.size() - 1 - suffix])
+           cps[c.end - 1 - suffix] == after[after.size() - 1 - suffix] &&
+           cps[c.end - 1 - suffix] == original[c.end - 1 - suffix])
       ++suffix;
     size_t end_cp = c.end - suffix;
     // A no-break space that turned into the space after the chunk: that space
@@ -1011,7 +1097,7 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     // space: it is always used up.
     const bool nbsp = !after.empty() && after.back() == 0xA0;
     if (c.best.used_space && nbsp && suffix == 0 && c.end < cps.size() &&
-        cps[c.end] == ' ') {
+        original[c.end] == ' ') {
       end_cp = c.end + 1;
     } else if (c.best.used_space && suffix == 0 && c.end < cps.size() &&
                cps[c.end] == ' ') {
@@ -1030,6 +1116,7 @@ void MojibakeRepairer::RepairLine(std::string_view line, size_t base,
     e.confidence = std::min(1.0f, 0.5f + c.gain / 20.0f);
     if (e.length > 0 || !e.replacement.empty()) edits->push_back(std::move(e));
   }
+  return true;
 }
 
 }  // namespace textmend

@@ -72,6 +72,14 @@ class MojibakeRepairer {
   bool Suspicious(const Around& w) const;
   bool AnySuspicious(const char32_t* s, size_t begin, size_t end,
                      size_t n) const;
+  // Reads back as no-break spaces the plain spaces that split words of
+  // mojibake (see RepairLine); returns where, and for which code pages.
+  std::vector<std::pair<size_t, uint16_t>> RestoreLostNoBreakSpaces(
+      std::u32string* line) const;
+  // RepairLine with or without that reading; false (and no edits) when a
+  // restored space was not read through its own code page.
+  bool RepairLineAs(std::string_view line, size_t base, bool restore_spaces,
+                    std::vector<Edit>* edits) const;
 
   // Per code point below kFlatLimit: bit p is set when code page p encodes it
   // as a UTF-8 lead byte (lead_) or continuation byte (cont_).

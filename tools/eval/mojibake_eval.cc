@@ -288,7 +288,14 @@ int RunMojibakeEval(const std::vector<std::string>& texts,
           const auto a = Split(lines[i]), d = Split(damaged[i]),
                      x = Split(repaired[i]);
           if (a.size() != d.size() || a.size() != x.size()) {
-            ks.damaged += a.size();  // counted as all lost
+            // Words joined or split: every damaged token of the line counts as
+            // lost, and the line as one changed clean token.
+            for (size_t k = 0; k < std::min(a.size(), d.size()); ++k) {
+              if (a[k] == d[k]) continue;
+              Score& ss = by_script[Script(a[k])];
+              ++ks.damaged, ++ss.damaged, ++total.damaged;
+            }
+            ++ks.changed, ++total.changed;
             if (options.verbose)
               std::printf("  [%s] token count changed:\n    %s\n -> %s\n",
                           kind.name.c_str(), damaged[i].c_str(),
