@@ -167,8 +167,8 @@ uint8_t Rarity(uint32_t cp, CharKind kind, int script) {
   if (cp >= 0x0700 && cp < 0x0900) return 40;  // Syriac, Thaana, NKo, ...
   if (cp >= 0x1D00 && cp < 0x1DC0) return 30;  // phonetic extensions
   // Technical, APL, control pictures, OCR, supplemental arrows and math:
-  // real characters, seldom in text.
-  if ((cp >= 0x2300 && cp < 0x2460) || (cp >= 0x2900 && cp < 0x2B00)) return 20;
+  // real characters, seldom in text; Braille patterns.
+  if ((cp >= 0x2300 && cp < 0x2460) || (cp >= 0x2800 && cp < 0x2B00)) return 20;
   if (cp == 0x017F) return 30;                 // long s, archaic
   if (cp >= 0x1E00 && cp < 0x1F00) return 5;   // Latin Extended Additional
   if (cp >= 0x1F00 && cp < 0x2000) return 20;  // Greek Extended
@@ -389,7 +389,7 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
         cost += 8;
         break;
       case CharKind::kSymbol:
-        cost += 0.5f;
+        if (has_prev || has_next) cost += 0.5f;  // (a sign alone is fine)
         if (prev_letter && next_letter) {
           cost += 4;
         } else if ((prev_letter && has_next && next.kind != CharKind::kSpace &&
@@ -457,6 +457,16 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
         latin_run = b >= 0xC0 && b <= 0xFF && IsLetter(cur.kind);
       }
       if ((a == 0xC2 || a == 0xC3) && b >= 0x80) cost += 1.5f;
+      // A Latin-1 letter followed by a windows-1252 sign or by œ ("âœ”",
+      // "â€“"): the lead byte and first continuation byte of a three-byte
+      // character read as windows-1252.
+      if (a >= 0xC0 && a <= 0xFF && IsLetter(prev.kind) &&
+          (b == 0x0152 || b == 0x0153 || b == 0x20AC || b == 0x201A ||
+           b == 0x0192 || b == 0x201E || b == 0x2020 || b == 0x2021 ||
+           b == 0x02C6 || b == 0x2030 || b == 0x2039 || b == 0x203A ||
+           b == 0x2022 || b == 0x2013 || b == 0x2014 || b == 0x02DC ||
+           b == 0x2122))
+        cost += 2;
       // A non-ASCII letter glued to the digits after it ("ÂŁ50", "ВЈ20" for
       // "£50"), and two non-ASCII signs side by side ("¬£").
       if (a >= 0x80 && IsLetter(prev.kind) && b >= '0' && b <= '9')

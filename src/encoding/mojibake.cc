@@ -789,7 +789,11 @@ MojibakeRepairer::RestoreLostNoBreakSpaces(std::u32string* line) const {
       if (b < 0xC2 || b > 0xDF) continue;
       const uint32_t cp = ((b & 0x1Fu) << 6) | 0x20;
       const CharInfo info = Classify(cp);
-      if (!IsLetter(info.kind) || info.rarity != 0) continue;
+      if (!IsLetter(info.kind) || info.rarity != 0 ||
+          (LetterScripts(Text(1, static_cast<char32_t>(cp))) &
+           ~kCodePageScripts) != 0 ||
+          !IsLetter(Classify(t[p - 1]).kind))
+        continue;
       bool all = true;
       for (size_t k = left_begin; k < right_end && all; ++k) {
         all = k == p || cp_page.Encode(t[k]) >= 0;

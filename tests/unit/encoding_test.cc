@@ -194,6 +194,9 @@ TEST_CASE("Lossy mojibake is repaired where one reading is plausible",
        "\xD0\xBF\xD1\x80\xD0\xB8\xD1\x8F\xD1\x82\xD0\xBD\xD0\xBE\xD1\x81\xD1"
        "\x82\xD0\xB8",
        "mojibake: utf-8 read as windows-1251, twice"},
+      // A check mark whose three bytes read as windows-1252, alone.
+      {"\xC3\xA2\xC5\x93\xE2\x80\x9D No problems", "\xE2\x9C\x94 No problems",
+       "mojibake: utf-8 read as windows-1252"},
       // A middle byte lost ("â¤" for "❤"); a byte lost before the next
       // character ("РР·" for "Из").
       {"Justin \xC3\xA2\xC2\xA4", "Justin \xE2\x9D\xA4",
