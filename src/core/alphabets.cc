@@ -3,6 +3,7 @@
 
 #include <unicode/uchar.h>
 
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -85,6 +86,22 @@ uint64_t LatinLanguages(uint32_t cp) {
         (lower >= kHighBase && lower < kHighBase + kHighSize)))
     return 0;
   return Table()[lower < kLowSize ? lower : kLowSize + (lower - kHighBase)];
+}
+
+void AlphabetCheck::Add(uint32_t cp) {
+  if (cp < 0xC0) return;
+  languages_ &= LatinLanguages(cp);
+  const uint32_t lower =
+      static_cast<uint32_t>(u_tolower(static_cast<UChar32>(cp)));
+  if ((lower >= 0x1EA0 && lower <= 0x1EF9) || lower == 0x01A1 ||
+      lower == 0x01B0 || lower == 0x0103 || lower == 0x0111)
+    vietnamese_ = true;
+}
+
+bool AlphabetCheck::Coherent() const {
+  constexpr uint64_t kVietnamese = uint64_t{1} << (std::size(kAlphabets) - 1);
+  const uint64_t l = vietnamese_ ? languages_ : languages_ & ~kVietnamese;
+  return l != 0;
 }
 
 }  // namespace textmend

@@ -21,6 +21,21 @@ inline constexpr uint64_t kAnyLanguage = ~uint64_t{0};
 // accented Latin letter that none of the languages uses.
 uint64_t LatinLanguages(uint32_t cp);
 
+// Whether one language's alphabet has all the accented Latin letters added.
+// Vietnamese counts only once a letter of its own has been seen (ạ, ơ, ư,
+// đ, ...): it shares á, ì, ý and the rest with half of Europe, so without
+// that it would make every mixture of them look like Vietnamese.
+class AlphabetCheck {
+ public:
+  void Add(uint32_t cp);
+  bool Coherent() const;
+  void Reset() { *this = AlphabetCheck(); }
+
+ private:
+  uint64_t languages_ = kAnyLanguage;
+  bool vietnamese_ = false;
+};
+
 }  // namespace textmend
 
 #endif  // TEXTMEND_CORE_ALPHABETS_H_

@@ -36,12 +36,10 @@ struct Reading {
 float CostOfReading(const std::u32string& text) {
   float cost = 0;
   size_t i = 0;
-  uint64_t languages = kAnyLanguage;
-  bool line_has_latin = false;
+  AlphabetCheck alphabet;
   auto end_line = [&] {
-    if (line_has_latin && languages == 0) cost += 3;
-    languages = kAnyLanguage;
-    line_has_latin = false;
+    if (!alphabet.Coherent()) cost += 3;
+    alphabet.Reset();
   };
   while (i < text.size()) {
     if (text[i] == '\n') {
@@ -59,11 +57,7 @@ float CostOfReading(const std::u32string& text) {
            text[j] != '\r' && text[j] != '\n') {
       if (text[j] >= 0x80) {
         high = true;
-        const uint64_t l = LatinLanguages(text[j]);
-        if (l != kAnyLanguage) {
-          line_has_latin = true;
-          languages &= l;
-        }
+        alphabet.Add(text[j]);
       }
       ++j;
     }

@@ -439,12 +439,12 @@ bool Acceptable(const Candidate& after, const Cost& before) {
 // Decomposed text (a letter and a combining accent) says nothing here: it is
 // taken as coherent.
 bool Coherent(const Text& t) {
-  uint64_t languages = kAnyLanguage;
+  AlphabetCheck check;
   for (char32_t c : t) {
     if (c >= 0x0300 && c < 0x0370) return true;
-    if (c >= 0xC0) languages &= LatinLanguages(c);
+    check.Add(c);
   }
-  return languages != 0;
+  return check.Coherent();
 }
 
 // Central European, Turkish and Baltic text read as windows-1252 or latin-1
@@ -708,7 +708,7 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
   // test sits in the middle, with one before and three after. A newline or
   // an invalid byte ends a line's window (it reads as 0, like a line edge).
   uint32_t win[5] = {0, 0, 0, 0, 0};  // prev, c, next[0..2]
-  uint64_t languages = kAnyLanguage;  // whose alphabet fits the line so far
+  AlphabetCheck alphabet;             // the accented letters of the line so far
   auto test = [&]() {
     if (win[1] < 0x80) return false;
     Around w;
@@ -733,8 +733,7 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
       const bool pending = win[2] >= 0x80 || win[3] >= 0x80 || win[4] >= 0x80;
       if (!pending) {
         const size_t n = AsciiPrefix(text.substr(i));
-        if (std::memchr(text.data() + i, '\n', n) != nullptr)
-          languages = kAnyLanguage;
+        if (std::memchr(text.data() + i, '\n', n) != nullptr) alphabet.Reset();
         if (n >= 4) {
           // The last four ASCII characters are all a window can need.
           for (size_t k = i + n - 4; k < i + n; ++k) {
@@ -752,9 +751,10 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
     i += len;
     if (test()) return true;
     if (cp == '\n') {
-      languages = kAnyLanguage;
-    } else if (cp >= 0xC0 && (languages &= LatinLanguages(cp)) == 0) {
-      return true;  // accented letters no one language writes together
+      alphabet.Reset();
+    } else if (cp >= 0xC0) {
+      alphabet.Add(static_cast<uint32_t>(cp));
+      if (!alphabet.Coherent()) return true;  // no one language writes these
     }
   }
   for (int k = 0; k < 3; ++k) {
