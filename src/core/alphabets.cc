@@ -89,7 +89,7 @@ uint64_t LatinLanguages(uint32_t cp) {
 }
 
 void AlphabetCheck::Add(uint32_t cp) {
-  if (cp < 0xC0) return;
+  if (cp < 0xC0 || (cp >= 0x02B0 && (cp < 0x1E00 || cp >= 0x1F00))) return;
   languages_ &= LatinLanguages(cp);
   const uint32_t lower =
       static_cast<uint32_t>(u_tolower(static_cast<UChar32>(cp)));

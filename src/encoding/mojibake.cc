@@ -578,6 +578,12 @@ bool MojibakeRepairer::Undo(const std::vector<UndoStep>& steps,
   return ApplySteps(steps, *text, text, &used_space);
 }
 
+void MojibakeRepairer::Around::Classify() {
+  prev_info = textmend::Classify(prev);
+  info = textmend::Classify(c);
+  for (int k = 0; k < 3; ++k) next_info[k] = textmend::Classify(next[k]);
+}
+
 bool MojibakeRepairer::Suspicious(const Around& w) const {
   auto mask = [](const std::vector<uint16_t>& table, uint32_t c) -> uint16_t {
     return c < kFlatLimit ? table[c] : 0;
@@ -585,12 +591,35 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
   const uint32_t c = w.c, next = w.next[0];
   if (c <= 0x9F) return true;  // a C1 control
   if (c == 0xFFFD) return mask(lead_, w.prev) != 0;
-  const CharInfo info = Classify(c);
+  const CharInfo& info = w.info;
   // A lead character followed by continuations that decode to a common
   // character, where the characters themselves do not read as a word (a
   // symbol among them, a case flip, two scripts): clean Russian read as
   // cp866 is all lead and continuation bytes, but all letters.
   uint16_t both = mask(lead_, c) & mask(cont_, next);
+  // Whatever the code page, a sequence is odd only if something in the
+  // window is: the test below needs the page, this one does not, and in a
+  // run of ordinary letters (most of any text) it says no at once.
+  if (both) {
+    bool maybe_odd = !IsLetter(info.kind) || info.rarity > 0;
+    const CharInfo* last = &w.prev_info;
+    for (int k = -1; k < 3 && !maybe_odd; ++k) {
+      const CharInfo& x = k < 0 ? info : w.next_info[k];
+      if (!IsLetter(x.kind)) {
+        maybe_odd = true;
+      } else if (IsLetter(last->kind) &&
+                 ((last->kind == CharKind::kLower &&
+                   x.kind == CharKind::kUpper) ||
+                  (last->kind == CharKind::kUpper &&
+                   x.kind == CharKind::kLower && k >= 0) ||
+                  (last->script > 1 && x.script > 1 &&
+                   last->script != x.script))) {
+        maybe_odd = true;
+      }
+      last = &x;
+    }
+    if (!maybe_odd) both = 0;
+  }
   while (both) {
     const int p = __builtin_ctz(both);
     both &= both - 1;
@@ -606,7 +635,7 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
     }
     // (A case flip or a change of script into the sequence counts too:
     // "PasaĹĽerowie", "OΓΉ".)
-    const CharInfo before = Classify(w.prev);
+    const CharInfo& before = w.prev_info;
     bool odd =
         !IsLetter(info.kind) || info.rarity > 0 ||
         (IsLetter(before.kind) &&
@@ -618,7 +647,7 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
     for (int k = 0; k < present && k < 3; ++k) {
       const uint32_t x = w.next[k];
       if (x == 0) break;
-      const CharInfo xi = Classify(x);
+      const CharInfo& xi = w.next_info[k];
       if (k + 1 < present && !IsLetter(xi.kind)) odd = true;
       // Letters glued to digits: "ВЈ20" for "£20"; capitals before a small
       // letter: "ÄŤtvrtek" for "čtvrtek".
@@ -645,7 +674,7 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
         (after == 0 || IsChunkSpace(after) || after == 0xFFFD))
       return true;
   }
-  const bool prev_letter = w.prev != 0 && IsLetter(Classify(w.prev).kind);
+  const bool prev_letter = w.prev != 0 && IsLetter(w.prev_info.kind);
   // A lead that a lost no-break space would complete (voilÃ + space, or a
   // rare lead such as Â after anything: "100Â km"), in a code page whose
   // no-break space is A0.
@@ -668,19 +697,18 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
   if ((info.kind == CharKind::kSymbol ||
        (info.kind == CharKind::kPunct && c < 0x2070 && c != 0x2019 &&
         c != 0x2018 && c != 0xB7 && c != 0x2010 && c != 0x2011)) &&
-      prev_letter && next != 0 && IsLetter(Classify(next).kind))
+      prev_letter && next != 0 && IsLetter(w.next_info[0].kind))
     return true;
   // ... or a Cyrillic case flip inside a word, or four capitals in a row
   // (koi8-r read as windows-1251 swaps the case of every letter: рТЙЧЕФ).
   if (info.script == USCRIPT_CYRILLIC && next >= 0x80) {
-    const CharInfo n_info = Classify(next);
+    const CharInfo& n_info = w.next_info[0];
     if (info.kind == CharKind::kLower && n_info.kind == CharKind::kUpper &&
         n_info.script == USCRIPT_CYRILLIC)
       return true;
     if (info.kind == CharKind::kUpper) {
       int capitals = 1;
-      for (uint32_t x : w.next) {
-        const CharInfo xi = Classify(x);
+      for (const CharInfo& xi : w.next_info) {
         if (xi.kind != CharKind::kUpper || xi.script != USCRIPT_CYRILLIC) break;
         ++capitals;
       }
@@ -698,6 +726,7 @@ bool MojibakeRepairer::AnySuspicious(const char32_t* s, size_t begin,
     w.prev = i > 0 ? s[i - 1] : 0;
     w.c = s[i];
     for (size_t k = 0; k < 3; ++k) w.next[k] = i + 1 + k < n ? s[i + 1 + k] : 0;
+    w.Classify();
     if (Suspicious(w)) return true;
   }
   return false;
@@ -709,6 +738,7 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
   // an invalid byte ends a line's window (it reads as 0, like a line edge).
   uint32_t win[5] = {0, 0, 0, 0, 0};  // prev, c, next[0..2]
   AlphabetCheck alphabet;             // the accented letters of the line so far
+  CharInfo infos[5];  // the classes of win[], each computed once
   auto test = [&]() {
     if (win[1] < 0x80) return false;
     Around w;
@@ -717,14 +747,20 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
     w.next[0] = win[2];
     w.next[1] = win[3];
     w.next[2] = win[4];
+    w.prev_info = infos[0];
+    w.info = infos[1];
+    w.next_info[0] = infos[2];
+    w.next_info[1] = infos[3];
+    w.next_info[2] = infos[4];
     return Suspicious(w);
   };
   auto push = [&](uint32_t cp) {
-    win[0] = win[1];
-    win[1] = win[2];
-    win[2] = win[3];
-    win[3] = win[4];
+    for (int k = 0; k < 4; ++k) {
+      win[k] = win[k + 1];
+      infos[k] = infos[k + 1];
+    }
     win[4] = cp;
+    infos[4] = Classify(cp);
   };
   size_t i = 0;
   while (i < text.size()) {

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/char_class.h"
 #include "core/codepage.h"
 #include "core/edit.h"
 
@@ -66,6 +67,9 @@ class MojibakeRepairer {
     uint32_t prev = 0;
     uint32_t c = 0;
     uint32_t next[3] = {0, 0, 0};
+    // Their classes (see core/char_class.h), filled in by the caller.
+    CharInfo prev_info, info, next_info[3];
+    void Classify();
   };
   // True when w.c could begin or be part of mojibake: the cheap test that
   // decides whether a line (and which of its chunks) is worth reading.
