@@ -368,7 +368,11 @@ void Explore(const Text& text, Steps* steps, bool used_space,
       changed += out[k] != text[k];
       c1 |= text[k] >= 0x80 && text[k] <= 0x9F;
     }
-    if (changed < 2 && !c1) continue;  // (a C1 control is evidence itself)
+    // (A C1 control is evidence itself; and Latin read as Latin keeps the
+    // script, so one letter can be a whole word's damage: "W³adze".)
+    const bool keeps_script =
+        !IsCyrillicPage(m.actual) && m.actual != CodePageId::kWindows1253;
+    if (changed < 2 && !c1 && !keeps_script) continue;
     const Cost parts = CostOf(out);
     const bool cyrillic = IsCyrillicPage(m.actual) && IsCyrillicPage(m.read_as);
     if (cyrillic ? (parts.total() > in.total() - kMinMixUpGain ||
@@ -470,7 +474,8 @@ bool IsLatinMixUp(const Steps& steps) {
 // each Latin mix-up in turn (the chunks a UTF-8 reading did not already
 // take); of the readings one language's alphabet covers, and that are no
 // odder in structure, the least odd is taken for the whole line.
-void ReadLineAsLatin(const Text& line, std::vector<Chunk>* chunks) {
+void ReadLineAsLatin(const Text& line, std::vector<Chunk>* chunks,
+                     bool evidence) {
   auto taken = [](const Chunk& c) {
     return c.accepted && !IsLatinMixUp(c.best.steps);
   };
@@ -479,7 +484,8 @@ void ReadLineAsLatin(const Text& line, std::vector<Chunk>* chunks) {
     current += (taken(c) ? c.best.text : line.substr(c.begin, c.end - c.begin));
     current += U" ";
   }
-  if (Coherent(current)) return;
+  const bool incoherent = !Coherent(current);
+  if (!incoherent && !evidence) return;
   const MixUp* best = nullptr;
   float best_after = 0;
   std::vector<Text> best_texts;
@@ -506,7 +512,10 @@ void ReadLineAsLatin(const Text& line, std::vector<Chunk>* chunks) {
       }
       reading += texts.back() + U" ";
     }
-    if (after > before || !Coherent(reading)) continue;
+    // (A line whose letters already agree must also lose structure.)
+    if (after > before || (after == before && !incoherent) ||
+        !Coherent(reading))
+      continue;
     if (best == nullptr || after < best_after) {
       best = &m;
       best_after = after;
@@ -1089,7 +1098,14 @@ bool MojibakeRepairer::RepairLineAs(std::string_view line, size_t base,
   }
   // Latin text read as another Latin code page: decided for the whole line
   // by the alphabets, never word by word.
-  if (!coherent) ReadLineAsLatin(cps, &chunks);
+  // (Also in a line whose accented letters agree but whose confident chunks
+  // read as a Latin mix-up: Polish read as windows-1252 may show no accented
+  // letter at all, only signs: "W³adze obiecuj¹".)
+  const bool latin_evidence = std::any_of(
+      chunks.begin(), chunks.end(),
+      [](const Chunk& c) { return c.accepted && IsLatinMixUp(c.best.steps); });
+  if (!coherent || latin_evidence)
+    ReadLineAsLatin(cps, &chunks, latin_evidence);
   // Cyrillic read as Cyrillic: only on a whole line's worth of evidence.
   float strong_gain = 0;
   for (const Chunk& c : chunks) {
