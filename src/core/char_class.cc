@@ -10,6 +10,8 @@
 #include <memory>
 #include <vector>
 
+#include "core/alphabets.h"
+
 namespace textmend {
 namespace {
 
@@ -139,6 +141,7 @@ uint8_t Rarity(uint32_t cp, CharKind kind, int script) {
     case 0x2020:
     case 0x2021:  // † ‡
       return 10;
+    case 0x201A:  // ‚ (mac-roman's reading of a UTF-8 lead byte)
     case 0x2030:
     case 0x2039:
     case 0x203A:  // ‰ ‹ ›
@@ -478,6 +481,13 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
       if (i >= 2 && s[i - 2] >= 0x80 && a >= 0x80 &&
           prev.kind == CharKind::kUpper && cur.kind == CharKind::kLower &&
           Classify(s[i - 2]).kind == CharKind::kUpper)
+        cost += 2;
+      // An accented capital right after a non-ASCII sign, before another
+      // accented letter ("‚Äî", mac-roman for "—").
+      if (i >= 1 && i + 1 < n && a >= 0x80 &&
+          (prev.kind == CharKind::kPunct || prev.kind == CharKind::kSymbol) &&
+          cur.kind == CharKind::kUpper && b >= 0x80 && s[i + 1] >= 0x80 &&
+          IsLetter(next.kind))
         cost += 1.5f;
       // An accented capital glued to a non-ASCII sign (Ă—, É‰): a lead byte
       // and a continuation byte of a wrong decode.
@@ -492,6 +502,11 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
     prev = cur;
     cur = next;
   }
+  // A word whose accented letters no one language writes together
+  // ("CĂłrdoba": Romanian Ă beside Polish ł).
+  AlphabetCheck alphabet;
+  for (size_t i = 0; i < n; ++i) alphabet.Add(s[i]);
+  if (!alphabet.Coherent()) cost += 2;
   return {cost, letters + CyrillicWordCost(s, n)};
 }
 

@@ -627,6 +627,13 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
       }
       last = &x;
     }
+    if (!maybe_odd && c >= 0xC0 && w.next[0] >= 0xC0) {
+      // Accented letters of two alphabets side by side ("Ăł" in "CĂłrdoba").
+      AlphabetCheck pair;
+      pair.Add(c);
+      pair.Add(w.next[0]);
+      maybe_odd = !pair.Coherent();
+    }
     if (!maybe_odd) both = 0;
   }
   while (both) {
@@ -652,6 +659,8 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
           (before.script > 1 && info.script > 1 &&
            before.script != info.script)));
     bool all_upper = info.kind == CharKind::kUpper;
+    AlphabetCheck letters;
+    letters.Add(c);
     CharInfo last = info;
     for (int k = 0; k < present && k < 3; ++k) {
       const uint32_t x = w.next[k];
@@ -662,6 +671,8 @@ bool MojibakeRepairer::Suspicious(const Around& w) const {
       // letter: "ÄŤtvrtek" for "čtvrtek".
       if (k + 1 == present && x >= '0' && x <= '9') odd = true;
       if (k + 1 < present) {
+        letters.Add(x);
+        if (!letters.Coherent()) odd = true;
         all_upper = all_upper && xi.kind == CharKind::kUpper;
       } else if (all_upper && xi.kind == CharKind::kLower) {
         odd = true;
