@@ -459,7 +459,7 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
       } else {
         latin_run = b >= 0xC0 && b <= 0xFF && IsLetter(cur.kind);
       }
-      if ((a == 0xC2 || a == 0xC3) && b >= 0x80) cost += 1.5f;
+      if ((a == 0xC2 || a == 0xC3) && b >= 0x80) cost += 2;
       // A Latin-1 letter followed by a windows-1252 sign or by œ ("âœ”",
       // "â€“"): the lead byte and first continuation byte of a three-byte
       // character read as windows-1252.

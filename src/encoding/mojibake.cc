@@ -999,8 +999,12 @@ bool MojibakeRepairer::RepairLineAs(std::string_view line, size_t base,
   for (Chunk& c : chunks) {
     if (!c.accepted) continue;
     for (const Steps& plan : plans) {
-      const auto it = std::find_if(c.ties.begin(), c.ties.end(),
-                                   [&](auto& t) { return t.steps == plan; });
+      // (The line's plan is taken only where it reads the chunk no worse in
+      // structure than the chunk's own best reading.)
+      const auto it = std::find_if(c.ties.begin(), c.ties.end(), [&](auto& t) {
+        return t.steps == plan &&
+               t.parts.structure <= c.best.parts.structure + 0.5f;
+      });
       if (it != c.ties.end()) {
         c.gain -= it->parts.total() - c.best.parts.total();
         c.best = *it;
