@@ -404,7 +404,7 @@ Cost ChunkCost(const uint32_t* s, size_t n) {
           cost += 1.5f;
         }
         if (prev_letter && s[i - 1] >= 0x80) cost += 2;
-        if (next_letter && s[i + 1] >= 0x80) cost += 1.5f;
+        if (next_letter && s[i + 1] >= 0x80) cost += 2.5f;  // "√Æn"
         break;
       case CharKind::kPunct:
         // (CJK punctuation between ideographs is ordinary.)
