@@ -147,6 +147,12 @@ std::vector<Kind> Kinds() {
   return kinds;
 }
 
+// "utf-8 misread, " or "single-byte mix-up, ": the family of a kind.
+std::string Family(const Kind& kind) {
+  return kind.misreads.back().from_utf8 ? "utf-8 misread, "
+                                        : "single-byte mix-up, ";
+}
+
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> out;
   size_t i = 0;
@@ -249,7 +255,9 @@ int RunMojibakeEval(const std::vector<std::string>& texts,
   textmend::Options lib_options;
   std::unique_ptr<textmend::Repairer> repairer;
   if (!textmend::Repairer::Create(lib_options, &repairer).ok()) return 2;
-  std::map<std::string, Score> by_kind, by_script;
+  // by_family: by script, apart for UTF-8 read wrong and for single-byte
+  // mix-ups (which ftfy, for one, does not attempt).
+  std::map<std::string, Score> by_kind, by_script, by_family;
   Score total;
   for (unsigned round = 0; round < options.seeds; ++round)
     for (const std::string& text : texts) {
@@ -293,7 +301,8 @@ int RunMojibakeEval(const std::vector<std::string>& texts,
             for (size_t k = 0; k < std::min(a.size(), d.size()); ++k) {
               if (a[k] == d[k]) continue;
               Score& ss = by_script[Script(a[k])];
-              ++ks.damaged, ++ss.damaged, ++total.damaged;
+              Score& fs = by_family[Family(kind) + Script(a[k])];
+              ++ks.damaged, ++ss.damaged, ++total.damaged, ++fs.damaged;
             }
             ++ks.changed, ++total.changed;
             if (options.verbose)
@@ -314,8 +323,10 @@ int RunMojibakeEval(const std::vector<std::string>& texts,
                             a[k].c_str(), x[k].c_str());
             } else {
               const bool ok = x[k] == a[k];
-              ++ks.damaged, ++ss.damaged, ++total.damaged;
+              Score& fs = by_family[Family(kind) + Script(a[k])];
+              ++ks.damaged, ++ss.damaged, ++total.damaged, ++fs.damaged;
               ks.restored += ok, ss.restored += ok, total.restored += ok;
+              fs.restored += ok;
               if (options.verbose && !ok)
                 std::printf("  [%s] %s: %s -> %s\n", kind.name.c_str(),
                             a[k].c_str(), d[k].c_str(), x[k].c_str());
@@ -383,6 +394,12 @@ int RunMojibakeEval(const std::vector<std::string>& texts,
     std::printf("  %-14s %5zu inputs, %5zu converted exactly (%.2f%%)\n",
                 name.c_str(), s.lines, s.lines_restored,
                 pct(s.lines_restored, s.lines));
+  }
+  std::printf("by kind of damage and script of the damaged token:\n");
+  for (const auto& [name, s] : by_family) {
+    std::printf("  %-26s %8zu damaged %8zu restored  recall %7.2f%%\n",
+                name.c_str(), s.damaged, s.restored,
+                pct(s.restored, s.damaged));
   }
   std::printf("by script of the damaged token:\n");
   for (const auto& [name, s] : by_script) {
