@@ -248,7 +248,9 @@ CharInfo Compute(uint32_t cp) {
   const UScriptCode script =
       uscript_getScript(static_cast<UChar32>(cp), &error);
   info.script =
-      U_SUCCESS(error) && script < 256 ? static_cast<uint8_t>(script) : 0;
+      U_SUCCESS(error) && static_cast<int>(script) < 256
+          ? static_cast<uint8_t>(script)
+          : 0;
   info.rarity = Rarity(cp, info.kind, info.script);
   info.letter_rarity = LetterRarity(cp, info.script);
   return info;

@@ -978,11 +978,13 @@ bool MojibakeRepairer::RepairLineAs(std::string_view line, size_t base,
   std::map<Steps, Text> reading;  // the accepted chunks under each plan
   for (const Chunk& c : chunks) {
     if (!c.accepted) continue;
-    for (auto& [steps, total] : score) {
+    for (auto& entry : score) {
+      const Steps& plan = entry.first;
       const auto it = std::find_if(c.ties.begin(), c.ties.end(),
-                                   [&](auto& t) { return t.steps == steps; });
-      total += it == c.ties.end() ? kMissPenalty : it->cost - c.best.cost;
-      if (it != c.ties.end()) reading[steps] += it->text + U" ";
+                                   [&](auto& t) { return t.steps == plan; });
+      entry.second +=
+          it == c.ties.end() ? kMissPenalty : it->cost - c.best.cost;
+      if (it != c.ties.end()) reading[plan] += it->text + U" ";
     }
   }
   // A plan whose reading mixes the alphabets of several languages ("Cådiz",

@@ -113,7 +113,10 @@ std::string_view WithoutPossessive(std::string_view lower) {
 }
 
 bool Known(const Lexicon& lexicon, std::string_view lower) {
-  return lexicon.Find(lower) != nullptr || KnownLower(lexicon, lower);
+  if (lexicon.Find(lower) != nullptr) return true;
+  // (KnownLower would look `lower` up again: only the possessive is left.)
+  return lower.size() > 2 && lower.substr(lower.size() - 2) == "'s" &&
+         KnownLower(lexicon, lower.substr(0, lower.size() - 2));
 }
 
 bool KnownLower(const Lexicon& lexicon, std::string_view lower) {

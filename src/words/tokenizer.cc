@@ -84,6 +84,16 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
     };
     note_case(i);
     for (;;) {
+      // ASCII letters, the common case, without the general letter test.
+      while (j < n && IsAsciiLetter(static_cast<unsigned char>(text[j]))) {
+        const auto c = static_cast<unsigned char>(text[j]);
+        if (c >= 'a') {
+          lower_seen = true;
+        } else if (lower_seen) {
+          camel = true;
+        }
+        ++j;
+      }
       if (j >= n) break;
       bool a = true;
       size_t l = LetterAt(text, j, &a);
