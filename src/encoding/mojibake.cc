@@ -166,6 +166,28 @@ int UndoUtf8(const CodePage& page, const char32_t* in, size_t n, bool lossy,
       out->push_back(in[i++]);
       continue;
     }
+    // A surrogate pair written as two three-byte sequences (CESU-8, "Java"
+    // UTF-8: ED A0..AF xx ED B0..BF xx), read wrong: the one character.
+    if (lead == 0xED && i + 5 < n) {
+      int b[6] = {lead};
+      bool pair = true;
+      for (int k = 1; k < 6 && pair; ++k) {
+        b[k] = page.Encode(in[i + k]);
+        pair = k == 3 ? b[k] == 0xED : IsContinuation(b[k]);
+      }
+      if (pair && b[1] >= 0xA0 && b[1] <= 0xAF && b[4] >= 0xB0 &&
+          b[4] <= 0xBF) {
+        const uint32_t hi = 0xD000 | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+        const uint32_t lo = 0xD000 | ((b[4] & 0x3F) << 6) | (b[5] & 0x3F);
+        const uint32_t cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+        if (PlausibleResult(cp)) {
+          out->push_back(cp);
+          i += 6;
+          ++decoded;
+          continue;
+        }
+      }
+    }
     int bytes[4] = {lead, 0, 0, 0};
     int present = 1;
     while (present < length && i + present < n) {
@@ -842,6 +864,18 @@ MojibakeRepairer::RestoreLostNoBreakSpaces(std::u32string* line) const {
       leads &= leads - 1;
       const CodePage& cp_page = GetCodePage(static_cast<CodePageId>(page));
       const int b = cp_page.Encode(t[p - 1]);
+      bool all = true;
+      for (size_t k = left_begin; k < right_end && all; ++k) {
+        all = k == p || cp_page.Encode(t[k]) >= 0;
+      }
+      if (!all) continue;
+      if (b == 0xED) {
+        // The first half of a surrogate pair in CESU-8 ("í ½í¸" for "😍"):
+        // ED A0 was the sequence, the next character goes on with it.
+        if (IsContinuation(cp_page.Encode(t[p + 1])))
+          pages |= uint16_t(1u << page);
+        continue;
+      }
       if (b < 0xC2 || b > 0xDF) continue;
       const uint32_t cp = ((b & 0x1Fu) << 6) | 0x20;
       const CharInfo info = Classify(cp);
@@ -850,11 +884,7 @@ MojibakeRepairer::RestoreLostNoBreakSpaces(std::u32string* line) const {
            ~kCodePageScripts) != 0 ||
           !IsLetter(Classify(t[p - 1]).kind))
         continue;
-      bool all = true;
-      for (size_t k = left_begin; k < right_end && all; ++k) {
-        all = k == p || cp_page.Encode(t[k]) >= 0;
-      }
-      if (all && SequenceLength(cp_page.Encode(t[p + 1])) > 0)
+      if (SequenceLength(cp_page.Encode(t[p + 1])) > 0)
         pages |= uint16_t(1u << page);
     }
     if (pages == 0) continue;

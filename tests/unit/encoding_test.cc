@@ -194,6 +194,12 @@ TEST_CASE("Lossy mojibake is repaired where one reading is plausible",
        "\xD0\xBF\xD1\x80\xD0\xB8\xD1\x8F\xD1\x82\xD0\xBD\xD0\xBE\xD1\x81\xD1"
        "\x82\xD0\xB8",
        "mojibake: utf-8 read as windows-1251, twice"},
+      // An emoji written as a CESU-8 surrogate pair, read as windows-1252,
+      // exact and with its no-break space turned into a space.
+      {"Hi \xC3\xAD\xC2\xA0\xC2\xBD\xC3\xAD\xC2\xB8\xC2\x8D",
+       "Hi \xF0\x9F\x98\x8D", "mojibake: utf-8 read as windows-1252"},
+      {"Hi \xC3\xAD \xC2\xBD\xC3\xAD\xC2\xB8\xC2\x8D", "Hi \xF0\x9F\x98\x8D",
+       "mojibake: utf-8 read as windows-1252"},
       // A check mark whose three bytes read as windows-1252, alone.
       {"\xC3\xA2\xC5\x93\xE2\x80\x9D No problems", "\xE2\x9C\x94 No problems",
        "mojibake: utf-8 read as windows-1252"},
