@@ -149,7 +149,13 @@ LegacyGuess GuessLegacyEncoding(std::string_view sample, bool complete) {
     Reading r;
     r.page = id;
     r.text.reserve(sample.size());
-    for (unsigned char b : sample) r.text.push_back(page.Decode(b));
+    for (unsigned char b : sample) {
+      // (C0 controls are left out: the unicode stage removes them, and the
+      // guess must not change once it has.)
+      if ((b < 0x20 && b != '\n' && b != '\t' && b != '\r') || b == 0x7F)
+        continue;
+      r.text.push_back(page.Decode(b));
+    }
     if (std::any_of(readings.begin(), readings.end(),
                     [&](const Reading& o) { return o.text == r.text; }))
       continue;  // the same reading as a commoner code page
@@ -164,7 +170,17 @@ LegacyGuess GuessLegacyEncoding(std::string_view sample, bool complete) {
       readings.size() > 1 ? readings[1].cost - best.cost : 10.0f;
   // Plausible text costs well under one unit per non-ASCII character; the
   // runner-up must be clearly worse, or ICU's detector must agree.
-  const bool plausible = best.cost < 1.0f;
+  // Prose, too: most of the non-ASCII characters of the reading are letters
+  // or punctuation (a reading of box drawing and signs is a binary file or a
+  // table, not text in that code page).
+  size_t prose = 0, high_chars = 0;
+  for (char32_t c : best.text) {
+    if (c < 0x80) continue;
+    ++high_chars;
+    const CharKind kind = Classify(c).kind;
+    prose += IsLetter(kind) || kind == CharKind::kPunct;
+  }
+  const bool plausible = best.cost < 1.0f && 2 * prose > high_chars;
   const bool clear = margin * static_cast<float>(high) >= 2.0f;
   const CodePageId icu = IcuGuess(sample);
   if (plausible && (clear || icu == best.page)) {
