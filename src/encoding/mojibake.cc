@@ -106,8 +106,9 @@ uint32_t Assemble(const int* bytes, int length) {
 
 bool IsChunkSpace(uint32_t c) {
   if (c == 0xA0) return false;  // a byte of mojibake as often as a space
-  if (c < 0x80)
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+  // (C0 controls separate chunks too: the unicode stage removes them, and a
+  // word must read the same with or without them.)
+  if (c < 0x80) return c <= ' ' || c == 0x7F;
   return Classify(c).kind == CharKind::kSpace;
 }
 
