@@ -104,11 +104,19 @@ uint32_t Assemble(const int* bytes, int length) {
   return cp;
 }
 
+// C0 controls other than white space, and DEL: the unicode stage removes
+// them, so the encoding stage reads past them as if they were not there (a
+// word must read the same with or without them).
+bool Invisible(uint32_t c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+          c != '\v') ||
+         c == 0x7F;
+}
+
 bool IsChunkSpace(uint32_t c) {
   if (c == 0xA0) return false;  // a byte of mojibake as often as a space
-  // (C0 controls separate chunks too: the unicode stage removes them, and a
-  // word must read the same with or without them.)
-  if (c < 0x80) return c <= ' ' || c == 0x7F;
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
   return Classify(c).kind == CharKind::kSpace;
 }
 
@@ -817,7 +825,7 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
           // The last four ASCII characters are all a window can need.
           for (size_t k = i + n - 4; k < i + n; ++k) {
             const uint32_t cp = static_cast<unsigned char>(text[k]);
-            push(cp == '\n' ? 0 : cp);
+            if (!Invisible(cp)) push(cp == '\n' ? 0 : cp);
           }
           i += n;
           continue;
@@ -826,8 +834,9 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
     }
     size_t len = 1;
     const int32_t cp = DecodeAt(text, i, &len);
-    push(cp < 0 || cp == '\n' ? 0 : static_cast<uint32_t>(cp));
     i += len;
+    if (cp >= 0 && Invisible(static_cast<uint32_t>(cp))) continue;
+    push(cp < 0 || cp == '\n' ? 0 : static_cast<uint32_t>(cp));
     if (test()) return true;
     if (cp == '\n') {
       alphabet.Reset();
@@ -920,8 +929,10 @@ bool MojibakeRepairer::RepairLineAs(std::string_view line, size_t base,
     size_t len = 1;
     const int32_t cp = DecodeAt(line, j, &len);
     if (cp < 0) return true;  // callers pass valid runs only
-    offsets.push_back(j);
-    cps.push_back(static_cast<char32_t>(cp));
+    if (!Invisible(static_cast<uint32_t>(cp))) {
+      offsets.push_back(j);
+      cps.push_back(static_cast<char32_t>(cp));
+    }
     j += len;
   }
   offsets.push_back(line.size());
