@@ -101,8 +101,30 @@ CodePageId IcuGuess(std::string_view sample) {
 
 }  // namespace
 
-LegacyGuess GuessLegacyEncoding(std::string_view sample, bool complete) {
+LegacyGuess GuessLegacyEncoding(std::string_view raw, bool complete) {
   LegacyGuess guess;
+  // What the unicode stage removes or spells out (C0 controls, stray byte
+  // order marks and zero-width spaces, presentation ligatures) is left out:
+  // the guess must not change once that stage has run.
+  std::string cleaned;
+  cleaned.reserve(raw.size());
+  bool raw_valid = false;  // a valid multi-byte sequence, removable or not
+  for (size_t i = 0; i < raw.size();) {
+    const auto b = static_cast<unsigned char>(raw[i]);
+    if (b < 0x80) {
+      if (!((b < 0x20 && b != '\n' && b != '\t' && b != '\r') || b == 0x7F))
+        cleaned.push_back(static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    size_t len = 1;
+    const int32_t cp = DecodeAt(raw, i, &len);
+    raw_valid |= cp >= 0;
+    if (!(cp == 0xFEFF || cp == 0x200B || (cp >= 0xFB00 && cp <= 0xFB4F)))
+      cleaned.append(raw.substr(i, len));
+    i += len;
+  }
+  const std::string_view sample = cleaned;
   // Valid multi-byte UTF-8 sequences against bytes that are not UTF-8.
   // Invalid bytes that are UTF-8 in shape (a lead byte and continuation
   // bytes, cut short) are damaged UTF-8, not another encoding.
@@ -137,7 +159,7 @@ LegacyGuess GuessLegacyEncoding(std::string_view sample, bool complete) {
   if (invalid == 0 || valid * 2 >= invalid || shaped * 2 > invalid) {
     // UTF-8 (with perhaps a few damaged bytes): settled once any valid
     // sequence was seen, or at the end.
-    guess.settled = complete || valid > 0;
+    guess.settled = complete || valid > 0 || (invalid == 0 && raw_valid);
     return guess;
   }
   if (!complete && high < 64) return guess;  // read more before judging
@@ -149,13 +171,7 @@ LegacyGuess GuessLegacyEncoding(std::string_view sample, bool complete) {
     Reading r;
     r.page = id;
     r.text.reserve(sample.size());
-    for (unsigned char b : sample) {
-      // (C0 controls are left out: the unicode stage removes them, and the
-      // guess must not change once it has.)
-      if ((b < 0x20 && b != '\n' && b != '\t' && b != '\r') || b == 0x7F)
-        continue;
-      r.text.push_back(page.Decode(b));
-    }
+    for (unsigned char b : sample) r.text.push_back(page.Decode(b));
     if (std::any_of(readings.begin(), readings.end(),
                     [&](const Reading& o) { return o.text == r.text; }))
       continue;  // the same reading as a commoner code page

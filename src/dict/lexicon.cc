@@ -83,6 +83,20 @@ const Lexicon::Entry* Lexicon::Find(std::string_view lower) const {
   }
 }
 
+void Lexicon::PrefetchSlot(std::string_view lower) const {
+  const uint32_t mask = header_->table_size - 1;
+  __builtin_prefetch(&table_[lexfmt::Hash(lower) & mask]);
+}
+
+void Lexicon::PrefetchEntry(std::string_view lower) const {
+  const uint32_t mask = header_->table_size - 1;
+  const uint32_t slot = table_[lexfmt::Hash(lower) & mask];
+  if (slot == 0) return;
+  const Entry& e = entries_[slot - 1];
+  __builtin_prefetch(&e);
+  __builtin_prefetch(pool_ + e.word_offset);
+}
+
 std::pair<uint32_t, uint32_t> Lexicon::PrefixRange(
     std::string_view prefix) const {
   const Entry* begin = entries_;

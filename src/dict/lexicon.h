@@ -33,6 +33,13 @@ class Lexicon {
   // The entry for `lower` (a lowercase word), or nullptr.
   const Entry* Find(std::string_view lower) const;
 
+  // Batched lookups: the table is far bigger than the caches, so a caller
+  // with many words to look up asks for each a few lookups ahead, in two
+  // steps (the table slot, then the entry and its text), and Find then hits
+  // the cache. Both are hints and never fail.
+  void PrefetchSlot(std::string_view lower) const;
+  void PrefetchEntry(std::string_view lower) const;
+
   std::string_view WordOf(const Entry& e) const {
     return std::string_view(pool_ + e.word_offset, e.word_length);
   }

@@ -130,20 +130,49 @@ bool KnownLower(const Lexicon& lexicon, std::string_view lower) {
 
 DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   DocumentWords words;
-  // Per distinct written form (a view into `window`): looked up once.
+  // Three passes: the tokens and their distinct written forms (a view into
+  // `window`); the forms looked up in the lexicon, in a batch that prefetches
+  // a few lookups ahead (the lexicon is far bigger than the caches); then the
+  // tokens counted against the forms.
   struct Form {
+    std::string_view text;
+    bool ascii = true;
     bool known = false;
     bool usable = false;  // an unknown word that may be evidence
-    std::string base;     // its lowercase form without a possessive
+    std::string lower;
+    std::string base;  // lowercase, without a possessive
   };
-  struct Seen {
-    size_t count = 0;
-    bool lower = false;        // written in lowercase somewhere
-    bool not_upper = false;    // written other than in all capitals somewhere
-    bool mid_capital = false;  // capitalized in the middle of a sentence
+  struct Token {
+    uint32_t form;
+    bool counted;  // two or more letters
+    bool protect;
+    bool sentence_start;
   };
-  std::unordered_map<std::string_view, Form> forms;
-  std::unordered_map<std::string, Seen> unknown;
+  std::vector<Form> forms;
+  std::vector<Token> seen_tokens;
+  // Open addressing over the forms (index + 1; 0: empty), grown at half full.
+  std::vector<uint32_t> table(1024, 0);
+  auto find_or_add = [&](std::string_view text, bool ascii) -> uint32_t {
+    if (2 * (forms.size() + 1) > table.size()) {
+      std::vector<uint32_t> bigger(table.size() * 2, 0);
+      for (uint32_t k = 0; k < forms.size(); ++k) {
+        size_t h = std::hash<std::string_view>()(forms[k].text);
+        while (bigger[h & (bigger.size() - 1)] != 0) ++h;
+        bigger[h & (bigger.size() - 1)] = k + 1;
+      }
+      table.swap(bigger);
+    }
+    size_t h = std::hash<std::string_view>()(text);
+    for (;; ++h) {
+      uint32_t& slot = table[h & (table.size() - 1)];
+      if (slot == 0) {
+        forms.push_back({text, ascii});
+        slot = static_cast<uint32_t>(forms.size());
+        return slot - 1;
+      }
+      if (forms[slot - 1].text == text) return slot - 1;
+    }
+  };
   std::vector<WordToken> tokens;
   ForEachRun(
       window,
@@ -152,43 +181,61 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         Tokenize(run, &tokens);
         for (const WordToken& t : tokens) {
           const std::string_view text = run.substr(t.offset, t.length);
-          auto [it, fresh] = forms.try_emplace(text);
-          Form& form = it->second;
-          if (fresh) {
-            const std::string lower = LowerWord(text, t.ascii);
-            form.known = Known(lexicon, lower);
-            form.base = std::string(WithoutPossessive(lower));
-            form.usable =
-                !form.known && t.ascii && form.base.size() >= kMinUnknownLength;
-          }
-          if (t.length < 2) continue;
-          ++words.tokens;
-          if (form.known) {
-            ++words.known_tokens;
-            continue;
-          }
-          if (!form.usable || t.protect) continue;
-          Seen& seen = unknown[form.base];
-          ++seen.count;
-          const WordCase c = CaseOf(text);
-          seen.lower = seen.lower || c == WordCase::kLower;
-          seen.not_upper = seen.not_upper || c != WordCase::kUpper;
-          seen.mid_capital = seen.mid_capital ||
-                             (c == WordCase::kCapitalized && !t.sentence_start);
+          seen_tokens.push_back({find_or_add(text, t.ascii), t.length >= 2,
+                                 t.protect, t.sentence_start});
         }
       },
       [](size_t, size_t) {});
+
+  for (Form& f : forms) f.lower = LowerWord(f.text, f.ascii);
+  constexpr size_t kAhead = 8;
+  for (size_t k = 0; k < forms.size(); ++k) {
+    if (k + 2 * kAhead < forms.size())
+      lexicon.PrefetchSlot(forms[k + 2 * kAhead].lower);
+    if (k + kAhead < forms.size())
+      lexicon.PrefetchEntry(forms[k + kAhead].lower);
+    Form& form = forms[k];
+    form.known = Known(lexicon, form.lower);
+    form.base = std::string(WithoutPossessive(form.lower));
+    form.usable =
+        !form.known && form.ascii && form.base.size() >= kMinUnknownLength;
+  }
+
+  struct Seen {
+    size_t count = 0;
+    bool lower = false;        // written in lowercase somewhere
+    bool not_upper = false;    // written other than in all capitals somewhere
+    bool mid_capital = false;  // capitalized in the middle of a sentence
+  };
+  std::unordered_map<std::string_view, Seen> unknown;  // views into forms
+  for (const Token& t : seen_tokens) {
+    if (!t.counted) continue;
+    const Form& form = forms[t.form];
+    ++words.tokens;
+    if (form.known) {
+      ++words.known_tokens;
+      continue;
+    }
+    if (!form.usable || t.protect) continue;
+    Seen& seen = unknown[form.base];
+    ++seen.count;
+    const WordCase c = CaseOf(form.text);
+    seen.lower = seen.lower || c == WordCase::kLower;
+    seen.not_upper = seen.not_upper || c != WordCase::kUpper;
+    seen.mid_capital =
+        seen.mid_capital || (c == WordCase::kCapitalized && !t.sentence_start);
+  }
   for (auto& [w, seen] : unknown) {
     if (!seen.lower && seen.mid_capital) {
-      words.names.push_back(w);
+      words.names.emplace_back(w);
     } else if (seen.not_upper) {
-      words.unknown.emplace_back(w, seen.count);
+      words.unknown.emplace_back(std::string(w), seen.count);
     }
   }
   std::sort(words.unknown.begin(), words.unknown.end());
   std::sort(words.names.begin(), words.names.end());
   words.written.reserve(forms.size());
-  for (const auto& [text, form] : forms) words.written.emplace_back(text);
+  for (const Form& form : forms) words.written.emplace_back(form.text);
   return words;
 }
 
