@@ -142,24 +142,37 @@ void StreamImpl::FeedDecided(std::string_view bytes, bool at_end) {
 }
 
 void StreamImpl::Decide(bool at_end) {
-  const bool complete = at_end || deciding_.size() >= kLegacySampleBytes;
-  // Guess again only when the sample has doubled, so that input written a
-  // byte at a time is not scanned over and over.
-  if (!complete && deciding_.size() < next_guess_at_) return;
-  // The guess sees the line the first non-ASCII byte is in: "caf\xE9" is
-  // plainly a word, "\xE9" alone is not.
-  const size_t line_start = pending_.rfind('\n');
-  const size_t context_begin =
-      line_start == std::string::npos ? 0 : line_start + 1;
-  const std::string sample =
-      pending_.substr(std::max(context_begin, pending_.size() > 256
-                                                  ? pending_.size() - 256
-                                                  : size_t{0})) +
-      deciding_;
-  const LegacyGuess guess = GuessLegacyEncoding(sample, complete);
-  if (!guess.settled && !complete) {
-    next_guess_at_ = std::max<size_t>(256, 2 * deciding_.size());
-    return;
+  // A function of the input alone, never of how it was cut into chunks:
+  // when the first non-ASCII character is valid UTF-8, the input is UTF-8,
+  // at once (so a pipe streams); otherwise the first kLegacySampleBytes bytes
+  // from there, or all of the input, decide.
+  bool first_valid = false;
+  for (size_t i = 0; i < deciding_.size();) {
+    if (static_cast<unsigned char>(deciding_[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (!at_end && deciding_.size() - i < 4) return;  // may be cut short
+    size_t len = 1;
+    const int32_t cp = DecodeAt(deciding_, i, &len);
+    first_valid = cp >= 0;
+    break;
+  }
+  LegacyGuess guess;
+  if (!first_valid) {
+    const bool complete = at_end || deciding_.size() >= kLegacySampleBytes;
+    if (!complete) return;
+    // The guess sees the line the first non-ASCII byte is in: "caf\xE9" is
+    // plainly a word, "\xE9" alone is not.
+    const size_t line_start = pending_.rfind('\n');
+    const size_t context_begin =
+        line_start == std::string::npos ? 0 : line_start + 1;
+    const std::string sample =
+        pending_.substr(std::max(context_begin, pending_.size() > 256
+                                                    ? pending_.size() - 256
+                                                    : size_t{0})) +
+        deciding_.substr(0, kLegacySampleBytes);
+    guess = GuessLegacyEncoding(sample, /*complete=*/true);
   }
   detect_legacy_ = false;
   std::string held;

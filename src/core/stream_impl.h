@@ -69,7 +69,6 @@ class StreamImpl final : public Stream {
   std::optional<CodePageDecoder> legacy_;  // single-byte code page input
   bool detect_legacy_ = false;  // kUtf8: still ASCII, legacy detection on
   std::string deciding_;        // kDeciding: input from the first non-ASCII
-  size_t next_guess_at_ = 0;    // deciding_ size at which to guess again
   std::string undecoded_;       // UTF-16/32 bytes waiting for a complete unit
   OffsetMap pending_map_;   // UTF-16/32: pending_ -> original, from units_src_
   uint64_t units_src_ = 0;  // original offset (after the BOM) of pending_[0]
