@@ -28,7 +28,10 @@ struct Options {
   // but clearly a single-byte code page (windows-1251, koi8-r, windows-1252,
   // iso-8859-2, ...) to UTF-8, leaving it untouched when unsure; "utf-8"
   // never converts; a code page name ("windows-1251", "cp1251", "koi8-r",
-  // "latin-1", ...) converts the whole input from it. Needs `decode`.
+  // "latin-1", ...) converts the whole input from it. Needs `decode`. With
+  // "auto", the first non-ASCII character decides: valid UTF-8 settles UTF-8
+  // at once; an invalid byte holds output until 64 KiB more (or all input)
+  // have arrived, which the guess reads.
   std::string input_encoding = "auto";
 
   // encoding: mojibake repair. Text that went through a wrong decode, once or
