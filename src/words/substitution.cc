@@ -128,6 +128,10 @@ bool KnownLower(const Lexicon& lexicon, std::string_view lower) {
   return false;
 }
 
+bool ForeignLine(size_t known, size_t words) {
+  return words >= kMinForeignLineWords && 2 * known < words;
+}
+
 DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   DocumentWords words;
   // Three passes: the tokens and their distinct written forms (a view into
@@ -144,7 +148,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   };
   struct Token {
     uint32_t form;
-    bool counted;  // two or more letters
+    uint32_t line;  // which line of the window
+    bool counted;   // two or more letters
     bool protect;
     bool sentence_start;
   };
@@ -174,15 +179,22 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     }
   };
   std::vector<WordToken> tokens;
+  uint32_t line = 0;
+  size_t counted_to = 0;  // newlines counted in window[0, counted_to)
   ForEachRun(
       window,
-      [&](size_t, std::string_view run) {
+      [&](size_t run_offset, std::string_view run) {
         tokens.clear();
         Tokenize(run, &tokens);
         for (const WordToken& t : tokens) {
+          const size_t at = run_offset + t.offset;
+          line += static_cast<uint32_t>(
+              std::count(window.begin() + static_cast<long>(counted_to),
+                         window.begin() + static_cast<long>(at), '\n'));
+          counted_to = at;
           const std::string_view text = run.substr(t.offset, t.length);
-          seen_tokens.push_back({find_or_add(text, t.ascii), t.length >= 2,
-                                 t.protect, t.sentence_start});
+          seen_tokens.push_back({find_or_add(text, t.ascii), line,
+                                 t.length >= 2, t.protect, t.sentence_start});
         }
       },
       [](size_t, size_t) {});
@@ -207,6 +219,15 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool not_upper = false;    // written other than in all capitals somewhere
     bool mid_capital = false;  // capitalized in the middle of a sentence
   };
+  // Lines the lexicon mostly does not know are in another language (a German
+  // paragraph is not English with many unknown words): their unknown words
+  // are no evidence.
+  std::vector<std::pair<uint32_t, uint32_t>> per_line(line + 1);  // known, all
+  for (const Token& t : seen_tokens) {
+    if (!t.counted) continue;
+    per_line[t.line].first += forms[t.form].known;
+    ++per_line[t.line].second;
+  }
   std::unordered_map<std::string_view, Seen> unknown;  // views into forms
   for (const Token& t : seen_tokens) {
     if (!t.counted) continue;
@@ -217,6 +238,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       continue;
     }
     if (!form.usable || t.protect) continue;
+    if (ForeignLine(per_line[t.line].first, per_line[t.line].second)) continue;
     Seen& seen = unknown[form.base];
     ++seen.count;
     const WordCase c = CaseOf(form.text);

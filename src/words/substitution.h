@@ -54,8 +54,14 @@ struct DocumentWords {
   size_t known_tokens = 0;  // of those, lexicon words
 };
 
+// A line (paragraph) of `words` words, `known` of them in the lexicon, is in
+// another language when it is long enough to tell and the lexicon knows
+// fewer than half of its words. Its words are neither evidence nor rewritten.
+inline constexpr size_t kMinForeignLineWords = 4;
+bool ForeignLine(size_t known, size_t words);
+
 // Gathers the facts of `window` (may hold invalid bytes), which must outlive
-// the result.
+// the result. Unknown words of foreign lines (see ForeignLine) are left out.
 DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon);
 
 // `lower` without a possessive 's.

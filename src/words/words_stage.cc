@@ -44,6 +44,29 @@ class WordsStage final : public TextStage {
     return model;
   }
 
+  // Whether tokens[begin, end) (one line) are mostly words the lexicon does
+  // not know, even after the rules: another language (see ForeignLine).
+  bool LineIsForeign(std::string_view run, const std::vector<WordToken>& tokens,
+                     size_t begin, size_t end,
+                     const SubstitutionModel& m) const {
+    size_t words = 0, known = 0;
+    for (size_t k = begin; k < end; ++k) {
+      const WordToken& t = tokens[k];
+      if (t.length < 2) continue;
+      ++words;
+      const std::string lower =
+          LowerWord(run.substr(t.offset, t.length), t.ascii);
+      bool ok = Known(*lexicon_, lower);
+      for (size_t r = 0; !ok && r < m.rules.size(); ++r) {
+        const SubstitutionRule& rule = m.rules[r];
+        ok = lower.find(rule.source) != std::string::npos &&
+             KnownLower(*lexicon_, ReplaceAll(lower, rule.source, rule.target));
+      }
+      known += ok;
+    }
+    return ForeignLine(known, words);
+  }
+
   bool MayChange(std::string_view segment,
                  const DocumentModel* model) const override {
     const auto* m = static_cast<const SubstitutionModel*>(model);
@@ -60,7 +83,22 @@ class WordsStage final : public TextStage {
     const auto* m = static_cast<const SubstitutionModel*>(model);
     std::vector<WordToken> tokens;
     Tokenize(run, &tokens);
-    for (const WordToken& t : tokens) {
+    // Per line: is it in another language? Decided at the line's first
+    // candidate, counting a word the rules repair as a word of the line's
+    // language (a damaged English line stays English).
+    size_t line_begin = 0, line_end = 0;  // token indexes of the current line
+    int foreign = -1;                     // -1: not decided yet
+    for (size_t index = 0; index < tokens.size(); ++index) {
+      const WordToken& t = tokens[index];
+      if (index >= line_end) {
+        line_begin = index;
+        const size_t newline = run.find('\n', t.offset);
+        line_end = index + 1;
+        while (line_end < tokens.size() && (newline == std::string_view::npos ||
+                                            tokens[line_end].offset < newline))
+          ++line_end;
+        foreign = -1;
+      }
       if (t.protect || !t.ascii) continue;
       const std::string_view text = run.substr(t.offset, t.length);
       const WordCase word_case = CaseOf(text);
@@ -72,6 +110,10 @@ class WordsStage final : public TextStage {
         candidate = candidate || lower.find(rule.source) != std::string::npos;
       }
       if (!candidate) continue;
+      if (foreign < 0) {
+        foreign = LineIsForeign(run, tokens, line_begin, line_end, *m) ? 1 : 0;
+      }
+      if (foreign == 1) continue;
       // Only words the lexicon rejects, in any capitalization.
       if (Known(*lexicon_, lower)) continue;
       // Nor names: unknown words the document always capitalizes.

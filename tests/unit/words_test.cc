@@ -125,3 +125,24 @@ TEST_CASE("words: ReplaceAll", "[words]") {
 
 }  // namespace
 }  // namespace textmend
+
+namespace textmend {
+namespace {
+
+TEST_CASE(
+    "words: a paragraph in another language is neither evidence nor "
+    "rewritten",
+    "[words]") {
+  // The English report lost every "tion" to "zq"; a German paragraph of the
+  // same document happens to hold a word with "zq" that the rule would turn
+  // into an English word. The English is repaired, the German left alone.
+  const std::string german =
+      "Stazq und Hafen bleiben geschlossen, meldete die Stadtverwaltung "
+      "gestern wegen der Bauarbeiten.\n";
+  const std::string damaged = Accident(kReport, "tion", "zq") + german;
+  const RepairResult r = RepairText(damaged, WithWords());
+  CHECK(r.text == kReport + german);
+}
+
+}  // namespace
+}  // namespace textmend
