@@ -29,19 +29,9 @@
 #include "core/char_class.h"
 #include "core/codepage.h"
 #include "core/edit.h"
+#include "encoding/undo.h"
 
 namespace textmend {
-
-struct UndoStep {
-  bool from_utf8 = true;                    // the original bytes were UTF-8 ...
-  CodePageId actual = CodePageId::kCount;   // ... or text in this code page,
-  CodePageId read_as = CodePageId::kCount;  // read as this one
-  auto operator<=>(const UndoStep&) const = default;
-};
-
-// Describes a chain of undo steps (first step undone first) as the damage
-// happened, e.g. "utf-8 read as windows-1252, twice".
-std::string DescribeSteps(const std::vector<UndoStep>& steps);
 
 class MojibakeRepairer {
  public:
