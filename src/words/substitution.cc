@@ -171,7 +171,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     for (;; ++h) {
       uint32_t& slot = table[h & (table.size() - 1)];
       if (slot == 0) {
-        forms.push_back({text, ascii});
+        Form form;
+        form.text = text;
+        form.ascii = ascii;
+        forms.push_back(std::move(form));
         slot = static_cast<uint32_t>(forms.size());
         return slot - 1;
       }
