@@ -268,7 +268,9 @@ bool UndoMixUp(const CodePage& actual, const CodePage& read_as,
   out->assign(in, n);
   bool changed = false;
   for (char32_t& c : *out) {
-    if (c < 0x80) continue;
+    // (A combining accent of decomposed text is not a byte of either code
+    // page: it is left as it is, as NFC will compose it later.)
+    if (c < 0x80 || (c >= 0x0300 && c < 0x0370)) continue;
     const int b = read_as.Encode(c);
     if (b < 0) return false;
     const uint32_t d = actual.Decode(static_cast<uint8_t>(b));
