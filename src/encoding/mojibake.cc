@@ -253,12 +253,6 @@ void ReadLineAsLatin(const Text& line, std::vector<Chunk>* chunks,
 
 }  // namespace
 
-bool MojibakeRepairer::Undo(const std::vector<UndoStep>& steps,
-                            std::u32string* text) {
-  bool used_space = false;
-  return ApplySteps(steps, *text, text, &used_space);
-}
-
 std::vector<std::pair<size_t, uint16_t>>
 MojibakeRepairer::RestoreLostNoBreakSpaces(std::u32string* line) const {
   std::vector<std::pair<size_t, uint16_t>> restored;

@@ -9,12 +9,17 @@
 // inside an otherwise correct line is repaired and the correct rest is kept;
 // inside a chunk only the characters that form complete byte sequences change.
 // A chunk changes when its repaired form is clearly more plausible than the
-// original under the cost model of char_class.h. A line that holds confident
-// repairs lends its plan to the line's weaker chunks (a lone "Рё" is "и" only
-// next to other cp1251 mojibake). The lossy forms that can be undone exactly
-// are: a no-break space that became a plain space or vanished (Ã + space ->
-// à), and a byte the wrong code page leaves undefined, dropped or replaced by
-// U+FFFD (â€ + U+FFFD -> ”), when a single reading is plausible.
+// original under the cost model of core/char_class.h. A line that holds
+// confident repairs lends its plan to the line's weaker chunks (a lone "Рё"
+// is "и" only next to other cp1251 mojibake); Latin text read as another
+// Latin code page is decided for the whole line by the alphabets of
+// core/alphabets.h. The lossy forms that can be undone exactly are: a
+// no-break space that became a plain space or vanished (Ã + space -> à, also
+// inside layered words), a byte the wrong code page leaves undefined, dropped
+// or replaced by U+FFFD (â€ + U+FFFD -> ”, â¤ -> ❤), when a single reading is
+// plausible; and emoji written as CESU-8 surrogate pairs. Controls, stray
+// byte order marks and zero-width spaces, which the unicode stage removes,
+// are read past.
 //
 // Thread-safety: immutable after construction; all methods are const.
 #ifndef TEXTMEND_ENCODING_MOJIBAKE_H_
@@ -45,10 +50,6 @@ class MojibakeRepairer {
   // plus `base`, in increasing order.
   void RepairLine(std::string_view line, size_t base,
                   std::vector<Edit>* edits) const;
-
-  // Undoes `steps` on `text` exactly (no lossy forms); false when a step does
-  // not apply. For tests and the evaluation tool.
-  static bool Undo(const std::vector<UndoStep>& steps, std::u32string* text);
 
  private:
   // A non-ASCII character with its neighbours: the one before (0 at the
