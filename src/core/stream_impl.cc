@@ -172,7 +172,7 @@ void StreamImpl::Decide(bool at_end) {
                                                     ? pending_.size() - 256
                                                     : size_t{0})) +
         deciding_.substr(0, kLegacySampleBytes);
-    guess = GuessLegacyEncoding(sample, /*complete=*/true);
+    guess = GuessLegacyEncoding(sample);
   }
   detect_legacy_ = false;
   std::string held;

@@ -101,14 +101,13 @@ CodePageId IcuGuess(std::string_view sample) {
 
 }  // namespace
 
-LegacyGuess GuessLegacyEncoding(std::string_view raw, bool complete) {
+LegacyGuess GuessLegacyEncoding(std::string_view raw) {
   LegacyGuess guess;
   // What the unicode stage removes or spells out (C0 controls, stray byte
   // order marks and zero-width spaces, presentation ligatures) is left out:
   // the guess must not change once that stage has run.
   std::string cleaned;
   cleaned.reserve(raw.size());
-  bool raw_valid = false;  // a valid multi-byte sequence, removable or not
   for (size_t i = 0; i < raw.size();) {
     const auto b = static_cast<unsigned char>(raw[i]);
     if (b < 0x80) {
@@ -119,7 +118,6 @@ LegacyGuess GuessLegacyEncoding(std::string_view raw, bool complete) {
     }
     size_t len = 1;
     const int32_t cp = DecodeAt(raw, i, &len);
-    raw_valid |= cp >= 0;
     if (!(cp == 0xFEFF || cp == 0x200B || (cp >= 0xFB00 && cp <= 0xFB4F)))
       cleaned.append(raw.substr(i, len));
     i += len;
@@ -137,8 +135,6 @@ LegacyGuess GuessLegacyEncoding(std::string_view raw, bool complete) {
     }
     size_t len = 1;
     const int32_t cp = DecodeAt(sample, i, &len);
-    // A sequence cut by the end of an incomplete sample proves nothing yet.
-    if (cp < 0 && !complete && sample.size() - i < 4) break;
     ++high;
     if (cp < 0) {
       ++invalid;
@@ -156,14 +152,9 @@ LegacyGuess GuessLegacyEncoding(std::string_view raw, bool complete) {
     }
     i += len;
   }
-  if (invalid == 0 || valid * 2 >= invalid || shaped * 2 > invalid) {
-    // UTF-8 (with perhaps a few damaged bytes): settled once any valid
-    // sequence was seen, or at the end.
-    guess.settled = complete || valid > 0 || (invalid == 0 && raw_valid);
+  // UTF-8, perhaps with a few damaged bytes.
+  if (invalid == 0 || valid * 2 >= invalid || shaped * 2 > invalid)
     return guess;
-  }
-  if (!complete && high < 64) return guess;  // read more before judging
-  guess.settled = true;
 
   std::vector<Reading> readings;
   for (CodePageId id : kCandidates) {

@@ -23,21 +23,18 @@ namespace textmend {
 inline constexpr size_t kLegacySampleBytes = 64 * 1024;
 
 struct LegacyGuess {
-  // Settled: `legacy` says whether to convert. Not settled: the sample is too
-  // short to tell and more input may follow.
-  bool settled = false;
-  bool legacy = false;
+  bool legacy = false;  // convert from `page`
   CodePageId page = CodePageId::kCount;
   std::string evidence;  // for the report, e.g. "plausible text, 412 letters"
 };
 
-// Guesses from `sample` (input from its first non-ASCII byte; `complete` when
-// it is the rest of the whole input, or kLegacySampleBytes long). Input with
+// Guesses from `sample`: the line of the first non-ASCII byte, which is not
+// valid UTF-8, and up to kLegacySampleBytes from there. Input with
 // valid UTF-8 sequences and few invalid bytes is UTF-8; input with no valid
 // UTF-8 sequence is converted when one code page's reading is clearly the
 // most plausible text (character classes, scripts, alphabets, letter
 // statistics) and ICU's charset detector does not disagree.
-LegacyGuess GuessLegacyEncoding(std::string_view sample, bool complete);
+LegacyGuess GuessLegacyEncoding(std::string_view sample);
 
 // Decodes a single-byte code page into UTF-8, byte by byte, recording in an
 // OffsetMap where each decoded byte came from (each input byte is one unit).
