@@ -10,6 +10,7 @@
 #include "core/alphabets.h"
 #include "core/char_class.h"
 #include "core/utf8.h"
+#include "unicode/char_rules.h"
 
 namespace textmend {
 namespace {
@@ -111,14 +112,14 @@ LegacyGuess GuessLegacyEncoding(std::string_view raw) {
   for (size_t i = 0; i < raw.size();) {
     const auto b = static_cast<unsigned char>(raw[i]);
     if (b < 0x80) {
-      if (!((b < 0x20 && b != '\n' && b != '\t' && b != '\r') || b == 0x7F))
-        cleaned.push_back(static_cast<char>(b));
+      if (!DeletedByUnicodeStage(b)) cleaned.push_back(static_cast<char>(b));
       ++i;
       continue;
     }
     size_t len = 1;
     const int32_t cp = DecodeAt(raw, i, &len);
-    if (!(cp == 0xFEFF || cp == 0x200B || (cp >= 0xFB00 && cp <= 0xFB4F)))
+    if (cp < 0 || !(DeletedByUnicodeStage(static_cast<uint32_t>(cp)) ||
+                    InPresentationFormsBlock(static_cast<uint32_t>(cp))))
       cleaned.append(raw.substr(i, len));
     i += len;
   }

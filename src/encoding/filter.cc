@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "encoding/mojibake.h"
 #include "encoding/undo.h"
+#include "unicode/char_rules.h"
 
 namespace textmend {
 
@@ -233,7 +234,7 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
           // The last four ASCII characters are all a window can need.
           for (size_t k = i + n - 4; k < i + n; ++k) {
             const uint32_t cp = static_cast<unsigned char>(text[k]);
-            if (!Invisible(cp)) push(cp == '\n' ? 0 : cp);
+            if (!DeletedByUnicodeStage(cp)) push(cp == '\n' ? 0 : cp);
           }
           i += n;
           continue;
@@ -243,7 +244,7 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
     size_t len = 1;
     const int32_t cp = DecodeAt(text, i, &len);
     i += len;
-    if (cp >= 0 && Invisible(static_cast<uint32_t>(cp))) continue;
+    if (cp >= 0 && DeletedByUnicodeStage(static_cast<uint32_t>(cp))) continue;
     push(cp < 0 || cp == '\n' ? 0 : static_cast<uint32_t>(cp));
     if (test()) return true;
     if (cp == '\n') {

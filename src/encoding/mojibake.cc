@@ -12,6 +12,7 @@
 #include "core/char_class.h"
 #include "core/utf8.h"
 #include "encoding/undo.h"
+#include "unicode/char_rules.h"
 
 namespace textmend {
 namespace {
@@ -330,7 +331,7 @@ bool MojibakeRepairer::RepairLineAs(std::string_view line, size_t base,
     size_t len = 1;
     const int32_t cp = DecodeAt(line, j, &len);
     if (cp < 0) return true;  // callers pass valid runs only
-    if (!Invisible(static_cast<uint32_t>(cp))) {
+    if (!DeletedByUnicodeStage(static_cast<uint32_t>(cp))) {
       offsets.push_back(j);
       cps.push_back(static_cast<char32_t>(cp));
     }

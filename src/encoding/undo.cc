@@ -88,16 +88,6 @@ uint32_t Assemble(const int* bytes, int length) {
   return cp;
 }
 
-// C0 controls other than white space, DEL, stray byte order marks and
-// zero-width spaces: the unicode stage removes them, so the encoding stage
-// reads past them as if they were not there (a word must read the same with
-// or without them).
-bool Invisible(uint32_t c) {
-  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
-          c != '\v') ||
-         c == 0x7F || c == 0xFEFF || c == 0x200B;
-}
-
 bool IsChunkSpace(uint32_t c) {
   if (c == 0xA0) return false;  // a byte of mojibake as often as a space
   if (c < 0x80)

@@ -56,10 +56,6 @@ inline bool IsContinuation(int b) { return b >= 0x80 && b <= 0xBF; }
 bool ValidSecond(int lead, int second);
 uint32_t Assemble(const int* bytes, int length);
 
-// C0 controls other than white space, DEL, stray byte order marks and
-// zero-width spaces: the unicode stage removes them, so the encoding stage
-// reads past them as if they were not there.
-bool Invisible(uint32_t c);
 // What separates the chunks a line is judged in.
 bool IsChunkSpace(uint32_t c);
 

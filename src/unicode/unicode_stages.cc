@@ -115,7 +115,7 @@ class CharRulesStage final : public TextStage {
       }
       const unsigned char c = p[i];
       if (c < 0x80) {
-        if (ClassifyChar(c, cosmetic_) != CharKind::kNone) {
+        if (ClassifyChar(c, cosmetic_) != CharRule::kNone) {
           if (cp != nullptr) {
             *cp = c;
             *len = 1;
@@ -127,7 +127,7 @@ class CharRulesStage final : public TextStage {
         size_t l = 1;
         const int32_t v = DecodeAt(s, i, &l);
         if (v >= 0 && ClassifyChar(static_cast<uint32_t>(v), cosmetic_) !=
-                          CharKind::kNone) {
+                          CharRule::kNone) {
           if (cp != nullptr) {
             *cp = v;
             *len = l;
@@ -145,22 +145,22 @@ class CharRulesStage final : public TextStage {
  private:
   // Fills e->replacement and e->rule for a character of `kind`; false to leave
   // it.
-  bool Rewrite(CharKind kind, uint32_t cp, int32_t prev, int32_t next,
+  bool Rewrite(CharRule kind, uint32_t cp, int32_t prev, int32_t next,
                Edit* e) const {
     switch (kind) {
-      case CharKind::kNone:
+      case CharRule::kNone:
         return false;
-      case CharKind::kControl:
+      case CharRule::kControl:
         e->rule = "control";
         return true;
-      case CharKind::kZeroWidth:
+      case CharRule::kZeroWidth:
         if (InUnspacedScript(prev) || InUnspacedScript(next)) return false;
         e->rule = "zero-width";
         return true;
-      case CharKind::kStrayBom:
+      case CharRule::kStrayBom:
         e->rule = "zero-width";
         return true;
-      case CharKind::kLigature: {
+      case CharRule::kLigature: {
         icu::UnicodeString decomposition;
         if (nfkc_ == nullptr ||
             !nfkc_->getDecomposition(static_cast<UChar32>(cp), decomposition)) {
@@ -170,15 +170,15 @@ class CharRulesStage final : public TextStage {
         e->rule = "ligature";
         return true;
       }
-      case CharKind::kQuote:
+      case CharRule::kQuote:
         e->replacement.assign(1, cp <= 0x201B ? '\'' : '"');
         e->rule = "quotes";
         return true;
-      case CharKind::kDash:
+      case CharRule::kDash:
         e->replacement.assign(1, '-');
         e->rule = "dash";
         return true;
-      case CharKind::kFullwidth:
+      case CharRule::kFullwidth:
         e->replacement.assign(
             1, cp == 0x3000 ? ' ' : static_cast<char>(cp - 0xFEE0));
         e->rule = "fullwidth";

@@ -14,6 +14,7 @@
 
 #include "core/utf8.h"
 #include "textmend/repairer.h"
+#include "unicode/char_rules.h"
 
 namespace {
 
@@ -41,7 +42,9 @@ bool FirstNonAsciiIsRemovable(std::string_view s) {
     if (static_cast<unsigned char>(s[i]) < 0x80) continue;
     size_t len = 1;
     const int32_t cp = textmend::DecodeAt(s, i, &len);
-    return cp == 0xFEFF || cp == 0x200B || (cp >= 0xFB00 && cp <= 0xFB4F);
+    return cp >= 0 &&
+           (textmend::DeletedByUnicodeStage(static_cast<uint32_t>(cp)) ||
+            textmend::InPresentationFormsBlock(static_cast<uint32_t>(cp)));
   }
   return false;
 }
