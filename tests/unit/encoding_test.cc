@@ -58,25 +58,8 @@ std::vector<std::string> CleanLines() {
   return lines;
 }
 
-struct Case {
-  std::string input;
-  std::string expected;
-  std::string rule;  // rule of the first change; empty: no change expected
-};
-
-void CheckCases(const std::vector<Case>& cases) {
-  for (const Case& c : cases) {
-    INFO("input: " << c.input);
-    const RepairResult r = RepairText(c.input);
-    CHECK(r.text == c.expected);
-    if (c.rule.empty()) {
-      CHECK(r.changes.empty());
-    } else {
-      REQUIRE_FALSE(r.changes.empty());
-      CHECK(r.changes[0].rule == c.rule);
-      CHECK(r.changes[0].stage == "encoding");
-    }
-  }
+void CheckCases(const std::vector<RepairCase>& cases) {
+  CheckRepairs("encoding", cases);
 }
 
 using C = CodePageId;

@@ -9,26 +9,9 @@ namespace {
 
 using namespace std::string_literals;
 
-struct Case {
-  std::string input;
-  std::string expected;
-  std::string rule;  // rule of the first change; empty: no change expected
-};
-
-void CheckCases(const std::vector<Case>& cases,
+void CheckCases(const std::vector<RepairCase>& cases,
                 const Options& options = Options()) {
-  for (const Case& c : cases) {
-    INFO("input: " << c.input);
-    const RepairResult r = RepairText(c.input, options);
-    CHECK(r.text == c.expected);
-    if (c.rule.empty()) {
-      CHECK(r.changes.empty());
-    } else {
-      REQUIRE_FALSE(r.changes.empty());
-      CHECK(r.changes[0].rule == c.rule);
-      CHECK(r.changes[0].stage == "unicode");
-    }
-  }
+  CheckRepairs("unicode", cases, options);
 }
 
 TEST_CASE("NFC composes decomposed text", "[unicode]") {
