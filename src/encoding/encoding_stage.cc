@@ -46,14 +46,15 @@ class EncodingStage final : public TextStage {
     if (first.empty()) return;
     std::string text = ApplyEdits(line, first);
     bool settled = false;
-    for (int round = 0; round < 3 && !settled; ++round) {
+    int round = 0;
+    for (; round < 3 && !settled; ++round) {
       std::vector<Edit> more;
       if (repairer_.MayChange(text)) repairer_.RepairLine(text, 0, &more);
       settled = more.empty();
       if (!settled) text = ApplyEdits(text, more);
     }
     if (!settled) return;  // no fixpoint: leave the line as it is
-    if (text == ApplyEdits(line, first)) {
+    if (round == 1) {      // settled after the first edits
       for (Edit& e : first) {
         e.offset += base;
         edits->push_back(std::move(e));
