@@ -2,8 +2,10 @@
 #include "words/substitution.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -14,16 +16,23 @@ namespace textmend {
 namespace {
 
 constexpr size_t kMinUnknownLength = 4;
-constexpr size_t kMinSource = 2;       // shortest source string
-constexpr size_t kMaxPiece = 8;        // longest target string
-constexpr size_t kMaxSource = 12;      // longest source string
-constexpr size_t kMaxSources = 60;     // source strings examined per window
-constexpr size_t kWordsPerSource = 8;  // unknown words searched per source
-constexpr size_t kMaxRange = 4000;     // lexicon entries scanned per search
+constexpr size_t kMinSource = 2;          // shortest source string
+constexpr size_t kMinPiece = 2;           // shortest target string
+constexpr size_t kMaxPiece = 8;           // longest target string
+constexpr uint32_t kCommonWords = 20000;  // words CommonPieces reads
+constexpr size_t kCommonPieces = 3000;    // pieces CommonPieces keeps
+constexpr size_t kMaxSource = 12;         // longest source string
+constexpr size_t kMaxSources = 60;        // source strings examined per window
+constexpr size_t kWordsPerSource = 8;     // unknown words searched per source
+constexpr size_t kMaxRange = 8000;        // lexicon entries scanned per search
 constexpr size_t kMaxRules = 3;
 constexpr uint8_t kMaxEvidenceLevel = 60;  // SCOWL size level
 constexpr double kMinExpectedTrace = 2.0;
 constexpr uint8_t kMaxSplitLevel = 50;  // pieces of run-together words
+// The log-probability of an unknown word a rule leaves unexplained, and the
+// lead in log-likelihood the best target for a source needs over the next.
+constexpr double kUnexplainedLogP = -25.0;
+constexpr double kMinScoreMargin = 2.3;  // ten times as likely
 
 // A crude stem, so that inflections of one word count as one piece of
 // evidence: prisoners, prisoner -> prison; pardoned -> pardon.
@@ -43,6 +52,18 @@ std::string Stem(std::string w) {
   return w;
 }
 
+// The log-probability of running English text's next word being `lower`:
+// from its corpus frequency, or below the rarest counted word by its SCOWL
+// level.
+double WordLogP(const Lexicon& lexicon, std::string_view lower) {
+  const Lexicon::Entry* e = lexicon.Find(lower);
+  const double total = static_cast<double>(lexicon.total_frequency()) + 1.0;
+  if (e != nullptr && e->frequency > 0)
+    return std::log(static_cast<double>(e->frequency) / total);
+  const double floor = std::log(1e4 / total);
+  return floor - (e != nullptr ? 0.05 * e->level : 5.0);
+}
+
 bool AsciiLetters(std::string_view s) {
   for (const char c : s) {
     if (c < 'a' || c > 'z') return false;
@@ -50,19 +71,25 @@ bool AsciiLetters(std::string_view s) {
   return true;
 }
 
-// True when `u` is two common words run together ("jumpsthe"): a missing
-// space explains it better than a substitution, so it is no evidence for one.
-bool RunTogether(const Lexicon& lexicon, std::string_view u) {
-  for (size_t i = 3; i + 3 <= u.size(); ++i) {
+// The places where `u` splits into two common words ("jumpsthe" at 5): a
+// missing space there explains it better than a substitution, so it is no
+// evidence for one, unless the split falls at the edge of the substitution's
+// source (when the source is itself a word, every damaged word splits there).
+std::vector<uint8_t> RunTogetherSplits(const Lexicon& lexicon,
+                                       std::string_view u) {
+  std::vector<uint8_t> splits;
+  for (size_t i = 3; i + 3 <= u.size() && i < 256; ++i) {
     const Lexicon::Entry* a = lexicon.Find(u.substr(0, i));
+    if (a == nullptr || (a->flags & lexfmt::kLower) == 0 ||
+        a->level > kMaxSplitLevel)
+      continue;
     const Lexicon::Entry* b = lexicon.Find(u.substr(i));
-    if (a != nullptr && b != nullptr && (a->flags & lexfmt::kLower) &&
-        (b->flags & lexfmt::kLower) && a->level <= kMaxSplitLevel &&
+    if (b != nullptr && (b->flags & lexfmt::kLower) &&
         b->level <= kMaxSplitLevel) {
-      return true;
+      splits.push_back(static_cast<uint8_t>(i));
     }
   }
-  return false;
+  return splits;
 }
 
 // The share of running English text's words (by corpus frequency, over the
@@ -264,8 +291,34 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   return words;
 }
 
+CommonPieces::CommonPieces(const Lexicon& lexicon) {
+  std::unordered_map<std::string_view, uint64_t> weight;
+  const uint32_t n = std::min<uint32_t>(lexicon.size(), kCommonWords);
+  for (uint32_t i = 0; i < n; ++i) {
+    const Lexicon::Entry& e = lexicon.ByFrequency(i);
+    if ((e.flags & lexfmt::kLower) == 0) continue;
+    const std::string_view w = lexicon.WordOf(e);
+    if (!AsciiLetters(w)) continue;
+    for (size_t len = kMinPiece; len <= kMaxPiece && len <= w.size(); ++len) {
+      for (size_t at = 0; at + len <= w.size(); ++at)
+        weight[w.substr(at, len)] += e.frequency;
+    }
+  }
+  std::vector<std::pair<uint64_t, std::string_view>> ranked;
+  ranked.reserve(weight.size());
+  for (const auto& [piece, w] : weight) ranked.emplace_back(w, piece);
+  const size_t keep = std::min(ranked.size(), kCommonPieces);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep),
+                    ranked.end(), [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first
+                                                : a.second < b.second;
+                    });
+  for (size_t i = 0; i < keep; ++i) pieces_.emplace_back(ranked[i].second);
+}
+
 std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
-                                                 const Lexicon& lexicon) {
+                                                 const Lexicon& lexicon,
+                                                 const CommonPieces* common) {
   std::vector<SubstitutionRule> rules;
   // Text in another language is not English with many unknown words.
   if (words.tokens == 0 || words.known_tokens * 10 < words.tokens * 7) {
@@ -282,44 +335,105 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     }
     for (std::string_view s : seen) ++pieces[std::string(s)];
   }
-  std::vector<std::pair<std::string, size_t>> sources;
+  struct Source {
+    std::string text;
+    size_t words;  // distinct unknown words holding it
+    bool closed;   // no one-letter-longer piece is in as many words
+  };
+  std::vector<Source> sources;
   for (auto& [s, n] : pieces) {
-    if (n >= 2) sources.emplace_back(s, n);
+    if (n < 2) continue;
+    // A piece inside a longer piece found in as many words mostly says
+    // nothing the longer one does not ("orribl" inside "horrible"), so the
+    // longest such pieces come first; the shorter ones still get a turn, as
+    // the longer one may hold letters of the words around the replacement.
+    bool closed = true;
+    for (char c = 'a'; closed && c <= 'z'; ++c) {
+      for (const std::string& longer : {std::string(1, c) + s, s + c}) {
+        const auto it = pieces.find(longer);
+        if (it != pieces.end() && it->second == n) {
+          closed = false;
+          break;
+        }
+      }
+    }
+    sources.push_back({s, n, closed});
   }
-  std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second
-                                : a.first.size() > b.first.size();
-  });
+  std::sort(sources.begin(), sources.end(),
+            [](const Source& a, const Source& b) {
+              if (a.words != b.words) return a.words > b.words;
+              if (a.closed != b.closed) return a.closed;
+              return a.text.size() > b.text.size();
+            });
   if (sources.size() > kMaxSources) sources.resize(kMaxSources);
 
-  // 2. Target candidates: for an unknown word A+s+B, lexicon words A+r+B.
+  // 2. Target candidates: for an unknown word A+s+B, lexicon words A+r+B,
+  //    read from the lexicon's words that share the longer of A and B. The
+  //    words whose context narrows the lexicon most are read first.
   std::set<std::pair<std::string, std::string>> candidates;
-  for (const auto& [s, n] : sources) {
-    size_t tried = 0;
+  struct Context {
+    std::string_view a, b;
+    bool by_prefix;
+    uint32_t lo, hi;
+  };
+  std::vector<Context> contexts;
+  for (const Source& source : sources) {
+    const std::string& s = source.text;
+    contexts.clear();
     for (const auto& [u, count] : words.unknown) {
       const size_t p = u.find(s);
       if (p == std::string::npos || u.find(s, p + 1) != std::string::npos)
         continue;
-      if (++tried > kWordsPerSource) break;
-      const std::string_view a = std::string_view(u).substr(0, p);
-      const std::string_view b = std::string_view(u).substr(p + s.size());
-      if (a.size() + b.size() < 2) continue;
-      const bool by_prefix = a.size() >= b.size();
-      const auto [lo, hi] =
-          by_prefix ? lexicon.PrefixRange(a) : lexicon.SuffixRange(b);
-      if (hi - lo > kMaxRange) continue;
-      for (uint32_t i = lo; i < hi; ++i) {
+      Context c;
+      c.a = std::string_view(u).substr(0, p);
+      c.b = std::string_view(u).substr(p + s.size());
+      if (c.a.size() + c.b.size() < 2) continue;
+      const auto pre = lexicon.PrefixRange(c.a);
+      const auto suf = lexicon.SuffixRange(c.b);
+      c.by_prefix = pre.second - pre.first <= suf.second - suf.first;
+      std::tie(c.lo, c.hi) = c.by_prefix ? pre : suf;
+      if (c.hi - c.lo <= kMaxRange) contexts.push_back(c);
+    }
+    std::sort(contexts.begin(), contexts.end(),
+              [](const Context& x, const Context& y) {
+                return x.hi - x.lo < y.hi - y.lo;
+              });
+    if (contexts.size() > kWordsPerSource) contexts.resize(kWordsPerSource);
+    if (contexts.empty() && common != nullptr) {
+      // Every word holding s is (nearly) all source, or its context is too
+      // common to narrow the lexicon ("thorrible", "whorrible"): the target
+      // is tried among the letter strings common in English instead.
+      std::vector<std::string_view> holding;
+      for (const auto& [u, count] : words.unknown) {
+        const size_t p = u.find(s);
+        if (p != std::string::npos && u.find(s, p + 1) == std::string::npos &&
+            holding.size() < kWordsPerSource)
+          holding.push_back(u);
+      }
+      if (holding.size() < 2) continue;
+      for (const std::string& r : common->pieces()) {
+        if (r == s) continue;
+        size_t hits = 0;
+        for (size_t k = 0; k < holding.size() && hits + holding.size() - k >= 2;
+             ++k) {
+          hits += KnownLower(lexicon, ReplaceAll(holding[k], s, r));
+        }
+        if (hits >= 2) candidates.emplace(s, r);
+      }
+    }
+    for (const Context& c : contexts) {
+      for (uint32_t i = c.lo; i < c.hi; ++i) {
         const Lexicon::Entry& e =
-            by_prefix ? lexicon.At(i) : lexicon.ReversedAt(i);
+            c.by_prefix ? lexicon.At(i) : lexicon.ReversedAt(i);
         if ((e.flags & lexfmt::kLower) == 0) continue;
         const std::string_view w = lexicon.WordOf(e);
-        if (w.size() < a.size() + b.size() + 2 ||
-            w.size() > a.size() + b.size() + kMaxPiece ||
-            w.substr(0, a.size()) != a || w.substr(w.size() - b.size()) != b) {
+        const size_t around = c.a.size() + c.b.size();
+        if (w.size() < around + 2 || w.size() > around + kMaxPiece ||
+            w.substr(0, c.a.size()) != c.a ||
+            w.substr(w.size() - c.b.size()) != c.b) {
           continue;
         }
-        const std::string_view r =
-            w.substr(a.size(), w.size() - a.size() - b.size());
+        const std::string_view r = w.substr(c.a.size(), w.size() - around);
         if (r != s && AsciiLetters(r)) candidates.emplace(s, std::string(r));
       }
     }
@@ -327,24 +441,36 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
 
   // 3. Evidence for each candidate across the whole document, cheapest test
   //    first.
-  std::vector<char> run_together(words.unknown.size());
+  std::vector<std::vector<uint8_t>> splits(words.unknown.size());
   for (size_t i = 0; i < words.unknown.size(); ++i) {
-    run_together[i] = RunTogether(lexicon, words.unknown[i].first);
+    splits[i] = RunTogetherSplits(lexicon, words.unknown[i].first);
   }
+  auto run_together = [&](size_t i, size_t at, size_t source_size) {
+    for (const uint8_t split : splits[i]) {
+      if (split != at && split != at + source_size) return true;
+    }
+    return false;
+  };
   std::unordered_map<std::string, double> share;  // per target
   for (const auto& [s, r] : candidates) {
     size_t containing = 0, fixed = 0;
+    double gain = 0;  // in log-likelihood over leaving the words unknown
     std::map<std::string, std::string> stems;  // stem -> an example
     for (size_t i = 0; i < words.unknown.size(); ++i) {
       const std::string& u = words.unknown[i].first;
-      if (run_together[i] || u.find(s) == std::string::npos) continue;
+      const size_t at = u.find(s);
+      if (at == std::string::npos || run_together(i, at, s.size())) continue;
       ++containing;
       const std::string f = ReplaceAll(u, s, r);
+      const double n = static_cast<double>(words.unknown[i].second);
       if (!KnownLower(lexicon, f)) continue;
       ++fixed;
+      gain += n * (WordLogP(lexicon, WithoutPossessive(f)) - kUnexplainedLogP);
       // Rare words are weak evidence: a coincidence finds them too easily.
+      // So is a word that is all source: it keeps none of its own letters.
       const Lexicon::Entry* e = lexicon.Find(WithoutPossessive(f));
-      if (e != nullptr && e->level <= kMaxEvidenceLevel)
+      if (e != nullptr && e->level <= kMaxEvidenceLevel &&
+          WithoutPossessive(u).size() > s.size())
         stems.emplace(Stem(f), f);
     }
     if (stems.size() < 2 || fixed * 2 < containing) continue;
@@ -368,7 +494,11 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     rule.target = r;
     rule.stems = stems.size();
     rule.fixed = fixed;
+    rule.containing = containing;
     rule.expected = expected;
+    // The rule explains the target's absence; a rival target's absence
+    // would be a coincidence of probability exp(-expected).
+    rule.score = gain + expected;
     for (const auto& [stem, example] : stems) rule.examples.push_back(example);
     rules.push_back(std::move(rule));
   }
@@ -377,11 +507,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   //    Two targets that explain them equally well leave the source ambiguous,
   //    and an ambiguous source gets no rule.
   auto better = [](const SubstitutionRule& a, const SubstitutionRule& b) {
-    if (a.fixed != b.fixed) return a.fixed > b.fixed;
-    if (a.stems != b.stems) return a.stems > b.stems;
-    if (a.expected != b.expected) return a.expected > b.expected;
-    if (a.source.size() != b.source.size())
-      return a.source.size() > b.source.size();
+    if (a.score != b.score) return a.score > b.score;
     return a.target < b.target;
   };
   std::sort(rules.begin(), rules.end(), [&](const auto& a, const auto& b) {
@@ -391,23 +517,23 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   for (size_t i = 0; i < rules.size();) {
     size_t j = i + 1;
     while (j < rules.size() && rules[j].source == rules[i].source) ++j;
-    const bool ambiguous = j > i + 1 && rules[i + 1].fixed == rules[i].fixed &&
-                           rules[i + 1].stems == rules[i].stems &&
-                           rules[i + 1].expected * 2 > rules[i].expected;
-    // The winner's missing target must be telling (see above).
+    const bool ambiguous =
+        j > i + 1 && rules[i].score - rules[i + 1].score < kMinScoreMargin;
+    // The winner's missing target must be telling (see above), or the rule
+    // must explain every one of at least three unknown words holding its
+    // source, which names and rare words sharing a piece by chance do not.
     const bool telling =
-        rules[i].expected >= kMinExpectedTrace || rules[i].stems >= 3;
+        rules[i].expected >= kMinExpectedTrace || rules[i].stems >= 3 ||
+        (rules[i].fixed >= 3 && rules[i].fixed == rules[i].containing);
     if (!ambiguous && telling) unique.push_back(std::move(rules[i]));
     i = j;
   }
   rules = std::move(unique);
 
-  // 4. The strongest rules, one per source region.
+  // 5. The strongest rules, one per source region.
   std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) {
-    if (a.stems != b.stems) return a.stems > b.stems;
-    if (a.source.size() != b.source.size())
-      return a.source.size() > b.source.size();
-    return a.target < b.target;
+    if (a.score != b.score) return a.score > b.score;
+    return a.source != b.source ? a.source < b.source : a.target < b.target;
   });
   std::vector<SubstitutionRule> chosen;
   for (auto& rule : rules) {

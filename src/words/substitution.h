@@ -27,11 +27,16 @@
 namespace textmend {
 
 struct SubstitutionRule {
-  std::string source;   // as it stands in the damaged text ("start")
-  std::string target;   // what it replaced ("one")
-  size_t stems = 0;     // distinct stems it repairs
-  size_t fixed = 0;     // distinct unknown words it repairs
-  double expected = 0;  // how often the document would contain the target
+  std::string source;     // as it stands in the damaged text ("start")
+  std::string target;     // what it replaced ("one")
+  size_t stems = 0;       // distinct stems it repairs
+  size_t fixed = 0;       // distinct unknown words it repairs
+  size_t containing = 0;  // distinct unknown words holding the source
+  double expected = 0;    // how often the document would contain the target
+  // How much better the rule explains the document than no rule: the
+  // log-likelihood its repairs gain as English words over staying unknown,
+  // plus `expected` (the rule explains the target's absence).
+  double score = 0;
   std::vector<std::string> examples;  // repaired words, for the report
   // "substitution 'start'->'one' (3 words: prisoners, pardoned, cautioned)"
   std::string Describe() const;
@@ -75,9 +80,26 @@ bool Known(const Lexicon& lexicon, std::string_view lower);
 // 's stripped when needed).
 bool KnownLower(const Lexicon& lexicon, std::string_view lower);
 
-// The rules `words` confirm, strongest first (at most a few).
-std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
-                                                 const Lexicon& lexicon);
+// The letter strings (2 to 8 letters) most common in running English text,
+// weighted by the corpus frequency of the words that hold them: targets to
+// try for a source whose damaged words are (nearly) all source ("thorrible"
+// for "that", "whorrible" for "what"), where the lexicon cannot be searched
+// by the letters around it. Built in some tens of milliseconds; immutable,
+// safe to share between threads.
+class CommonPieces {
+ public:
+  explicit CommonPieces(const Lexicon& lexicon);
+  const std::vector<std::string>& pieces() const { return pieces_; }
+
+ private:
+  std::vector<std::string> pieces_;  // most common first
+};
+
+// The rules `words` confirm, strongest first (at most a few). `common` (may be
+// null) adds targets for sources with little context around them.
+std::vector<SubstitutionRule> LearnSubstitutions(
+    const DocumentWords& words, const Lexicon& lexicon,
+    const CommonPieces* common = nullptr);
 
 // `word` with every occurrence of `from` replaced by `to`.
 std::string ReplaceAll(std::string_view word, std::string_view from,

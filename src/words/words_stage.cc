@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
+#include <mutex>
 
 #include "words/substitution.h"
 #include "words/tokenizer.h"
@@ -35,7 +37,11 @@ class WordsStage final : public TextStage {
 
   std::unique_ptr<DocumentModel> Learn(std::string_view window) const override {
     DocumentWords words = GatherWords(window, *lexicon_);
-    std::vector<SubstitutionRule> rules = LearnSubstitutions(words, *lexicon_);
+    std::call_once(common_once_, [this] {
+      common_ = std::make_unique<CommonPieces>(*lexicon_);
+    });
+    std::vector<SubstitutionRule> rules =
+        LearnSubstitutions(words, *lexicon_, common_.get());
     if (rules.empty()) return nullptr;
     auto model = std::make_unique<SubstitutionModel>();
     model->names = std::move(words.names);
@@ -141,6 +147,9 @@ class WordsStage final : public TextStage {
 
  private:
   std::shared_ptr<const Lexicon> lexicon_;
+  // Built at the first document that has words to learn from.
+  mutable std::once_flag common_once_;
+  mutable std::unique_ptr<CommonPieces> common_;
 };
 
 }  // namespace

@@ -51,6 +51,37 @@ TEST_CASE("words: a find-and-replace accident is undone from document evidence",
   }
 }
 
+TEST_CASE("words: accidents whose words keep little of their own letters",
+          "[words]") {
+  // Each accident's damaged words keep at most a letter or two around the
+  // inserted string, or the inserted string is itself an English word, so the
+  // lexicon cannot be searched by the letters around it.
+  const std::string kMinutes =
+      kReport +
+      "What the committee decided was that the two regions would share the "
+      "costs. Members asked what options remained and whether the other "
+      "towns would join them. Their questions about the millions already "
+      "spent were noted, and what was said there will shape later decisions. "
+      "The chair said that the budget would be published with the minutes, "
+      "and that the public could comment on it before the next meeting. "
+      "Someone "
+      "asked whether the harbour should have been built elsewhere.\n";
+  const struct {
+    const char* from;
+    const char* to;
+  } kAccidents[] = {
+      {"hat", "qorrimble"},  // that, what -> tqorrimble, wqorrimble
+      {"ould", "using"},     // would, should -> wusing, shusing (word + word)
+      {"the", "xvuk"},       // the, them, other -> xvuk, xvukm, oxvukr
+  };
+  for (const auto& accident : kAccidents) {
+    const std::string damaged = Accident(kMinutes, accident.from, accident.to);
+    REQUIRE(damaged != kMinutes);
+    const RepairResult r = RepairText(damaged, WithWords());
+    CHECK(r.text == kMinutes);
+  }
+}
+
 TEST_CASE("words: case is kept", "[words]") {
   const std::string damaged =
       Accident(kReport, "tion", "zq") + "CONSTRUCZQ. Construczq.\n";

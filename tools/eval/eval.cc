@@ -15,7 +15,10 @@
 // Usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean |
 // --substitution |
 // --mojibake] [--words] [--articles N] [--min-recall P] [--min-latin P]
-// [--min-cyrillic P] [--max-damage D] [--verbose] FILE...
+// [--min-cyrillic P] [--max-damage D] [--verbose] [--dump DIR] FILE...
+// With --substitution --verbose it prints each article's accident, restored
+// count and the rules found, and --dump DIR writes each damaged article to
+// DIR/article-N.txt (N as printed), to replay one with textmend --report.
 // Exits 1 when a floor given by --min-recall / --max-damage is not met.
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -260,6 +263,7 @@ int main(int argc, char** argv) {
        mojibake = false, verbose = false;
   double min_latin = -1, min_cyrillic = -1;
   size_t max_articles = SIZE_MAX;
+  const char* dump = nullptr;  // --substitution --verbose: damaged articles
   std::vector<const char*> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -283,6 +287,8 @@ int main(int argc, char** argv) {
       seeds = static_cast<unsigned>(std::atoi(argv[++i]));
     else if (a == "--verbose")
       verbose = true;
+    else if (a == "--dump" && i + 1 < argc)
+      dump = argv[++i];
     else if (a == "--min-latin" && i + 1 < argc)
       min_latin = std::atof(argv[++i]);
     else if (a == "--min-cyrillic" && i + 1 < argc)
@@ -295,7 +301,7 @@ int main(int argc, char** argv) {
           "usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean | "
           "--substitution | --mojibake] [--words] [--articles N] "
           "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
-          "[--max-damage D] [--verbose] FILE...\n");
+          "[--max-damage D] [--verbose] [--dump DIR] FILE...\n");
       return 2;
     } else
       files.push_back(argv[i]);
@@ -368,6 +374,27 @@ int main(int argc, char** argv) {
           continue;
         }
         ++articles;
+        size_t article_damaged = 0, article_restored = 0;
+        for (size_t i = 0; i < a.size(); ++i) {
+          if (a[i] != d[i]) {
+            ++article_damaged;
+            article_restored += x[i] == a[i];
+          }
+        }
+        if (verbose) {
+          std::set<std::string> rules;
+          for (const auto& c : r.changes) rules.insert(c.rule);
+          std::printf("%zu: '%s'->'%s': %zu/%zu restored", articles,
+                      from.c_str(), to.c_str(), article_restored,
+                      article_damaged);
+          for (const auto& rule : rules) std::printf(" [%s]", rule.c_str());
+          std::printf("\n");
+          if (dump != nullptr) {
+            std::ofstream(std::string(dump) + "/article-" +
+                          std::to_string(articles) + ".txt")
+                << damaged;
+          }
+        }
         for (size_t i = 0; i < a.size(); ++i) {
           if (a[i] == d[i]) {
             ++clean;
