@@ -52,18 +52,6 @@ std::string Stem(std::string w) {
   return w;
 }
 
-// The log-probability of running English text's next word being `lower`:
-// from its corpus frequency, or below the rarest counted word by its SCOWL
-// level.
-double WordLogP(const Lexicon& lexicon, std::string_view lower) {
-  const Lexicon::Entry* e = lexicon.Find(lower);
-  const double total = static_cast<double>(lexicon.total_frequency()) + 1.0;
-  if (e != nullptr && e->frequency > 0)
-    return std::log(static_cast<double>(e->frequency) / total);
-  const double floor = std::log(1e4 / total);
-  return floor - (e != nullptr ? 0.05 * e->level : 5.0);
-}
-
 bool AsciiLetters(std::string_view s) {
   for (const char c : s) {
     if (c < 'a' || c > 'z') return false;
@@ -109,6 +97,15 @@ double ShareContaining(const Lexicon& lexicon, std::string_view piece) {
 }
 
 }  // namespace
+
+double WordLogP(const Lexicon& lexicon, std::string_view lower) {
+  const Lexicon::Entry* e = lexicon.Find(lower);
+  const double total = static_cast<double>(lexicon.total_frequency()) + 1.0;
+  if (e != nullptr && e->frequency > 0)
+    return std::log(static_cast<double>(e->frequency) / total);
+  const double floor = std::log(1e4 / total);
+  return floor - (e != nullptr ? 0.05 * e->level : 5.0);
+}
 
 std::string SubstitutionRule::Describe() const {
   std::string out = "substitution '" + source + "'->'" + target + "' (" +
@@ -259,6 +256,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     ++per_line[t.line].second;
   }
   std::unordered_map<std::string_view, Seen> unknown;  // views into forms
+  std::unordered_map<uint32_t, Suspect> suspects;      // by form
   for (const Token& t : seen_tokens) {
     if (!t.counted) continue;
     const Form& form = forms[t.form];
@@ -267,8 +265,14 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       ++words.known_tokens;
       continue;
     }
-    if (!form.usable || t.protect) continue;
+    if (!form.ascii || t.protect) continue;
     if (ForeignLine(per_line[t.line].first, per_line[t.line].second)) continue;
+    Suspect& suspect = suspects[t.form];
+    ++suspect.count;
+    suspect.mid_capital =
+        suspect.mid_capital ||
+        (!t.sentence_start && CaseOf(form.text) == WordCase::kCapitalized);
+    if (!form.usable) continue;
     Seen& seen = unknown[form.base];
     ++seen.count;
     const WordCase c = CaseOf(form.text);
@@ -288,6 +292,14 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::sort(words.names.begin(), words.names.end());
   words.written.reserve(forms.size());
   for (const Form& form : forms) words.written.emplace_back(form.text);
+  words.written_count.assign(forms.size(), 0);
+  for (const Token& t : seen_tokens) ++words.written_count[t.form];
+  for (auto& [form, suspect] : suspects) {
+    suspect.text = forms[form].text;
+    words.suspects.push_back(suspect);
+  }
+  std::sort(words.suspects.begin(), words.suspects.end(),
+            [](const Suspect& a, const Suspect& b) { return a.text < b.text; });
   return words;
 }
 

@@ -42,6 +42,14 @@ struct SubstitutionRule {
   std::string Describe() const;
 };
 
+// A written form the lexicon rejects, in an English line, not protected
+// (URL, identifier, ...): a candidate for per-word correction.
+struct Suspect {
+  std::string_view text;     // as written; a view like DocumentWords::written
+  size_t count = 0;          // occurrences in this form
+  bool mid_capital = false;  // capitalized in the middle of a sentence
+};
+
 // The word-level facts of one document, gathered once and shared by the
 // learners.
 struct DocumentWords {
@@ -51,10 +59,14 @@ struct DocumentWords {
   // Every distinct token as written, for the no-trace test: views into the
   // window GatherWords was given, valid while it is.
   std::vector<std::string_view> written;
+  std::vector<uint32_t> written_count;  // occurrences of each written form
   // Unknown words the document always capitalizes, at least once in the
   // middle of a sentence: names (Bialiatski, Belta). Sorted; never learned
   // from, never rewritten.
   std::vector<std::string> names;
+  // Every unknown ASCII form of 2+ letters outside other-language lines and
+  // protected tokens, sorted by text.
+  std::vector<Suspect> suspects;
   size_t tokens = 0;        // word tokens of 2+ letters
   size_t known_tokens = 0;  // of those, lexicon words
 };
@@ -100,6 +112,11 @@ class CommonPieces {
 std::vector<SubstitutionRule> LearnSubstitutions(
     const DocumentWords& words, const Lexicon& lexicon,
     const CommonPieces* common = nullptr);
+
+// The log-probability of running English text's next word being `lower`:
+// from its corpus frequency, or below the rarest counted word by its SCOWL
+// level (a word the lexicon lacks: lower still).
+double WordLogP(const Lexicon& lexicon, std::string_view lower);
 
 // `word` with every occurrence of `from` replaced by `to`.
 std::string ReplaceAll(std::string_view word, std::string_view from,

@@ -34,13 +34,17 @@ size_t LetterAt(std::string_view text, size_t i, bool* ascii) {
   return cp >= 0 && u_isalpha(cp) ? len : 0;
 }
 
-// Whitespace-delimited chunks that are URLs, e-mail addresses or paths: one
-// pass over the chunk.
+// Whitespace-delimited chunks that are URLs, e-mail addresses, paths or
+// host names (a dot between two letters: decuk.org, bbc.co.uk; abbreviations
+// such as e.g. too, which no repair needs): one pass over the chunk.
 bool ProtectedChunk(std::string_view chunk) {
   for (size_t i = 0; i < chunk.size(); ++i) {
     const char c = chunk[i];
     if (c == '@' || c == '/' || c == '\\') return true;
-    if (c == 'w' && chunk.substr(i, 4) == "www.") return true;
+    if (c == '.' && i > 0 && i + 1 < chunk.size() &&
+        IsAsciiLetter(static_cast<unsigned char>(chunk[i - 1])) &&
+        IsAsciiLetter(static_cast<unsigned char>(chunk[i + 1])))
+      return true;
   }
   return false;
 }

@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <map>
 #include <memory>
 #include <mutex>
 
+#include "words/noisy_channel.h"
 #include "words/substitution.h"
 #include "words/tokenizer.h"
 
@@ -17,6 +20,13 @@ class SubstitutionModel final : public DocumentModel {
   std::vector<SubstitutionRule> rules;
   std::vector<std::string> descriptions;  // rule.Describe(), computed once
   std::vector<std::string> names;         // sorted; never rewritten
+  // Per-word corrections, by the form as written.
+  struct Fix {
+    std::string replacement;
+    std::string rule;
+    float confidence;
+  };
+  std::map<std::string, Fix, std::less<>> fixes;
 };
 
 // Case-insensitive search of an ASCII lowercase `needle`.
@@ -30,7 +40,7 @@ bool ContainsFolded(std::string_view hay, std::string_view needle) {
 class WordsStage final : public TextStage {
  public:
   explicit WordsStage(std::shared_ptr<const Lexicon> lexicon)
-      : lexicon_(std::move(lexicon)) {}
+      : lexicon_(std::move(lexicon)), channel_(*lexicon_) {}
 
   std::string_view name() const override { return "words"; }
   bool learns() const override { return true; }
@@ -42,12 +52,56 @@ class WordsStage final : public TextStage {
     });
     std::vector<SubstitutionRule> rules =
         LearnSubstitutions(words, *lexicon_, common_.get());
-    if (rules.empty()) return nullptr;
     auto model = std::make_unique<SubstitutionModel>();
-    model->names = std::move(words.names);
     for (const auto& r : rules) model->descriptions.push_back(r.Describe());
     model->rules = std::move(rules);
+    model->names = std::move(words.names);
+    LearnFixes(words, model.get());
+    if (model->rules.empty() && model->fixes.empty()) return nullptr;
     return model;
+  }
+
+  // Per-word corrections of the document's suspect words (see
+  // noisy_channel.h), except names, acronyms, words a rule repairs and words
+  // the document writes the same way more than once.
+  void LearnFixes(const DocumentWords& words, SubstitutionModel* m) const {
+    if (words.tokens == 0 || words.known_tokens * 10 < words.tokens * 7) return;
+    Vocabulary vocabulary;
+    bool have_vocabulary = false;
+    for (const Suspect& suspect : words.suspects) {
+      if (suspect.count > 1 || suspect.mid_capital) continue;
+      const WordCase word_case = CaseOf(suspect.text);
+      if (word_case == WordCase::kUpper || word_case == WordCase::kMixed)
+        continue;
+      const std::string lower = LowerWord(suspect.text, true);
+      if (lower.size() < 3 || lower.find('\'') != std::string::npos) continue;
+      if (std::binary_search(m->names.begin(), m->names.end(), lower)) continue;
+      bool ruled = false;
+      for (const SubstitutionRule& rule : m->rules)
+        ruled = ruled || lower.find(rule.source) != std::string::npos;
+      if (ruled) continue;
+      if (!have_vocabulary) {
+        for (size_t k = 0; k < words.written.size(); ++k) {
+          vocabulary[LowerWord(words.written[k], true)] +=
+              words.written_count[k];
+        }
+        have_vocabulary = true;
+      }
+      Correction c;
+      if (!channel_.Correct(lower, word_case == WordCase::kCapitalized,
+                            &vocabulary, &c)) {
+        continue;
+      }
+      char lead[32];
+      std::snprintf(lead, sizeof lead, "%.1f", c.margin);
+      SubstitutionModel::Fix fix;
+      fix.replacement = ApplyCase(c.word, word_case);
+      fix.rule = "misreading " + c.edits + " (" + c.word + ", " + lead +
+                 " nats ahead of the next reading)";
+      fix.confidence =
+          std::min(0.95f, 0.5f + 0.05f * static_cast<float>(c.margin));
+      m->fixes.emplace(std::string(suspect.text), std::move(fix));
+    }
   }
 
   // Whether tokens[begin, end) (one line) are mostly words the lexicon does
@@ -77,6 +131,7 @@ class WordsStage final : public TextStage {
                  const DocumentModel* model) const override {
     const auto* m = static_cast<const SubstitutionModel*>(model);
     if (m == nullptr) return false;
+    if (!m->fixes.empty()) return true;
     for (const auto& r : m->rules) {
       if (ContainsFolded(segment, r.source)) return true;
     }
@@ -107,6 +162,20 @@ class WordsStage final : public TextStage {
       }
       if (t.protect || !t.ascii) continue;
       const std::string_view text = run.substr(t.offset, t.length);
+      if (!m->fixes.empty()) {
+        const auto fix = m->fixes.find(text);
+        if (fix != m->fixes.end()) {
+          Edit e;
+          e.offset = run_offset + t.offset;
+          e.length = t.length;
+          e.replacement = fix->second.replacement;
+          e.rule = fix->second.rule;
+          e.confidence = fix->second.confidence;
+          edits->push_back(std::move(e));
+          continue;
+        }
+      }
+      if (m->rules.empty()) continue;
       const WordCase word_case = CaseOf(text);
       if (word_case == WordCase::kMixed) continue;
       const std::string lower = LowerWord(text, true);
@@ -147,6 +216,7 @@ class WordsStage final : public TextStage {
 
  private:
   std::shared_ptr<const Lexicon> lexicon_;
+  NoisyChannel channel_;
   // Built at the first document that has words to learn from.
   mutable std::once_flag common_once_;
   mutable std::unique_ptr<CommonPieces> common_;

@@ -82,6 +82,41 @@ TEST_CASE("words: accidents whose words keep little of their own letters",
   }
 }
 
+TEST_CASE("words: OCR misreadings are corrected word by word", "[words]") {
+  // One misreading each, as a scanner makes them; the names around them are
+  // words the lexicon lacks and stay.
+  const struct {
+    const char* clean;
+    const char* misread;
+  } kCases[] = {
+      {"the mayor", "the rnayor"},           {"construction", "constructlon"},
+      {"next meeting", "next rneeting"},     {"harbour would", "harhour would"},
+      {"final decision", "final clecision"}, {"more visitors", "more visltors"},
+  };
+  const std::string tail =
+      " Mr Bialiatski of the Vyasna group and Ms Kalesnikava said they would "
+      "attend.\n";
+  for (const auto& c : kCases) {
+    std::string damaged = kReport;
+    const size_t at = damaged.find(c.clean);  // its first occurrence
+    REQUIRE(at != std::string::npos);
+    damaged.replace(at, std::string_view(c.clean).size(), c.misread);
+    damaged += tail;
+    const RepairResult r = RepairText(damaged, WithWords());
+    CHECK(r.text == kReport + tail);
+    REQUIRE(r.changes.size() == 1);
+    CHECK(r.changes[0].rule.rfind("misreading ", 0) == 0);
+  }
+}
+
+TEST_CASE("words: a word written the same way twice is not corrected",
+          "[words]") {
+  // Twice in one form is how the document spells it, not a misreading.
+  const std::string text =
+      kReport + "The harhour board met. The harhour board agreed.\n";
+  CHECK(RepairText(text, WithWords()).text == text);
+}
+
 TEST_CASE("words: case is kept", "[words]") {
   const std::string damaged =
       Accident(kReport, "tion", "zq") + "CONSTRUCZQ. Construczq.\n";

@@ -13,8 +13,8 @@
 // the encoding stage undoes (mojibake_eval.h) and scores recall per script.
 //
 // Usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean |
-// --substitution |
-// --mojibake] [--words] [--articles N] [--min-recall P] [--min-latin P]
+// --substitution | --mojibake | --ocr-noise] [--words] [--articles N]
+// [--min-recall P] [--min-latin P]
 // [--min-cyrillic P] [--max-damage D] [--verbose] [--dump DIR] FILE...
 // With --substitution --verbose it prints each article's accident, restored
 // count and the rules found, and --dump DIR writes each damaged article to
@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "mojibake_eval.h"
+#include "noise_eval.h"
 #include "textmend/repairer.h"
 #include "words/substitution.h"
 
@@ -260,7 +261,7 @@ int main(int argc, char** argv) {
   unsigned seed = 1, seeds = 1;
   double rate = 0.05, min_recall = -1, max_damage = -1;
   bool clean_only = false, substitution = false, words = false,
-       mojibake = false, verbose = false;
+       mojibake = false, ocr_noise = false, verbose = false;
   double min_latin = -1, min_cyrillic = -1;
   size_t max_articles = SIZE_MAX;
   const char* dump = nullptr;  // --substitution --verbose: damaged articles
@@ -283,6 +284,8 @@ int main(int argc, char** argv) {
       words = true;
     else if (a == "--mojibake")
       mojibake = true;
+    else if (a == "--ocr-noise")
+      ocr_noise = true;
     else if (a == "--seeds" && i + 1 < argc)
       seeds = static_cast<unsigned>(std::atoi(argv[++i]));
     else if (a == "--verbose")
@@ -299,7 +302,7 @@ int main(int argc, char** argv) {
       std::fprintf(
           stderr,
           "usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean | "
-          "--substitution | --mojibake] [--words] [--articles N] "
+          "--substitution | --mojibake | --ocr-noise] [--words] [--articles N] "
           "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
           "[--max-damage D] [--verbose] [--dump DIR] FILE...\n");
       return 2;
@@ -322,6 +325,22 @@ int main(int argc, char** argv) {
     std::vector<std::string> texts;
     for (const char* f : files) texts.push_back(ReadAll(f));
     return textmend_eval::RunMojibakeEval(texts, mo);
+  }
+  if (ocr_noise) {
+    textmend_eval::NoiseEvalOptions no;
+    no.seed = seed;
+    no.seeds = seeds;
+    no.rate = rate;
+    no.min_recall = min_recall;
+    no.max_damage = max_damage;
+    no.verbose = verbose;
+    std::vector<std::string> articles;
+    for (const char* f : files) {
+      for (std::string& a : Articles(ReadAll(f))) {
+        if (articles.size() < max_articles) articles.push_back(std::move(a));
+      }
+    }
+    return textmend_eval::RunNoiseEval(articles, no);
   }
   // The substitution mode measures the word stage, so it is always on there.
   textmend::Options options;

@@ -1,0 +1,180 @@
+// The noisy-channel corrector; see noisy_channel.h.
+#include "words/noisy_channel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "words/substitution.h"
+
+namespace textmend {
+namespace {
+
+// A misreading: `seen` in the text where the page had `meant`, with its cost
+// in nats (-log of how often the channel makes it, relative to reading right).
+struct Confusion {
+  std::string_view seen, meant;
+  double cost;
+};
+
+// Shapes OCR engines confuse, from the literature on OCR post-correction and
+// the engines' own confusion tables: joined and split strokes, and letters
+// with one distinguishing stroke.
+constexpr Confusion kConfusions[] = {
+    {"rn", "m", 1.5}, {"m", "rn", 2.5}, {"cl", "d", 2.0}, {"d", "cl", 3.0},
+    {"li", "h", 2.5}, {"h", "li", 3.0}, {"vv", "w", 2.0}, {"ri", "n", 2.5},
+    {"n", "ri", 3.5}, {"in", "m", 3.0}, {"m", "in", 3.5}, {"ii", "u", 3.0},
+    {"u", "ii", 3.5}, {"nn", "m", 3.5}, {"iv", "w", 3.5}, {"c", "e", 2.5},
+    {"e", "c", 2.5},  {"l", "i", 2.5},  {"i", "l", 2.5},  {"t", "f", 3.0},
+    {"f", "t", 3.0},  {"h", "b", 3.0},  {"b", "h", 3.0},  {"n", "u", 3.0},
+    {"u", "n", 3.0},  {"o", "a", 3.5},  {"a", "o", 3.5},  {"e", "o", 3.5},
+    {"o", "e", 3.5},  {"c", "o", 3.5},  {"o", "c", 3.5},  {"r", "t", 3.5},
+    {"t", "r", 3.5},  {"i", "j", 3.5},  {"j", "i", 3.5},  {"g", "q", 3.5},
+    {"q", "g", 3.5},  {"v", "y", 3.5},  {"y", "v", 3.5},  {"s", "e", 4.0},
+};
+constexpr int kMaxConfusions = 2;
+// Ordinary edits, for noise no table lists (a dropped, added or swapped
+// letter).
+constexpr double kDeleteCost = 6.5;  // a letter the text has in excess
+constexpr double kInsertCost = 7.0;  // a letter the text lost
+constexpr double kSubstituteCost = 7.0;
+constexpr double kTransposeCost = 6.5;
+constexpr size_t kMinGenericLength = 3;  // shorter words: table only
+// The best candidate's score must reach this (a common word behind a likely
+// misreading does; a rare word behind two ordinary edits does not), and lead
+// the next candidate by kMargin nats.
+constexpr double kMinScore = -16.0;  // at three letters
+constexpr double kMargin = 3.0;
+constexpr double kMinLead = 1.0;            // over kMinScore
+constexpr double kShortMargin = 1.5;        // added for words of 3-4 letters
+constexpr double kCapitalizedMargin = 1.5;  // added for capitalized words
+constexpr double kFloorPerLetter = 1.5;     // beyond three letters
+constexpr double kLowestFloor = -28.0;
+// The document's own use of a word raises its prior.
+constexpr double kVocabularyBonus = 1.5;
+
+struct Candidate {
+  std::string text;
+  double cost;
+  std::string edits;
+  bool ordinary = false;  // made by an ordinary edit, not the table
+};
+
+void AddConfusions(const std::string& word, double cost,
+                   const std::string& edits, int depth,
+                   std::vector<Candidate>* out) {
+  for (const Confusion& c : kConfusions) {
+    for (size_t at = word.find(c.seen); at != std::string::npos;
+         at = word.find(c.seen, at + 1)) {
+      std::string next = word;
+      next.replace(at, c.seen.size(), c.meant);
+      std::string how = edits;
+      how += (how.empty() ? "" : ", ");
+      how.append(c.seen).append("->").append(c.meant);
+      out->push_back({next, cost + c.cost, how});
+      if (depth + 1 < kMaxConfusions)
+        AddConfusions(next, cost + c.cost, how, depth + 1, out);
+    }
+  }
+}
+
+void AddGenericEdits(const std::string& word, std::vector<Candidate>* out) {
+  const size_t n = word.size();
+  for (size_t i = 0; i < n; ++i) {
+    std::string d = word;
+    d.erase(i, 1);
+    out->push_back({d, kDeleteCost, "delete '" + word.substr(i, 1) + "'"});
+  }
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (word[i] == word[i + 1]) continue;
+    std::string t = word;
+    std::swap(t[i], t[i + 1]);
+    out->push_back({t, kTransposeCost, "swap '" + word.substr(i, 2) + "'"});
+  }
+  for (size_t i = 0; i < n; ++i) {
+    for (char c = 'a'; c <= 'z'; ++c) {
+      if (c == word[i]) continue;
+      std::string s = word;
+      s[i] = c;
+      out->push_back(
+          {s, kSubstituteCost, word.substr(i, 1) + "->" + std::string(1, c)});
+    }
+  }
+  for (size_t i = 0; i <= n; ++i) {
+    for (char c = 'a'; c <= 'z'; ++c) {
+      std::string s = word;
+      s.insert(i, 1, c);
+      out->push_back({s, kInsertCost, "insert '" + std::string(1, c) + "'"});
+    }
+  }
+}
+
+}  // namespace
+
+bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
+                           const Vocabulary* vocabulary,
+                           Correction* out) const {
+  const std::string word(lower);
+  std::vector<Candidate> candidates;
+  AddConfusions(word, 0, "", 0, &candidates);
+  const size_t from_table = candidates.size();
+  if (word.size() >= kMinGenericLength) AddGenericEdits(word, &candidates);
+  for (size_t k = from_table; k < candidates.size(); ++k)
+    candidates[k].ordinary = true;
+
+  // Looked up in a batch that prefetches ahead: most candidates are not
+  // words, and the lexicon is far bigger than the caches.
+  constexpr size_t kAhead = 8;
+  const size_t n = candidates.size();
+  std::vector<std::pair<double, size_t>> found;  // score, candidate
+  for (size_t k = 0; k < n; ++k) {
+    if (k + 2 * kAhead < n)
+      lexicon_.PrefetchSlot(candidates[k + 2 * kAhead].text);
+    if (k + kAhead < n) lexicon_.PrefetchEntry(candidates[k + kAhead].text);
+    const Candidate& c = candidates[k];
+    if (c.text == word || c.text.size() < 2) continue;
+    const Lexicon::Entry* e = lexicon_.Find(c.text);
+    if (e == nullptr) continue;
+    // A capitalized word the lexicon lacks is most often a name: an ordinary
+    // edit may not make it another name (Parul is not Paul).
+    if ((e->flags & lexfmt::kLower) == 0 && (!capitalized || c.ordinary))
+      continue;
+    double score = WordLogP(lexicon_, c.text) - c.cost;
+    if (vocabulary != nullptr) {
+      const auto it = vocabulary->find(c.text);
+      if (it != vocabulary->end())
+        score += kVocabularyBonus + std::log(static_cast<double>(it->second));
+    }
+    found.emplace_back(score, k);
+  }
+  // Best first; a word reached several ways keeps its best way and does not
+  // compete with itself.
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (found.empty()) return false;
+  const size_t best_index = found[0].second;
+  const double best = found[0].first;
+  double second = -1e9;
+  for (size_t i = 1; i < found.size(); ++i) {
+    if (candidates[found[i].second].text != candidates[best_index].text) {
+      second = found[i].first;
+      break;
+    }
+  }
+  // A long string the lexicon lacks rarely lies a misreading or two from a
+  // word by chance, a short one often does: the floor falls with length.
+  const double floor = std::max(
+      kLowestFloor,
+      kMinScore - kFloorPerLetter * static_cast<double>(word.size() - 3));
+  // Short words and capitalized ones (names, often) need a clearer lead.
+  const double margin = kMargin + (word.size() <= 4 ? kShortMargin : 0) +
+                        (capitalized ? kCapitalizedMargin : 0);
+  if (best < floor + kMinLead || best - second < margin) return false;
+  out->word = candidates[best_index].text;
+  out->edits = candidates[best_index].edits;
+  out->score = best;
+  out->margin = best - std::max(second, floor);
+  return true;
+}
+
+}  // namespace textmend

@@ -1,0 +1,51 @@
+// Per-word correction of OCR-like noise with a noisy-channel model: for a word
+// the lexicon rejects, the candidates are the lexicon words a few likely
+// misreadings away ("rn" read for "m", "cl" for "d", "li" for "h", "c" for
+// "e", ...) or one ordinary edit away; each is scored by how likely the word
+// is in running text (its corpus frequency, raised when the document itself
+// uses it) and how likely the misreading is. A word changes only when one
+// candidate clearly beats every other and is likely enough to outweigh the
+// word simply being one the lexicon lacks.
+//
+// Thread-safety: immutable; Correct() may run concurrently.
+#ifndef TEXTMEND_WORDS_NOISY_CHANNEL_H_
+#define TEXTMEND_WORDS_NOISY_CHANNEL_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "dict/lexicon.h"
+
+namespace textmend {
+
+// The document's own vocabulary: lowercase word -> occurrences.
+using Vocabulary = std::unordered_map<std::string, uint32_t>;
+
+struct Correction {
+  std::string word;   // lowercase
+  std::string edits;  // "rn->m", "cl->d, e->c", "insert 'a'"
+  double score = 0;   // log-probability: word prior + channel
+  double margin = 0;  // over the next candidate (or the floor)
+};
+
+class NoisyChannel {
+ public:
+  explicit NoisyChannel(const Lexicon& lexicon) : lexicon_(lexicon) {}
+
+  // The correction for `lower` (a lowercase ASCII word of 3+ letters the
+  // lexicon rejects), or false when no candidate clearly dominates. When the
+  // word was `capitalized`, a candidate may be a word the lexicon knows only
+  // capitalized, but only through the table's misreadings (an unknown
+  // capitalized word is most often a name, and Parul is not Paul). `vocabulary`
+  // (may be null) raises the prior of words the document uses.
+  bool Correct(std::string_view lower, bool capitalized,
+               const Vocabulary* vocabulary, Correction* out) const;
+
+ private:
+  const Lexicon& lexicon_;
+};
+
+}  // namespace textmend
+
+#endif  // TEXTMEND_WORDS_NOISY_CHANNEL_H_

@@ -1,0 +1,275 @@
+// textmend_eval --ocr-noise; see noise_eval.h.
+#include "noise_eval.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "dict/lexicon.h"
+#include "textmend/repairer.h"
+#include "words/substitution.h"
+
+namespace textmend_eval {
+namespace {
+
+// How print is misread: `meant` on the page read as `seen`, with a weight.
+// Some are in the word stage's table, some (k/lc, a/e, s/a) are not, and the
+// ordinary edits below are in no table at all.
+struct Misreading {
+  const char* meant;
+  const char* seen;
+  int weight;
+};
+constexpr Misreading kMisreadings[] = {
+    {"m", "rn", 4}, {"d", "cl", 2}, {"h", "li", 2}, {"w", "vv", 2},
+    {"n", "ri", 2}, {"m", "in", 1}, {"u", "ii", 1}, {"e", "c", 4},
+    {"c", "e", 2},  {"l", "i", 3},  {"i", "l", 2},  {"t", "f", 1},
+    {"f", "t", 1},  {"b", "h", 1},  {"h", "b", 1},  {"u", "n", 2},
+    {"n", "u", 2},  {"a", "o", 1},  {"o", "a", 1},  {"e", "o", 1},
+    {"k", "lc", 1}, {"a", "e", 1},  {"s", "a", 1},  {"rn", "m", 2},
+    {"g", "q", 1},  {"y", "v", 1},
+};
+enum Ordinary { kDrop, kDouble, kSwap, kWrong, kOrdinaryKinds };
+constexpr int kOrdinaryWeight = 2;  // each
+
+// Applies one misreading to the letters of `w` (lowercase ASCII letters
+// only); false when none applies.
+bool Misread(std::string* w, std::mt19937* rng) {
+  struct Option {
+    int kind;  // index into kMisreadings, or -1 - Ordinary
+    size_t at;
+    int weight;
+  };
+  std::vector<Option> options;
+  for (int k = 0; k < static_cast<int>(std::size(kMisreadings)); ++k) {
+    const std::string meant = kMisreadings[k].meant;
+    for (size_t at = w->find(meant); at != std::string::npos;
+         at = w->find(meant, at + 1))
+      options.push_back({k, at, kMisreadings[k].weight});
+  }
+  if (w->size() >= 3) {
+    for (int o = 0; o < kOrdinaryKinds; ++o) {
+      options.push_back({-1 - o,
+                         std::uniform_int_distribution<size_t>(
+                             0, w->size() - (o == kSwap ? 2 : 1))(*rng),
+                         kOrdinaryWeight});
+    }
+  }
+  if (options.empty()) return false;
+  int total = 0;
+  for (const Option& o : options) total += o.weight;
+  int pick = std::uniform_int_distribution<int>(0, total - 1)(*rng);
+  const Option* chosen = &options.back();
+  for (const Option& o : options) {
+    if ((pick -= o.weight) < 0) {
+      chosen = &o;
+      break;
+    }
+  }
+  if (chosen->kind >= 0) {
+    const Misreading& m = kMisreadings[chosen->kind];
+    w->replace(chosen->at, std::char_traits<char>::length(m.meant), m.seen);
+    return true;
+  }
+  switch (-1 - chosen->kind) {
+    case kDrop:
+      w->erase(chosen->at, 1);
+      break;
+    case kDouble:
+      w->insert(chosen->at, 1, (*w)[chosen->at]);
+      break;
+    case kSwap:
+      std::swap((*w)[chosen->at], (*w)[chosen->at + 1]);
+      break;
+    default: {
+      char c;
+      do {
+        c = static_cast<char>('a' + (*rng)() % 26);
+      } while (c == (*w)[chosen->at]);
+      (*w)[chosen->at] = c;
+    }
+  }
+  return true;
+}
+
+// A whitespace-separated token: [lead punctuation][letters][tail].
+struct Token {
+  size_t begin, end;  // in the text
+};
+
+std::vector<Token> Tokens(const std::string& text) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+      ++i;
+    size_t j = i;
+    while (j < text.size() &&
+           !std::isspace(static_cast<unsigned char>(text[j])))
+      ++j;
+    if (j > i) out.push_back({i, j});
+    i = j;
+  }
+  return out;
+}
+
+// The letters of a token between its punctuation, if it is one plain word of
+// 2+ ASCII letters (else empty).
+std::pair<size_t, size_t> Letters(const std::string& t) {
+  size_t a = 0, b = t.size();
+  while (a < b && std::ispunct(static_cast<unsigned char>(t[a]))) ++a;
+  while (b > a && std::ispunct(static_cast<unsigned char>(t[b - 1]))) --b;
+  if (b - a < 2) return {0, 0};
+  for (size_t k = a; k < b; ++k) {
+    if (!std::isalpha(static_cast<unsigned char>(t[k]))) return {0, 0};
+  }
+  return {a, b};
+}
+
+size_t Distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] =
+          std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+int RunNoiseEval(const std::vector<std::string>& texts,
+                 const NoiseEvalOptions& options) {
+  textmend::Options o;
+  o.words = true;
+  std::unique_ptr<textmend::Repairer> repairer;
+  if (!textmend::Repairer::Create(o, &repairer).ok()) return 2;
+  std::string tried;
+  const std::string path = textmend::FindDictionary("", "en.lex", &tried);
+  std::unique_ptr<textmend::Lexicon> lexicon;
+  if (path.empty() || !textmend::Lexicon::Open(path, &lexicon).ok()) {
+    std::fprintf(stderr, "textmend_eval: no lexicon (looked in %s)\n",
+                 tried.c_str());
+    return 2;
+  }
+
+  size_t damaged[2] = {0, 0}, restored[2] = {0, 0};  // non-word, real word
+  size_t wrong = 0, clean = 0, changed = 0;
+  size_t chars = 0, errors_before = 0, errors_after = 0;
+  for (unsigned seed = options.seed; seed < options.seed + options.seeds;
+       ++seed) {
+    std::mt19937 rng(seed);
+    for (const std::string& text : texts) {
+      // Articles are damaged and repaired one at a time, as documents.
+      std::string noisy = text;
+      std::vector<Token> tokens = Tokens(text);
+      std::vector<char> hit(tokens.size(), 0);
+      std::bernoulli_distribution pick(options.rate), twice(0.2);
+      // Rebuilt back to front so earlier offsets stay valid.
+      for (size_t k = tokens.size(); k-- > 0;) {
+        const std::string t =
+            text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+        const auto [a, b] = Letters(t);
+        if (b == 0 || !pick(rng)) continue;
+        std::string w = t.substr(a, b - a);
+        bool upper = std::isupper(static_cast<unsigned char>(w[0])) != 0;
+        for (char& c : w) c = static_cast<char>(std::tolower(c));
+        const std::string before = w;
+        if (!Misread(&w, &rng)) continue;
+        if (twice(rng)) Misread(&w, &rng);
+        if (w == before || w.empty()) continue;
+        if (upper) w[0] = static_cast<char>(std::toupper(w[0]));
+        for (size_t c = 1; c < w.size() && c < b - a; ++c) {
+          if (std::isupper(static_cast<unsigned char>(t[a + c])))
+            w[c] = static_cast<char>(std::toupper(w[c]));
+        }
+        noisy.replace(tokens[k].begin + a, b - a, w);
+        hit[k] = 1;
+      }
+      textmend::RepairResult r;
+      if (!repairer->Repair(noisy, &r).ok()) return 2;
+      const std::vector<Token> nt = Tokens(noisy), rt = Tokens(r.text);
+      if (nt.size() != tokens.size() || rt.size() != tokens.size()) {
+        std::fprintf(stderr, "textmend_eval: token count changed\n");
+        return 2;
+      }
+      for (size_t k = 0; k < tokens.size(); ++k) {
+        const std::string a =
+            text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+        const std::string d =
+            noisy.substr(nt[k].begin, nt[k].end - nt[k].begin);
+        const std::string x =
+            r.text.substr(rt[k].begin, rt[k].end - rt[k].begin);
+        chars += a.size();
+        if (!hit[k]) {
+          ++clean;
+          if (x != a) {
+            ++changed;
+            errors_after += Distance(x, a);
+            if (options.verbose)
+              std::printf("changed clean: %s -> %s\n", a.c_str(), x.c_str());
+          }
+          continue;
+        }
+        const auto [la, lb] = Letters(d);
+        std::string core = d.substr(la, lb - la);
+        for (char& c : core) c = static_cast<char>(std::tolower(c));
+        const int real = lb > la && lexicon->Find(core) != nullptr ? 1 : 0;
+        ++damaged[real];
+        restored[real] += x == a;
+        wrong += x != a && x != d;
+        errors_before += Distance(d, a);
+        errors_after += Distance(x, a);
+        if (options.verbose && x != a && real == 0)
+          std::printf("missed: %s -> %s (want %s)\n", d.c_str(), x.c_str(),
+                      a.c_str());
+      }
+    }
+  }
+  const auto pct = [](size_t a, size_t b) {
+    return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 100.0;
+  };
+  const double damage =
+      clean ? 1e4 * static_cast<double>(changed) / static_cast<double>(clean)
+            : 0;
+  const double cer_before = pct(errors_before, chars);
+  const double cer_after = pct(errors_after, chars);
+  std::printf("OCR-like noise: %.1f%% of words, %u seed(s)\n",
+              100 * options.rate, options.seeds);
+  std::printf(
+      "  damaged words that are not words: %zu, restored %zu (recall "
+      "%.2f%%)\n",
+      damaged[0], restored[0], pct(restored[0], damaged[0]));
+  std::printf(
+      "  damaged words that read as a word: %zu, restored %zu (recall "
+      "%.2f%%)\n",
+      damaged[1], restored[1], pct(restored[1], damaged[1]));
+  std::printf("  all damaged words: recall %.2f%%\n",
+              pct(restored[0] + restored[1], damaged[0] + damaged[1]));
+  std::printf("  damaged words changed into a wrong word: %zu\n", wrong);
+  std::printf("  clean tokens changed: %zu of %zu (%.2f per 10,000)\n", changed,
+              clean, damage);
+  std::printf(
+      "  character error rate: %.4f%% before, %.4f%% after (%.1f%% "
+      "of the errors removed)\n",
+      cer_before, cer_after,
+      cer_before > 0 ? 100.0 * (1 - cer_after / cer_before) : 0.0);
+  bool ok = true;
+  if (options.min_recall >= 0 &&
+      pct(restored[0], damaged[0]) < options.min_recall)
+    ok = false;
+  if (options.max_damage >= 0 && damage > options.max_damage) ok = false;
+  return ok ? 0 : 1;
+}
+
+}  // namespace textmend_eval
