@@ -5,9 +5,11 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 
+#include "words/hyphenation.h"
 #include "words/noisy_channel.h"
 #include "words/substitution.h"
 #include "words/tokenizer.h"
@@ -27,6 +29,8 @@ class SubstitutionModel final : public DocumentModel {
     float confidence;
   };
   std::map<std::string, Fix, std::less<>> fixes;
+  // Line-end hyphenations to join: (lowercase head, tail).
+  std::set<std::pair<std::string, std::string>> joins;
 };
 
 // Case-insensitive search of an ASCII lowercase `needle`.
@@ -56,20 +60,43 @@ class WordsStage final : public TextStage {
     for (const auto& r : rules) model->descriptions.push_back(r.Describe());
     model->rules = std::move(rules);
     model->names = std::move(words.names);
-    LearnFixes(words, model.get());
-    if (model->rules.empty() && model->fixes.empty()) return nullptr;
+    std::set<std::string_view> broken;  // parts of line-end hyphenations
+    ForEachLineBreak(window, [&](const LineBreak& b) {
+      broken.insert(window.substr(b.head_begin, b.hyphen - b.head_begin));
+      broken.insert(window.substr(b.tail_begin, b.tail_end - b.tail_begin));
+    });
+    LearnJoins(window, words, broken.empty(), model.get());
+    LearnFixes(words, broken, model.get());
+    if (model->rules.empty() && model->fixes.empty() && model->joins.empty())
+      return nullptr;
     return model;
+  }
+
+  // The line-end hyphenations of an English document to join.
+  void LearnJoins(std::string_view window, const DocumentWords& words,
+                  bool none, SubstitutionModel* m) const {
+    if (none || words.tokens == 0 ||
+        words.known_tokens * 10 < words.tokens * 7)
+      return;
+    Vocabulary vocabulary;
+    for (size_t k = 0; k < words.written.size(); ++k)
+      vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
+    m->joins = DecideJoins(window, *lexicon_, vocabulary, Compounds(window));
   }
 
   // Per-word corrections of the document's suspect words (see
   // noisy_channel.h), except names, acronyms, words a rule repairs and words
   // the document writes the same way more than once.
-  void LearnFixes(const DocumentWords& words, SubstitutionModel* m) const {
+  void LearnFixes(const DocumentWords& words,
+                  const std::set<std::string_view>& broken,
+                  SubstitutionModel* m) const {
     if (words.tokens == 0 || words.known_tokens * 10 < words.tokens * 7) return;
     Vocabulary vocabulary;
     bool have_vocabulary = false;
     for (const Suspect& suspect : words.suspects) {
-      if (suspect.count > 1 || suspect.mid_capital) continue;
+      if (suspect.count > 1 || suspect.mid_capital ||
+          broken.count(suspect.text) != 0)
+        continue;
       const WordCase word_case = CaseOf(suspect.text);
       if (word_case == WordCase::kUpper || word_case == WordCase::kMixed)
         continue;
@@ -131,7 +158,7 @@ class WordsStage final : public TextStage {
                  const DocumentModel* model) const override {
     const auto* m = static_cast<const SubstitutionModel*>(model);
     if (m == nullptr) return false;
-    if (!m->fixes.empty()) return true;
+    if (!m->fixes.empty() || !m->joins.empty()) return true;
     for (const auto& r : m->rules) {
       if (ContainsFolded(segment, r.source)) return true;
     }
@@ -142,8 +169,58 @@ class WordsStage final : public TextStage {
                const DocumentModel* model,
                std::vector<Edit>* edits) const override {
     const auto* m = static_cast<const SubstitutionModel*>(model);
+    // Joined line-end hyphenations: two edits, one per line (see
+    // hyphenation.h); the words they touch are not corrected otherwise.
+    std::vector<Edit> joins;
+    std::vector<size_t> join_tokens;  // offsets in `run` of heads and tails
+    if (!m->joins.empty()) {
+      ForEachLineBreak(run, [&](const LineBreak& b) {
+        const std::string head = LowerWord(
+            run.substr(b.head_begin, b.hyphen - b.head_begin), true);
+        const std::string tail(run.substr(b.tail_begin, b.tail_end - b.tail_begin));
+        if (m->joins.count({head, tail}) == 0) return;
+        std::string rule = "line-end hyphenation (" + head + tail + ")";
+        Edit first;
+        first.offset = run_offset + b.hyphen;
+        first.length = 1;
+        first.replacement =
+            std::string(run.substr(b.tail_begin, b.moved_end - b.tail_begin));
+        // The joined word may hold a substitution accident's source.
+        const std::string joined = head + tail;
+        for (size_t k = 0; k < m->rules.size(); ++k) {
+          const SubstitutionRule& r = m->rules[k];
+          if (joined.find(r.source) == std::string::npos ||
+              Known(*lexicon_, joined))
+            continue;
+          const std::string fixed = ReplaceAll(joined, r.source, r.target);
+          if (!KnownLower(*lexicon_, fixed)) continue;
+          const std::string_view head_text =
+              run.substr(b.head_begin, b.hyphen - b.head_begin);
+          first.offset = run_offset + b.head_begin;
+          first.length = b.hyphen + 1 - b.head_begin;
+          first.replacement = ApplyCase(fixed, CaseOf(head_text)) +
+                              std::string(run.substr(b.tail_end,
+                                                     b.moved_end - b.tail_end));
+          rule += ", " + m->descriptions[k];
+          break;
+        }
+        first.rule = rule;
+        first.confidence = 0.9f;
+        Edit second;
+        second.offset = run_offset + b.tail_begin;
+        second.length = b.removed_end - b.tail_begin;
+        second.rule = rule;
+        second.confidence = 0.9f;
+        joins.push_back(std::move(first));
+        joins.push_back(std::move(second));
+        join_tokens.push_back(b.head_begin);
+        join_tokens.push_back(b.tail_begin);
+      });
+    }
+    const size_t first_edit = edits->size();
     std::vector<WordToken> tokens;
     Tokenize(run, &tokens);
+    size_t next_join = 0;
     // Per line: is it in another language? Decided at the line's first
     // candidate, counting a word the rules repair as a word of the line's
     // language (a damaged English line stays English).
@@ -160,6 +237,11 @@ class WordsStage final : public TextStage {
           ++line_end;
         foreign = -1;
       }
+      // A token a join touches is left to it.
+      while (next_join < join_tokens.size() && join_tokens[next_join] < t.offset)
+        ++next_join;
+      if (next_join < join_tokens.size() && join_tokens[next_join] == t.offset)
+        continue;
       if (t.protect || !t.ascii) continue;
       const std::string_view text = run.substr(t.offset, t.length);
       if (!m->fixes.empty()) {
@@ -211,6 +293,11 @@ class WordsStage final : public TextStage {
         edits->push_back(std::move(e));
         break;
       }
+    }
+    if (!joins.empty()) {
+      for (Edit& j : joins) edits->push_back(std::move(j));
+      std::sort(edits->begin() + static_cast<long>(first_edit), edits->end(),
+                [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
     }
   }
 

@@ -2,6 +2,9 @@
 // these tests, and what it must never touch.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include "unit/test_util.h"
 #include "words/substitution.h"
 
@@ -117,6 +120,76 @@ TEST_CASE("words: a word written the same way twice is not corrected",
   CHECK(RepairText(text, WithWords()).text == text);
 }
 
+// kReport broken into lines of about `width` bytes, with words hyphenated at
+// the line ends the way a typesetter breaks them (after their first `head`
+// letters).
+std::string Typeset(const std::string& text, size_t width, size_t head) {
+  std::string out;
+  size_t column = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find_first_of(" \n", i);
+    if (j == std::string::npos) j = text.size();
+    const std::string word = text.substr(i, j - i);
+    const bool letters = word.size() > head + 3 &&
+                         std::all_of(word.begin(), word.end(), [](char c) {
+                           return std::islower(static_cast<unsigned char>(c));
+                         });
+    if (column + word.size() > width && letters && column > 0) {
+      out += word.substr(0, head) + "-\n" + word.substr(head);
+      column = word.size() - head;
+    } else {
+      out += word;
+      column += word.size();
+    }
+    if (j < text.size()) {
+      out += text[j];
+      column = text[j] == '\n' ? 0 : column + 1;
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+// The text with each hyphen at a line end and the line break after it
+// moved behind the rest of the word, as the word stage joins them.
+std::string Joined(const std::string& text) {
+  std::string out = text;
+  for (size_t h; (h = out.find("-\n")) != std::string::npos;) {
+    size_t end = h + 2;
+    while (end < out.size() && out[end] != ' ' && out[end] != '\n') ++end;
+    const std::string rest = out.substr(h + 2, end - h - 2);
+    out.replace(h, end - h + 1, rest + "\n");
+  }
+  return out;
+}
+
+TEST_CASE("words: line-end hyphenation is joined, compounds keep theirs",
+          "[words]") {
+  const std::string title = "Harbour plan\n";
+  for (const size_t head : {2, 3, 4}) {
+    const std::string broken = title + Typeset(kReport, 60, head);
+    REQUIRE(broken.find("-\n") != std::string::npos);
+    const RepairResult r = RepairText(broken, WithWords());
+    CHECK(r.text == title + Joined(Typeset(kReport, 60, head)));
+    for (const Change& c : r.changes)
+      CHECK(c.rule.rfind("line-end hyphenation (", 0) == 0);
+  }
+  // Compounds and words the document writes with a hyphen stay.
+  const std::string kept = title + kReport +
+                           "A well-\nknown builder and a long-\nterm "
+                           "plan. The sea-\nwall is near the new sea-wall "
+                           "gate.\n";
+  CHECK(RepairText(kept, WithWords()).text == kept);
+  // The document's own spelling joins a name the lexicon lacks.
+  const std::string name =
+      title + kReport + "Ms Tsikhanouskaya spoke. Later Tsikhanou-\nskaya "
+                        "left.\n";
+  CHECK(RepairText(name, WithWords()).text ==
+        title + kReport +
+            "Ms Tsikhanouskaya spoke. Later Tsikhanouskaya\nleft.\n");
+}
+
 TEST_CASE("words: case is kept", "[words]") {
   const std::string damaged =
       Accident(kReport, "tion", "zq") + "CONSTRUCZQ. Construczq.\n";
@@ -162,7 +235,8 @@ TEST_CASE("words: the stage can be turned off", "[words]") {
 
 TEST_CASE("words: streaming in any chunks gives the one-shot result",
           "[words]") {
-  const std::string damaged = Accident(kReport + kReport, "tion", "zq");
+  const std::string damaged = Accident(
+      "Harbour plan\n" + kReport + Typeset(kReport, 50, 3), "tion", "zq");
   auto repairer = MakeRepairer(WithWords());
   RepairResult one;
   REQUIRE(repairer->Repair(damaged, &one).ok());
@@ -180,7 +254,8 @@ TEST_CASE("words: streaming in any chunks gives the one-shot result",
   }
   REQUIRE(stream->Finish().ok());
   CHECK(sink.text == one.text);
-  CHECK(one.text == kReport + kReport);
+  CHECK(one.text ==
+        "Harbour plan\n" + kReport + Joined(Typeset(kReport, 50, 3)));
 }
 
 TEST_CASE("words: ReplaceAll", "[words]") {
