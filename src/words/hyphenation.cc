@@ -41,8 +41,8 @@ std::set<std::pair<std::string, std::string>> DecideJoins(
     const bool written_whole = vocabulary.count(joined) != 0;
     if (compounds.count(head + "-" + tail) != 0 && !written_whole) return;
     const bool capitalized = CaseOf(head_text) == WordCase::kCapitalized;
-    const bool known = KnownLower(lexicon, joined) ||
-                       (capitalized && Known(lexicon, joined));
+    const bool known =
+        KnownLower(lexicon, joined) || (capitalized && Known(lexicon, joined));
     if (!written_whole && !known) return;
     if (!written_whole && KnownLower(lexicon, head) &&
         KnownLower(lexicon, tail)) {

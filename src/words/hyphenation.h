@@ -73,8 +73,8 @@ void ForEachLineBreak(std::string_view text, F&& f) {
     // Not a piece of a longer token (a number, a path, a double hyphen).
     if (b.head_begin > 0) {
       const char before = text[b.head_begin - 1];
-      if (before != ' ' && before != '\t' && before != '\n' &&
-          before != '(' && before != '"' && before != '\'')
+      if (before != ' ' && before != '\t' && before != '\n' && before != '(' &&
+          before != '"' && before != '\'')
         continue;
     }
     b.tail_begin = nl + 1;
@@ -83,9 +83,9 @@ void ForEachLineBreak(std::string_view text, F&& f) {
            text[b.tail_end] <= 'z')
       ++b.tail_end;
     if (b.tail_end == b.tail_begin) continue;
-    if (b.tail_end < text.size() && (AsciiLetter(text[b.tail_end]) ||
-                                     static_cast<unsigned char>(
-                                         text[b.tail_end]) >= 0x80))
+    if (b.tail_end < text.size() &&
+        (AsciiLetter(text[b.tail_end]) ||
+         static_cast<unsigned char>(text[b.tail_end]) >= 0x80))
       continue;
     b.moved_end = b.tail_end;
     while (b.moved_end < text.size() &&

@@ -56,8 +56,10 @@ constexpr double kVocabularyBonus = 1.5;
 struct Candidate {
   std::string text;
   double cost;
-  std::string edits;
+  std::string edits;      // the table's misreadings, "rn->m, e->c"
   bool ordinary = false;  // made by an ordinary edit, not the table
+  char kind = 0;          // ordinary: 'd'elete, 't'ranspose, 's'ubst., 'i'nsert
+  size_t at = 0;          // ordinary: where
 };
 
 void AddConfusions(const std::string& word, double cost,
@@ -78,38 +80,73 @@ void AddConfusions(const std::string& word, double cost,
   }
 }
 
+// The ordinary edits of `word`, described lazily (only the winner's
+// description is ever read): `edits` holds "delete", "swap", "replace" or
+// "insert" and the candidate's position and letter tell the rest.
 void AddGenericEdits(const std::string& word, std::vector<Candidate>* out) {
   const size_t n = word.size();
+  out->reserve(out->size() + 54 * n + 26);
   for (size_t i = 0; i < n; ++i) {
     std::string d = word;
     d.erase(i, 1);
-    out->push_back({d, kDeleteCost, "delete '" + word.substr(i, 1) + "'"});
+    out->push_back({std::move(d), kDeleteCost, {}, true, 'd', i});
   }
   for (size_t i = 0; i + 1 < n; ++i) {
     if (word[i] == word[i + 1]) continue;
     std::string t = word;
     std::swap(t[i], t[i + 1]);
-    out->push_back({t, kTransposeCost, "swap '" + word.substr(i, 2) + "'"});
+    out->push_back({std::move(t), kTransposeCost, {}, true, 't', i});
   }
   for (size_t i = 0; i < n; ++i) {
     for (char c = 'a'; c <= 'z'; ++c) {
       if (c == word[i]) continue;
       std::string s = word;
       s[i] = c;
-      out->push_back(
-          {s, kSubstituteCost, word.substr(i, 1) + "->" + std::string(1, c)});
+      out->push_back({std::move(s), kSubstituteCost, {}, true, 's', i});
     }
   }
   for (size_t i = 0; i <= n; ++i) {
     for (char c = 'a'; c <= 'z'; ++c) {
       std::string s = word;
       s.insert(i, 1, c);
-      out->push_back({s, kInsertCost, "insert '" + std::string(1, c) + "'"});
+      out->push_back({std::move(s), kInsertCost, {}, true, 'i', i});
     }
   }
 }
 
+// What an ordinary edit did to `word`, for the report.
+std::string Describe(const std::string& word, const Candidate& c) {
+  switch (c.kind) {
+    case 'd':
+      return "delete '" + word.substr(c.at, 1) + "'";
+    case 't':
+      return "swap '" + word.substr(c.at, 2) + "'";
+    case 's':
+      return word.substr(c.at, 1) + "->" + c.text.substr(c.at, 1);
+    default:
+      return "insert '" + c.text.substr(c.at, 1) + "'";
+  }
+}
+
+constexpr unsigned kFilterBits = 23;  // 2^23 bits
+
+size_t FilterBit(std::string_view word) {
+  return static_cast<size_t>(lexfmt::Hash(word) >> (64 - kFilterBits));
+}
+
 }  // namespace
+
+bool NoisyChannel::MayBeWord(std::string_view word) const {
+  std::call_once(filter_once_, [this] {
+    filter_.assign((size_t{1} << kFilterBits) / 64, 0);
+    for (uint32_t i = 0; i < lexicon_.size(); ++i) {
+      const size_t bit = FilterBit(lexicon_.WordOf(lexicon_.At(i)));
+      filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  });
+  const size_t bit = FilterBit(word);
+  return (filter_[bit / 64] >> (bit % 64)) & 1;
+}
 
 bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
                            const Vocabulary* vocabulary,
@@ -117,13 +154,15 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   const std::string word(lower);
   std::vector<Candidate> candidates;
   AddConfusions(word, 0, "", 0, &candidates);
-  const size_t from_table = candidates.size();
   if (word.size() >= kMinGenericLength) AddGenericEdits(word, &candidates);
-  for (size_t k = from_table; k < candidates.size(); ++k)
-    candidates[k].ordinary = true;
 
-  // Looked up in a batch that prefetches ahead: most candidates are not
-  // words, and the lexicon is far bigger than the caches.
+  // Most candidates are not words: the filter drops them. The rest are
+  // looked up in a batch that prefetches ahead (the lexicon is far bigger
+  // than the caches).
+  candidates.erase(
+      std::remove_if(candidates.begin(), candidates.end(),
+                     [this](const Candidate& c) { return !MayBeWord(c.text); }),
+      candidates.end());
   constexpr size_t kAhead = 8;
   const size_t n = candidates.size();
   std::vector<std::pair<double, size_t>> found;  // score, candidate
@@ -171,7 +210,8 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
                         (capitalized ? kCapitalizedMargin : 0);
   if (best < floor + kMinLead || best - second < margin) return false;
   out->word = candidates[best_index].text;
-  out->edits = candidates[best_index].edits;
+  const Candidate& winner = candidates[best_index];
+  out->edits = winner.ordinary ? Describe(word, winner) : winner.edits;
   out->score = best;
   out->margin = best - std::max(second, floor);
   return true;

@@ -11,9 +11,11 @@
 #ifndef TEXTMEND_WORDS_NOISY_CHANNEL_H_
 #define TEXTMEND_WORDS_NOISY_CHANNEL_H_
 
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "dict/lexicon.h"
 
@@ -32,6 +34,8 @@ struct Correction {
 class NoisyChannel {
  public:
   explicit NoisyChannel(const Lexicon& lexicon) : lexicon_(lexicon) {}
+  NoisyChannel(const NoisyChannel&) = delete;
+  NoisyChannel& operator=(const NoisyChannel&) = delete;
 
   // The correction for `lower` (a lowercase ASCII word of 3+ letters the
   // lexicon rejects), or false when no candidate clearly dominates. When the
@@ -43,7 +47,15 @@ class NoisyChannel {
                const Vocabulary* vocabulary, Correction* out) const;
 
  private:
+  // Whether `word` may be in the lexicon: a one-hash bit filter over its
+  // words (1 MiB, about one false "maybe" in ten), built at the first
+  // correction. Most candidates are not words, and the filter stays in the
+  // caches where the lexicon cannot.
+  bool MayBeWord(std::string_view word) const;
+
   const Lexicon& lexicon_;
+  mutable std::once_flag filter_once_;
+  mutable std::vector<uint64_t> filter_;
 };
 
 }  // namespace textmend

@@ -176,6 +176,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool counted;   // two or more letters
     bool protect;
     bool sentence_start;
+    bool hyphened;  // joined to another word by a hyphen
   };
   std::vector<Form> forms;
   std::vector<Token> seen_tokens;
@@ -220,8 +221,12 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
                          window.begin() + static_cast<long>(at), '\n'));
           counted_to = at;
           const std::string_view text = run.substr(t.offset, t.length);
+          const bool hyphened = (t.offset > 0 && run[t.offset - 1] == '-') ||
+                                (t.offset + t.length < run.size() &&
+                                 run[t.offset + t.length] == '-');
           seen_tokens.push_back({find_or_add(text, t.ascii), line,
-                                 t.length >= 2, t.protect, t.sentence_start});
+                                 t.length >= 2, t.protect, t.sentence_start,
+                                 hyphened});
         }
       },
       [](size_t, size_t) {});
@@ -269,6 +274,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     if (ForeignLine(per_line[t.line].first, per_line[t.line].second)) continue;
     Suspect& suspect = suspects[t.form];
     ++suspect.count;
+    suspect.hyphened = suspect.hyphened || t.hyphened;
     suspect.mid_capital =
         suspect.mid_capital ||
         (!t.sentence_start && CaseOf(form.text) == WordCase::kCapitalized);

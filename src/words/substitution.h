@@ -48,6 +48,7 @@ struct Suspect {
   std::string_view text;     // as written; a view like DocumentWords::written
   size_t count = 0;          // occurrences in this form
   bool mid_capital = false;  // capitalized in the middle of a sentence
+  bool hyphened = false;     // joined to another word by a hyphen somewhere
 };
 
 // The word-level facts of one document, gathered once and shared by the

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <map>
-#include <set>
 #include <memory>
 #include <mutex>
+#include <set>
+#include <unordered_map>
 
 #include "words/hyphenation.h"
 #include "words/noisy_channel.h"
@@ -28,7 +28,13 @@ class SubstitutionModel final : public DocumentModel {
     std::string rule;
     float confidence;
   };
-  std::map<std::string, Fix, std::less<>> fixes;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const {
+      return std::hash<std::string_view>()(v);
+    }
+  };
+  std::unordered_map<std::string, Fix, Hash, std::equal_to<>> fixes;
   // Line-end hyphenations to join: (lowercase head, tail).
   std::set<std::pair<std::string, std::string>> joins;
 };
@@ -75,8 +81,7 @@ class WordsStage final : public TextStage {
   // The line-end hyphenations of an English document to join.
   void LearnJoins(std::string_view window, const DocumentWords& words,
                   bool none, SubstitutionModel* m) const {
-    if (none || words.tokens == 0 ||
-        words.known_tokens * 10 < words.tokens * 7)
+    if (none || words.tokens == 0 || words.known_tokens * 10 < words.tokens * 7)
       return;
     Vocabulary vocabulary;
     for (size_t k = 0; k < words.written.size(); ++k)
@@ -94,7 +99,8 @@ class WordsStage final : public TextStage {
     Vocabulary vocabulary;
     bool have_vocabulary = false;
     for (const Suspect& suspect : words.suspects) {
-      if (suspect.count > 1 || suspect.mid_capital ||
+      // A piece of a hyphenated compound (Abish-uly) is no word of its own.
+      if (suspect.count > 1 || suspect.mid_capital || suspect.hyphened ||
           broken.count(suspect.text) != 0)
         continue;
       const WordCase word_case = CaseOf(suspect.text);
@@ -175,9 +181,10 @@ class WordsStage final : public TextStage {
     std::vector<size_t> join_tokens;  // offsets in `run` of heads and tails
     if (!m->joins.empty()) {
       ForEachLineBreak(run, [&](const LineBreak& b) {
-        const std::string head = LowerWord(
-            run.substr(b.head_begin, b.hyphen - b.head_begin), true);
-        const std::string tail(run.substr(b.tail_begin, b.tail_end - b.tail_begin));
+        const std::string head =
+            LowerWord(run.substr(b.head_begin, b.hyphen - b.head_begin), true);
+        const std::string tail(
+            run.substr(b.tail_begin, b.tail_end - b.tail_begin));
         if (m->joins.count({head, tail}) == 0) return;
         std::string rule = "line-end hyphenation (" + head + tail + ")";
         Edit first;
@@ -198,9 +205,9 @@ class WordsStage final : public TextStage {
               run.substr(b.head_begin, b.hyphen - b.head_begin);
           first.offset = run_offset + b.head_begin;
           first.length = b.hyphen + 1 - b.head_begin;
-          first.replacement = ApplyCase(fixed, CaseOf(head_text)) +
-                              std::string(run.substr(b.tail_end,
-                                                     b.moved_end - b.tail_end));
+          first.replacement =
+              ApplyCase(fixed, CaseOf(head_text)) +
+              std::string(run.substr(b.tail_end, b.moved_end - b.tail_end));
           rule += ", " + m->descriptions[k];
           break;
         }
@@ -238,7 +245,8 @@ class WordsStage final : public TextStage {
         foreign = -1;
       }
       // A token a join touches is left to it.
-      while (next_join < join_tokens.size() && join_tokens[next_join] < t.offset)
+      while (next_join < join_tokens.size() &&
+             join_tokens[next_join] < t.offset)
         ++next_join;
       if (next_join < join_tokens.size() && join_tokens[next_join] == t.offset)
         continue;
@@ -296,8 +304,9 @@ class WordsStage final : public TextStage {
     }
     if (!joins.empty()) {
       for (Edit& j : joins) edits->push_back(std::move(j));
-      std::sort(edits->begin() + static_cast<long>(first_edit), edits->end(),
-                [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+      std::sort(
+          edits->begin() + static_cast<long>(first_edit), edits->end(),
+          [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
     }
   }
 

@@ -1,8 +1,7 @@
 // The word stage: document-level substitution inference on texts written for
 // these tests, and what it must never touch.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
 
 #include "unit/test_util.h"
@@ -182,9 +181,9 @@ TEST_CASE("words: line-end hyphenation is joined, compounds keep theirs",
                            "gate.\n";
   CHECK(RepairText(kept, WithWords()).text == kept);
   // The document's own spelling joins a name the lexicon lacks.
-  const std::string name =
-      title + kReport + "Ms Tsikhanouskaya spoke. Later Tsikhanou-\nskaya "
-                        "left.\n";
+  const std::string name = title + kReport +
+                           "Ms Tsikhanouskaya spoke. Later Tsikhanou-\nskaya "
+                           "left.\n";
   CHECK(RepairText(name, WithWords()).text ==
         title + kReport +
             "Ms Tsikhanouskaya spoke. Later Tsikhanouskaya\nleft.\n");
