@@ -334,9 +334,9 @@ CommonPieces::CommonPieces(const Lexicon& lexicon) {
   for (size_t i = 0; i < keep; ++i) pieces_.emplace_back(ranked[i].second);
 }
 
-std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
-                                                 const Lexicon& lexicon,
-                                                 const CommonPieces* common) {
+std::vector<SubstitutionRule> LearnSubstitutions(
+    const DocumentWords& words, const Lexicon& lexicon,
+    const LazyCommonPieces* common) {
   std::vector<SubstitutionRule> rules;
   // Text in another language is not English with many unknown words.
   if (words.tokens == 0 || words.known_tokens * 10 < words.tokens * 7) {
@@ -395,6 +395,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     uint32_t lo, hi;
   };
   std::vector<Context> contexts;
+  std::unordered_map<std::string_view, size_t> generated;  // target -> words
   for (const Source& source : sources) {
     const std::string& s = source.text;
     contexts.clear();
@@ -429,7 +430,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
           holding.push_back(u);
       }
       if (holding.size() < 2) continue;
-      for (const std::string& r : common->pieces()) {
+      for (const std::string& r : common->Get().pieces()) {
         if (r == s) continue;
         size_t hits = 0;
         for (size_t k = 0; k < holding.size() && hits + holding.size() - k >= 2;
@@ -439,6 +440,10 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         if (hits >= 2) candidates.emplace(s, r);
       }
     }
+    // A target only one of several words' letters allow is no rule for
+    // the document (a rule needs two words): it must come from two contexts,
+    // unless only one word narrows the lexicon enough to be searched.
+    generated.clear();
     for (const Context& c : contexts) {
       for (uint32_t i = c.lo; i < c.hi; ++i) {
         const Lexicon::Entry& e =
@@ -452,8 +457,12 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
           continue;
         }
         const std::string_view r = w.substr(c.a.size(), w.size() - around);
-        if (r != s && AsciiLetters(r)) candidates.emplace(s, std::string(r));
+        if (r != s && AsciiLetters(r)) ++generated[r];
       }
+    }
+    const size_t needed = contexts.size() >= 2 ? 2 : 1;
+    for (const auto& [r, n] : generated) {
+      if (n >= needed) candidates.emplace(s, std::string(r));
     }
   }
 

@@ -18,6 +18,8 @@
 #ifndef TEXTMEND_WORDS_SUBSTITUTION_H_
 #define TEXTMEND_WORDS_SUBSTITUTION_H_
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -108,11 +110,28 @@ class CommonPieces {
   std::vector<std::string> pieces_;  // most common first
 };
 
+// CommonPieces built at the first Get(), which few documents reach.
+// Thread-safe.
+class LazyCommonPieces {
+ public:
+  explicit LazyCommonPieces(const Lexicon& lexicon) : lexicon_(lexicon) {}
+  const CommonPieces& Get() const {
+    std::call_once(
+        once_, [this] { pieces_ = std::make_unique<CommonPieces>(lexicon_); });
+    return *pieces_;
+  }
+
+ private:
+  const Lexicon& lexicon_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<CommonPieces> pieces_;
+};
+
 // The rules `words` confirm, strongest first (at most a few). `common` (may be
 // null) adds targets for sources with little context around them.
 std::vector<SubstitutionRule> LearnSubstitutions(
     const DocumentWords& words, const Lexicon& lexicon,
-    const CommonPieces* common = nullptr);
+    const LazyCommonPieces* common = nullptr);
 
 // The log-probability of running English text's next word being `lower`:
 // from its corpus frequency, or below the rarest counted word by its SCOWL

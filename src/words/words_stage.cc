@@ -50,18 +50,15 @@ bool ContainsFolded(std::string_view hay, std::string_view needle) {
 class WordsStage final : public TextStage {
  public:
   explicit WordsStage(std::shared_ptr<const Lexicon> lexicon)
-      : lexicon_(std::move(lexicon)), channel_(*lexicon_) {}
+      : lexicon_(std::move(lexicon)), channel_(*lexicon_), common_(*lexicon_) {}
 
   std::string_view name() const override { return "words"; }
   bool learns() const override { return true; }
 
   std::unique_ptr<DocumentModel> Learn(std::string_view window) const override {
     DocumentWords words = GatherWords(window, *lexicon_);
-    std::call_once(common_once_, [this] {
-      common_ = std::make_unique<CommonPieces>(*lexicon_);
-    });
     std::vector<SubstitutionRule> rules =
-        LearnSubstitutions(words, *lexicon_, common_.get());
+        LearnSubstitutions(words, *lexicon_, &common_);
     auto model = std::make_unique<SubstitutionModel>();
     for (const auto& r : rules) model->descriptions.push_back(r.Describe());
     model->rules = std::move(rules);
@@ -225,6 +222,16 @@ class WordsStage final : public TextStage {
       });
     }
     const size_t first_edit = edits->size();
+    if (m->rules.empty()) {
+      // Only per-word fixes: their few forms are found directly, without
+      // tokenizing the whole run.
+      FindFixes(run, run_offset, *m, join_tokens, edits);
+      for (Edit& j : joins) edits->push_back(std::move(j));
+      std::sort(
+          edits->begin() + static_cast<long>(first_edit), edits->end(),
+          [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+      return;
+    }
     std::vector<WordToken> tokens;
     Tokenize(run, &tokens);
     size_t next_join = 0;
@@ -311,11 +318,54 @@ class WordsStage final : public TextStage {
   }
 
  private:
+  // Appends the edits for the occurrences in `run` of the forms m.fixes
+  // corrects, where each is a whole, unprotected word token (the tokenizer of
+  // its line decides) and not a part of a join (`join_tokens`, sorted).
+  static void FindFixes(std::string_view run, size_t run_offset,
+                        const SubstitutionModel& m,
+                        const std::vector<size_t>& join_tokens,
+                        std::vector<Edit>* edits) {
+    std::vector<WordToken> line_tokens;
+    for (const auto& [form, fix] : m.fixes) {
+      for (size_t at = run.find(form); at != std::string_view::npos;
+           at = run.find(form, at + 1)) {
+        const auto word_byte = [](char c) {
+          const auto u = static_cast<unsigned char>(c);
+          return AsciiLetter(c) || u >= 0x80 || c == '\'';
+        };
+        if ((at > 0 && word_byte(run[at - 1])) ||
+            (at + form.size() < run.size() && word_byte(run[at + form.size()])))
+          continue;
+        if (std::binary_search(join_tokens.begin(), join_tokens.end(), at))
+          continue;
+        size_t line_begin = run.rfind('\n', at);
+        line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+        size_t line_end = run.find('\n', at);
+        if (line_end == std::string_view::npos) line_end = run.size();
+        line_tokens.clear();
+        Tokenize(run.substr(line_begin, line_end - line_begin), &line_tokens);
+        bool whole = false;
+        for (const WordToken& t : line_tokens) {
+          if (line_begin + t.offset == at) {
+            whole = t.length == form.size() && !t.protect && t.ascii;
+            break;
+          }
+        }
+        if (!whole) continue;
+        Edit e;
+        e.offset = run_offset + at;
+        e.length = form.size();
+        e.replacement = fix.replacement;
+        e.rule = fix.rule;
+        e.confidence = fix.confidence;
+        edits->push_back(std::move(e));
+      }
+    }
+  }
+
   std::shared_ptr<const Lexicon> lexicon_;
   NoisyChannel channel_;
-  // Built at the first document that has words to learn from.
-  mutable std::once_flag common_once_;
-  mutable std::unique_ptr<CommonPieces> common_;
+  LazyCommonPieces common_;
 };
 
 }  // namespace
