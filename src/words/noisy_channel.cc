@@ -83,33 +83,41 @@ void AddConfusions(const std::string& word, double cost,
 // The ordinary edits of `word`, described lazily (only the winner's
 // description is ever read): `edits` holds "delete", "swap", "replace" or
 // "insert" and the candidate's position and letter tell the rest.
-void AddGenericEdits(const std::string& word, std::vector<Candidate>* out) {
+// Only candidates `keep` accepts are stored: of the ~55 per letter, few are
+// words, and the rest are tested in one reused buffer.
+template <typename Keep>
+void AddGenericEdits(const std::string& word, Keep&& keep,
+                     std::vector<Candidate>* out) {
   const size_t n = word.size();
-  out->reserve(out->size() + 54 * n + 26);
+  std::string buf;
+  buf.reserve(n + 1);
+  auto add = [&](double cost, char kind, size_t at) {
+    if (keep(buf)) out->push_back({buf, cost, {}, true, kind, at});
+  };
   for (size_t i = 0; i < n; ++i) {
-    std::string d = word;
-    d.erase(i, 1);
-    out->push_back({std::move(d), kDeleteCost, {}, true, 'd', i});
+    buf.assign(word).erase(i, 1);
+    add(kDeleteCost, 'd', i);
   }
   for (size_t i = 0; i + 1 < n; ++i) {
     if (word[i] == word[i + 1]) continue;
-    std::string t = word;
-    std::swap(t[i], t[i + 1]);
-    out->push_back({std::move(t), kTransposeCost, {}, true, 't', i});
+    buf.assign(word);
+    std::swap(buf[i], buf[i + 1]);
+    add(kTransposeCost, 't', i);
   }
+  buf.assign(word);
   for (size_t i = 0; i < n; ++i) {
     for (char c = 'a'; c <= 'z'; ++c) {
       if (c == word[i]) continue;
-      std::string s = word;
-      s[i] = c;
-      out->push_back({std::move(s), kSubstituteCost, {}, true, 's', i});
+      buf[i] = c;
+      add(kSubstituteCost, 's', i);
     }
+    buf[i] = word[i];
   }
   for (size_t i = 0; i <= n; ++i) {
+    buf.assign(word).insert(i, 1, 'a');
     for (char c = 'a'; c <= 'z'; ++c) {
-      std::string s = word;
-      s.insert(i, 1, c);
-      out->push_back({std::move(s), kInsertCost, {}, true, 'i', i});
+      buf[i] = c;
+      add(kInsertCost, 'i', i);
     }
   }
 }
@@ -154,8 +162,6 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   const std::string word(lower);
   std::vector<Candidate> candidates;
   AddConfusions(word, 0, "", 0, &candidates);
-  if (word.size() >= kMinGenericLength) AddGenericEdits(word, &candidates);
-
   // Most candidates are not words: the filter drops them. The rest are
   // looked up in a batch that prefetches ahead (the lexicon is far bigger
   // than the caches).
@@ -163,6 +169,10 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
       std::remove_if(candidates.begin(), candidates.end(),
                      [this](const Candidate& c) { return !MayBeWord(c.text); }),
       candidates.end());
+  if (word.size() >= kMinGenericLength) {
+    AddGenericEdits(
+        word, [this](std::string_view c) { return MayBeWord(c); }, &candidates);
+  }
   constexpr size_t kAhead = 8;
   const size_t n = candidates.size();
   std::vector<std::pair<double, size_t>> found;  // score, candidate

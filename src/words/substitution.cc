@@ -181,29 +181,37 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::vector<Form> forms;
   std::vector<Token> seen_tokens;
   // Open addressing over the forms (index + 1; 0: empty), grown at half full.
-  std::vector<uint32_t> table(1024, 0);
+  // Each slot holds a form's hash and index + 1 (0: empty), so that a probe
+  // touches the slot alone unless the hashes agree.
+  struct Slot {
+    uint64_t hash;
+    uint32_t form;
+  };
+  std::vector<Slot> table(1024, Slot{0, 0});
   auto find_or_add = [&](std::string_view text, bool ascii) -> uint32_t {
     if (2 * (forms.size() + 1) > table.size()) {
-      std::vector<uint32_t> bigger(table.size() * 2, 0);
-      for (uint32_t k = 0; k < forms.size(); ++k) {
-        size_t h = std::hash<std::string_view>()(forms[k].text);
-        while (bigger[h & (bigger.size() - 1)] != 0) ++h;
-        bigger[h & (bigger.size() - 1)] = k + 1;
+      std::vector<Slot> bigger(table.size() * 2, Slot{0, 0});
+      for (const Slot& old : table) {
+        if (old.form == 0) continue;
+        size_t h = old.hash;
+        while (bigger[h & (bigger.size() - 1)].form != 0) ++h;
+        bigger[h & (bigger.size() - 1)] = old;
       }
       table.swap(bigger);
     }
-    size_t h = std::hash<std::string_view>()(text);
-    for (;; ++h) {
-      uint32_t& slot = table[h & (table.size() - 1)];
-      if (slot == 0) {
+    const uint64_t hash = lexfmt::Hash(text);
+    for (size_t h = hash;; ++h) {
+      Slot& slot = table[h & (table.size() - 1)];
+      if (slot.form == 0) {
         Form form;
         form.text = text;
         form.ascii = ascii;
         forms.push_back(std::move(form));
-        slot = static_cast<uint32_t>(forms.size());
-        return slot - 1;
+        slot = {hash, static_cast<uint32_t>(forms.size())};
+        return slot.form - 1;
       }
-      if (forms[slot - 1].text == text) return slot - 1;
+      if (slot.hash == hash && forms[slot.form - 1].text == text)
+        return slot.form - 1;
     }
   };
   std::vector<WordToken> tokens;

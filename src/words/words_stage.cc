@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -16,6 +17,10 @@
 
 namespace textmend {
 namespace {
+
+// Up to this many fixed forms in a window are searched for in each run;
+// beyond, the run is tokenized once (each search reads the whole run).
+constexpr size_t kMaxSearchedFixes = 64;
 
 class SubstitutionModel final : public DocumentModel {
  public:
@@ -222,8 +227,8 @@ class WordsStage final : public TextStage {
       });
     }
     const size_t first_edit = edits->size();
-    if (m->rules.empty()) {
-      // Only per-word fixes: their few forms are found directly, without
+    if (m->rules.empty() && m->fixes.size() <= kMaxSearchedFixes) {
+      // Only a few per-word fixes: their forms are found directly, without
       // tokenizing the whole run.
       FindFixes(run, run_offset, *m, join_tokens, edits);
       for (Edit& j : joins) edits->push_back(std::move(j));
@@ -327,8 +332,19 @@ class WordsStage final : public TextStage {
                         std::vector<Edit>* edits) {
     std::vector<WordToken> line_tokens;
     for (const auto& [form, fix] : m.fixes) {
-      for (size_t at = run.find(form); at != std::string_view::npos;
-           at = run.find(form, at + 1)) {
+      // memmem, not string_view::find: the latter compares at every
+      // occurrence of the first letter, and the forms are searched in
+      // megabytes.
+      const auto find = [&](size_t from) -> size_t {
+        if (from >= run.size()) return std::string_view::npos;
+        const void* hit = memmem(run.data() + from, run.size() - from,
+                                 form.data(), form.size());
+        return hit == nullptr ? std::string_view::npos
+                              : static_cast<size_t>(
+                                    static_cast<const char*>(hit) - run.data());
+      };
+      for (size_t at = find(0); at != std::string_view::npos;
+           at = find(at + 1)) {
         const auto word_byte = [](char c) {
           const auto u = static_cast<unsigned char>(c);
           return AsciiLetter(c) || u >= 0x80 || c == '\'';
