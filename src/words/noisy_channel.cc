@@ -8,6 +8,17 @@
 #include "words/substitution.h"
 
 namespace textmend {
+
+struct NoisyChannel::Candidate {
+  std::string text;
+  double cost;
+  std::string edits;      // the table's misreadings, "rn->m, e->c"
+  bool ordinary = false;  // made by an ordinary edit, not the table
+  char kind = 0;          // ordinary: 'd'elete, 't'ranspose, 's'ubst., 'i'nsert
+  size_t at = 0;          // ordinary: where
+  std::string base;       // ordinary after a misreading: the misread word
+};
+
 namespace {
 
 // A misreading: `seen` in the text where the page had `meant`, with its cost
@@ -40,6 +51,7 @@ constexpr double kInsertCost = 7.0;  // a letter the text lost
 constexpr double kSubstituteCost = 7.0;
 constexpr double kTransposeCost = 6.5;
 constexpr size_t kMinGenericLength = 3;  // shorter words: table only
+constexpr size_t kMinTwoEditLength = 6;  // a misreading and an ordinary edit
 // The best candidate's score must reach this (a common word behind a likely
 // misreading does; a rare word behind two ordinary edits does not), and lead
 // the next candidate by kMargin nats.
@@ -48,19 +60,13 @@ constexpr double kMargin = 3.0;
 constexpr double kMinLead = 1.0;            // over kMinScore
 constexpr double kShortMargin = 1.5;        // added for words of 3-4 letters
 constexpr double kCapitalizedMargin = 1.5;  // added for capitalized words
+constexpr double kTwoEditMargin = 1.5;      // added for two-edit readings
 constexpr double kFloorPerLetter = 1.5;     // beyond three letters
 constexpr double kLowestFloor = -28.0;
 // The document's own use of a word raises its prior.
 constexpr double kVocabularyBonus = 1.5;
 
-struct Candidate {
-  std::string text;
-  double cost;
-  std::string edits;      // the table's misreadings, "rn->m, e->c"
-  bool ordinary = false;  // made by an ordinary edit, not the table
-  char kind = 0;          // ordinary: 'd'elete, 't'ranspose, 's'ubst., 'i'nsert
-  size_t at = 0;          // ordinary: where
-};
+using Candidate = NoisyChannel::Candidate;
 
 void AddConfusions(const std::string& word, double cost,
                    const std::string& edits, int depth,
@@ -86,13 +92,15 @@ void AddConfusions(const std::string& word, double cost,
 // Only candidates `keep` accepts are stored: of the ~55 per letter, few are
 // words, and the rest are tested in one reused buffer.
 template <typename Keep>
-void AddGenericEdits(const std::string& word, Keep&& keep,
+void AddGenericEdits(const std::string& word, Keep&& keep, double base_cost,
+                     const std::string& base_edits, const std::string& base,
                      std::vector<Candidate>* out) {
   const size_t n = word.size();
   std::string buf;
   buf.reserve(n + 1);
   auto add = [&](double cost, char kind, size_t at) {
-    if (keep(buf)) out->push_back({buf, cost, {}, true, kind, at});
+    if (keep(buf))
+      out->push_back({buf, base_cost + cost, base_edits, true, kind, at, base});
   };
   for (size_t i = 0; i < n; ++i) {
     buf.assign(word).erase(i, 1);
@@ -156,23 +164,10 @@ bool NoisyChannel::MayBeWord(std::string_view word) const {
   return (filter_[bit / 64] >> (bit % 64)) & 1;
 }
 
-bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
-                           const Vocabulary* vocabulary,
-                           Correction* out) const {
-  const std::string word(lower);
-  std::vector<Candidate> candidates;
-  AddConfusions(word, 0, "", 0, &candidates);
-  // Most candidates are not words: the filter drops them. The rest are
-  // looked up in a batch that prefetches ahead (the lexicon is far bigger
-  // than the caches).
-  candidates.erase(
-      std::remove_if(candidates.begin(), candidates.end(),
-                     [this](const Candidate& c) { return !MayBeWord(c.text); }),
-      candidates.end());
-  if (word.size() >= kMinGenericLength) {
-    AddGenericEdits(
-        word, [this](std::string_view c) { return MayBeWord(c); }, &candidates);
-  }
+bool NoisyChannel::Decide(const std::string& word, bool capitalized,
+                          const Vocabulary* vocabulary,
+                          const std::vector<Candidate>& candidates,
+                          Correction* out, bool* weak) const {
   constexpr size_t kAhead = 8;
   const size_t n = candidates.size();
   std::vector<std::pair<double, size_t>> found;  // score, candidate
@@ -196,11 +191,17 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
     }
     found.emplace_back(score, k);
   }
+  // A long string the lexicon lacks rarely lies a misreading or two from a
+  // word by chance, a short one often does: the floor falls with length.
+  const double floor = std::max(
+      kLowestFloor,
+      kMinScore - kFloorPerLetter * static_cast<double>(word.size() - 3));
+  *weak = true;
+  if (found.empty()) return false;
   // Best first; a word reached several ways keeps its best way and does not
   // compete with itself.
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.first > b.first; });
-  if (found.empty()) return false;
   const size_t best_index = found[0].second;
   const double best = found[0].first;
   double second = -1e9;
@@ -210,21 +211,56 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
       break;
     }
   }
-  // A long string the lexicon lacks rarely lies a misreading or two from a
-  // word by chance, a short one often does: the floor falls with length.
-  const double floor = std::max(
-      kLowestFloor,
-      kMinScore - kFloorPerLetter * static_cast<double>(word.size() - 3));
+  *weak = best < floor + kMinLead;
   // Short words and capitalized ones (names, often) need a clearer lead.
-  const double margin = kMargin + (word.size() <= 4 ? kShortMargin : 0) +
-                        (capitalized ? kCapitalizedMargin : 0);
-  if (best < floor + kMinLead || best - second < margin) return false;
-  out->word = candidates[best_index].text;
   const Candidate& winner = candidates[best_index];
-  out->edits = winner.ordinary ? Describe(word, winner) : winner.edits;
+  // So do readings that take two edits: more words lie that far.
+  const bool two_edits = winner.edits.find(',') != std::string::npos ||
+                         (winner.ordinary && !winner.base.empty());
+  const double margin = kMargin + (word.size() <= 4 ? kShortMargin : 0) +
+                        (capitalized ? kCapitalizedMargin : 0) +
+                        (two_edits ? kTwoEditMargin : 0);
+  if (*weak || best - second < margin) return false;
+  out->word = winner.text;
+  out->edits = winner.edits;
+  if (winner.ordinary) {
+    out->edits += (out->edits.empty() ? "" : ", ") +
+                  Describe(winner.base.empty() ? word : winner.base, winner);
+  }
   out->score = best;
   out->margin = best - std::max(second, floor);
   return true;
+}
+
+bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
+                           const Vocabulary* vocabulary,
+                           Correction* out) const {
+  const std::string word(lower);
+  std::vector<Candidate> table;
+  AddConfusions(word, 0, "", 0, &table);
+  // Most candidates are not words: the filter drops them. The rest are
+  // looked up in a batch that prefetches ahead (the lexicon is far bigger
+  // than the caches).
+  const auto keep = [this](std::string_view c) { return MayBeWord(c); };
+  std::vector<Candidate> candidates;
+  for (const Candidate& c : table) {
+    if (keep(c.text)) candidates.push_back(c);
+  }
+  if (word.size() >= kMinGenericLength)
+    AddGenericEdits(word, keep, 0.0, {}, {}, &candidates);
+  bool weak = false;
+  if (Decide(word, capitalized, vocabulary, candidates, out, &weak))
+    return true;
+  // Nothing likely enough one step away: a misreading the table lists and
+  // an ordinary edit together, for longer lowercase words (two unlisted
+  // edits are left alone: too many words lie that far from a string).
+  if (!weak || capitalized || word.size() < kMinTwoEditLength) return false;
+  candidates.clear();
+  for (const Candidate& t : table) {
+    if (t.edits.find(',') != std::string::npos) continue;  // one misreading
+    AddGenericEdits(t.text, keep, t.cost, t.edits, t.text, &candidates);
+  }
+  return Decide(word, capitalized, vocabulary, candidates, out, &weak);
 }
 
 }  // namespace textmend

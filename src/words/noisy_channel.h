@@ -46,7 +46,16 @@ class NoisyChannel {
   bool Correct(std::string_view lower, bool capitalized,
                const Vocabulary* vocabulary, Correction* out) const;
 
+  struct Candidate;  // a reading of a word (defined in the .cc)
+
  private:
+  // Scores `candidates` for `word` and decides as Correct() does; `*weak`
+  // tells whether the best (if any) fell below the floor.
+  bool Decide(const std::string& word, bool capitalized,
+              const Vocabulary* vocabulary,
+              const std::vector<Candidate>& candidates, Correction* out,
+              bool* weak) const;
+
   // Whether `word` may be in the lexicon: a one-hash bit filter over its
   // words (1 MiB, about one false "maybe" in ten), built at the first
   // correction. Most candidates are not words, and the filter stays in the
