@@ -3,6 +3,7 @@
 #include "core/pipeline.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "core/offset_map.h"
 #include "core/utf8.h"
@@ -23,6 +24,19 @@ void CollectEdits(const TextStage& stage, const DocumentModel* model,
       [&](size_t offset, std::string_view run) {
         const size_t first = edits->size();
         stage.Process(run, offset, model, edits);
+        // The contract asks for ordered, non-overlapping edits; a stage that
+        // breaks it must not garble the text, so an edit that overlaps an
+        // earlier one is dropped (a debug build stops at it).
+        size_t end = offset, kept = first;
+        for (size_t k = first; k < edits->size(); ++k) {
+          Edit& e = (*edits)[k];
+          assert(e.offset >= end && "stage edits overlap or are out of order");
+          if (e.offset < end) continue;
+          end = e.offset + e.length;
+          if (kept != k) (*edits)[kept] = std::move(e);
+          ++kept;
+        }
+        edits->resize(kept);
         // Deleting the whole of a run that lies between two stretches of
         // invalid bytes would join them, and joined they could read as a
         // character that was never there. Invalid bytes must come out as they

@@ -61,7 +61,15 @@ constexpr double kMinLead = 1.0;            // over kMinScore
 constexpr double kShortMargin = 1.5;        // added for words of 3-4 letters
 constexpr double kCapitalizedMargin = 1.5;  // added for capitalized words
 constexpr double kTwoEditMargin = 1.5;      // added for two-edit readings
-constexpr double kFloorPerLetter = 1.5;     // beyond three letters
+// Words run together or split by a stray space: what the lost or stray
+// space costs (a space is a likely misreading), and the shortest word split.
+constexpr double kSplitCost = 3.0;
+constexpr double kJoinCost = 3.0;
+constexpr size_t kMinSplitLength = 5;
+// Corpus count of a function word (he, in, which, about) and other words
+// this frequent.
+constexpr uint32_t kFrequentCount = 800000000;
+constexpr double kFloorPerLetter = 1.5;  // beyond three letters
 constexpr double kLowestFloor = -28.0;
 // The document's own use of a word raises its prior.
 constexpr double kVocabularyBonus = 1.5;
@@ -212,6 +220,7 @@ bool NoisyChannel::Decide(const std::string& word, bool capitalized,
     }
   }
   *weak = best < floor + kMinLead;
+  out->score = std::max(out->score, best);
   // Short words and capitalized ones (names, often) need a clearer lead.
   const Candidate& winner = candidates[best_index];
   // So do readings that take two edits: more words lie that far.
@@ -236,6 +245,7 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
                            const Vocabulary* vocabulary,
                            Correction* out) const {
   const std::string word(lower);
+  out->score = -1e9;  // the best reading's score, even when undecided
   std::vector<Candidate> table;
   AddConfusions(word, 0, "", 0, &table);
   // Most candidates are not words: the filter drops them. The rest are
@@ -261,6 +271,83 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
     AddGenericEdits(t.text, keep, t.cost, t.edits, t.text, &candidates);
   }
   return Decide(word, capitalized, vocabulary, candidates, out, &weak);
+}
+
+double NoisyChannel::Prior(std::string_view word,
+                           const Vocabulary* vocabulary) const {
+  double score = WordLogP(lexicon_, word);
+  if (vocabulary != nullptr) {
+    const auto it = vocabulary->find(std::string(word));
+    if (it != vocabulary->end())
+      score += kVocabularyBonus + std::log(static_cast<double>(it->second));
+  }
+  return score;
+}
+
+double NoisyChannel::WordPrior(std::string_view lower,
+                               const Vocabulary* vocabulary) const {
+  if (lexicon_.Find(lower) != nullptr) return Prior(lower, vocabulary);
+  // Unknown: as likely as the floor a correction of it must clear.
+  return std::max(
+      kLowestFloor,
+      kMinScore - kFloorPerLetter * (static_cast<double>(lower.size()) - 3));
+}
+
+bool NoisyChannel::Frequent(std::string_view word) const {
+  const Lexicon::Entry* e = lexicon_.Find(word);
+  return e != nullptr && e->frequency >= kFrequentCount;
+}
+
+bool NoisyChannel::Counted(std::string_view word) const {
+  const Lexicon::Entry* e = lexicon_.Find(word);
+  return e != nullptr && (e->flags & lexfmt::kLower) != 0 && e->frequency > 0;
+}
+
+bool NoisyChannel::SplitRunTogether(std::string_view lower,
+                                    const Vocabulary* vocabulary,
+                                    Correction* out) const {
+  if (lower.size() < kMinSplitLength) return false;
+  double best = -1e9, second = -1e9;
+  size_t best_at = 0;
+  for (size_t at = 1; at < lower.size(); ++at) {
+    const std::string_view a = lower.substr(0, at), b = lower.substr(at);
+    if (a.size() < 2 || b.size() < 2) continue;
+    if (!Counted(a) || !Counted(b)) continue;
+    // Words run together by a lost space hold a function word ("hesaid",
+    // "inwhich"); two content words written as one are mostly a compound
+    // the lexicon lacks ("matchday", "dancefloor").
+    if (!Frequent(a) && !Frequent(b)) continue;
+    // Corpus priors alone: the document uses its function words often, and
+    // that says nothing about this string.
+    (void)vocabulary;
+    const double score = Prior(a, nullptr) + Prior(b, nullptr) - kSplitCost;
+    if (score > best) {
+      second = best;
+      best = score;
+      best_at = at;
+    } else if (score > second) {
+      second = score;
+    }
+  }
+  const double floor = std::max(
+      kLowestFloor,
+      kMinScore - kFloorPerLetter * static_cast<double>(lower.size() - 3));
+  if (best_at == 0 || best < floor + kMinLead || best - second < kMargin)
+    return false;
+  out->word = std::string(lower.substr(0, best_at)) + " " +
+              std::string(lower.substr(best_at));
+  out->edits = "run together";
+  out->score = best;
+  out->margin = best - std::max(second, floor);
+  return true;
+}
+
+bool NoisyChannel::JoinScore(std::string_view joined,
+                             const Vocabulary* vocabulary,
+                             double* score) const {
+  if (!Counted(joined)) return false;
+  *score = Prior(joined, vocabulary) - kJoinCost;
+  return true;
 }
 
 }  // namespace textmend

@@ -46,6 +46,24 @@ class NoisyChannel {
   bool Correct(std::string_view lower, bool capitalized,
                const Vocabulary* vocabulary, Correction* out) const;
 
+  // Words run together ("thepolitical", "hesaid"): the best split of
+  // `lower` (a lowercase ASCII word the lexicon rejects) into two words in
+  // lowercase use with corpus counts, as out->word "the political", when it
+  // clearly beats every other split and is likely enough.
+  bool SplitRunTogether(std::string_view lower, const Vocabulary* vocabulary,
+                        Correction* out) const;
+
+  // The score (as Correction::score) of reading two tokens one space apart
+  // as the single word `joined` (lowercase), or false when it is no word in
+  // lowercase use with a corpus count.
+  bool JoinScore(std::string_view joined, const Vocabulary* vocabulary,
+                 double* score) const;
+
+  // The prior of `lower` standing as written: its corpus log-probability
+  // (raised when the document uses it), or, for a string the lexicon lacks,
+  // that of an unknown word of its length.
+  double WordPrior(std::string_view lower, const Vocabulary* vocabulary) const;
+
   struct Candidate;  // a reading of a word (defined in the .cc)
 
  private:
@@ -55,6 +73,14 @@ class NoisyChannel {
               const Vocabulary* vocabulary,
               const std::vector<Candidate>& candidates, Correction* out,
               bool* weak) const;
+
+  // The prior of `word`: its corpus log-probability, raised when the
+  // document uses it.
+  double Prior(std::string_view word, const Vocabulary* vocabulary) const;
+  // Whether `word` is a word in lowercase use with a corpus count.
+  bool Counted(std::string_view word) const;
+  // Whether `word` is among the most frequent (function) words.
+  bool Frequent(std::string_view word) const;
 
   // Whether `word` may be in the lexicon: a one-hash bit filter over its
   // words (1 MiB, about one false "maybe" in ten), built at the first

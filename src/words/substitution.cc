@@ -167,6 +167,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool ascii = true;
     bool known = false;
     bool usable = false;  // an unknown word that may be evidence
+    bool rare = false;    // a lexicon word without a corpus count
     std::string lower;
     std::string base;  // lowercase, without a possessive
   };
@@ -177,6 +178,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool protect;
     bool sentence_start;
     bool hyphened;  // joined to another word by a hyphen
+    bool spaced;    // one space after the previous token of its run
   };
   std::vector<Form> forms;
   std::vector<Token> seen_tokens;
@@ -222,7 +224,12 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       [&](size_t run_offset, std::string_view run) {
         tokens.clear();
         Tokenize(run, &tokens);
+        size_t previous_end = std::string_view::npos;
         for (const WordToken& t : tokens) {
+          const bool spaced = previous_end != std::string_view::npos &&
+                              t.offset == previous_end + 1 &&
+                              run[previous_end] == ' ';
+          previous_end = t.offset + t.length;
           const size_t at = run_offset + t.offset;
           line += static_cast<uint32_t>(
               std::count(window.begin() + static_cast<long>(counted_to),
@@ -234,8 +241,9 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
                                  run[t.offset + t.length] == '-');
           seen_tokens.push_back({find_or_add(text, t.ascii), line,
                                  t.length >= 2, t.protect, t.sentence_start,
-                                 hyphened});
+                                 hyphened, spaced});
         }
+        previous_end = std::string_view::npos;
       },
       [](size_t, size_t) {});
 
@@ -247,7 +255,9 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     if (k + kAhead < forms.size())
       lexicon.PrefetchEntry(forms[k + kAhead].lower);
     Form& form = forms[k];
-    form.known = Known(lexicon, form.lower);
+    const Lexicon::Entry* entry = lexicon.Find(form.lower);
+    form.known = entry != nullptr || Known(lexicon, form.lower);
+    form.rare = entry != nullptr && entry->frequency == 0;
     form.base = std::string(WithoutPossessive(form.lower));
     form.usable =
         !form.known && form.ascii && form.base.size() >= kMinUnknownLength;
@@ -270,9 +280,30 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   }
   std::unordered_map<std::string_view, Seen> unknown;  // views into forms
   std::unordered_map<uint32_t, Suspect> suspects;      // by form
-  for (const Token& t : seen_tokens) {
+  // A plain neighbour one space away: what a stray space may have split
+  // off the word (pris oners).
+  const auto neighbour = [&](size_t k) -> std::string_view {
+    const Token& n = seen_tokens[k];
+    if (n.protect || !forms[n.form].ascii || n.hyphened) return {};
+    return forms[n.form].text;
+  };
+  for (size_t k = 0; k < seen_tokens.size(); ++k) {
+    const Token& t = seen_tokens[k];
     if (!t.counted) continue;
     const Form& form = forms[t.form];
+    // Two plain tokens one space apart, one of them no common word: perhaps
+    // one word split by a stray space.
+    if (k + 1 < seen_tokens.size() && (form.rare || !form.known)) {
+      const Token& n = seen_tokens[k + 1];
+      if (n.spaced && !n.sentence_start && !neighbour(k + 1).empty() &&
+          !neighbour(k).empty())
+        words.adjacent.emplace_back(form.text, forms[n.form].text);
+    }
+    if (k > 0 && t.spaced && !t.sentence_start && (form.rare || !form.known) &&
+        !neighbour(k).empty() && !neighbour(k - 1).empty()) {
+      const Form& p = forms[seen_tokens[k - 1].form];
+      if (p.known && !p.rare) words.adjacent.emplace_back(p.text, form.text);
+    }
     ++words.tokens;
     if (form.known) {
       ++words.known_tokens;
@@ -282,6 +313,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     if (ForeignLine(per_line[t.line].first, per_line[t.line].second)) continue;
     Suspect& suspect = suspects[t.form];
     ++suspect.count;
+    if (t.spaced && !t.sentence_start) suspect.before = neighbour(k - 1);
+    if (k + 1 < seen_tokens.size() && seen_tokens[k + 1].spaced &&
+        !seen_tokens[k + 1].sentence_start)
+      suspect.after = neighbour(k + 1);
     suspect.hyphened = suspect.hyphened || t.hyphened;
     suspect.mid_capital =
         suspect.mid_capital ||

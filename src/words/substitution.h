@@ -51,6 +51,9 @@ struct Suspect {
   size_t count = 0;          // occurrences in this form
   bool mid_capital = false;  // capitalized in the middle of a sentence
   bool hyphened = false;     // joined to another word by a hyphen somewhere
+  // The plain words one space before and after it in the same sentence
+  // (empty when none), at its last occurrence.
+  std::string_view before, after;
 };
 
 // The word-level facts of one document, gathered once and shared by the
@@ -70,6 +73,10 @@ struct DocumentWords {
   // Every unknown ASCII form of 2+ letters outside other-language lines and
   // protected tokens, sorted by text.
   std::vector<Suspect> suspects;
+  // Plain tokens one space apart in a sentence, at least one of them unknown
+  // or a lexicon word without a corpus count (pris oners): views like
+  // `written`, in text order, repeats included.
+  std::vector<std::pair<std::string_view, std::string_view>> adjacent;
   size_t tokens = 0;        // word tokens of 2+ letters
   size_t known_tokens = 0;  // of those, lexicon words
 };

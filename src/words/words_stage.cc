@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -21,6 +22,10 @@ namespace {
 // Up to this many fixed forms in a window are searched for in each run;
 // beyond, the run is tokenized once (each search reads the whole run).
 constexpr size_t kMaxSearchedFixes = 64;
+// Two tokens are read as one word only when it has this many letters.
+constexpr size_t kMinJoinedLength = 5;
+// ... and when it is this much likelier (nats) than the two tokens.
+constexpr double kMinJoinLead = 3.0;
 
 class SubstitutionModel final : public DocumentModel {
  public:
@@ -40,6 +45,9 @@ class SubstitutionModel final : public DocumentModel {
     }
   };
   std::unordered_map<std::string, Fix, Hash, std::equal_to<>> fixes;
+  // Two tokens one space apart to read as one word ("pris oners"), by
+  // their text.
+  std::map<std::string, Fix, std::less<>> pairs;
   // Line-end hyphenations to join: (lowercase head, tail).
   std::set<std::pair<std::string, std::string>> joins;
 };
@@ -75,7 +83,8 @@ class WordsStage final : public TextStage {
     });
     LearnJoins(window, words, broken.empty(), model.get());
     LearnFixes(words, broken, model.get());
-    if (model->rules.empty() && model->fixes.empty() && model->joins.empty())
+    if (model->rules.empty() && model->fixes.empty() && model->joins.empty() &&
+        model->pairs.empty())
       return nullptr;
     return model;
   }
@@ -91,6 +100,41 @@ class WordsStage final : public TextStage {
     m->joins = DecideJoins(window, *lexicon_, vocabulary, Compounds(window));
   }
 
+  // Tokens split by a stray space ("pris oners"): two plain tokens one space
+  // apart, one of them no common word, read as one word when that word is
+  // clearly likelier than the two.
+  void LearnPairs(const DocumentWords& words, const Vocabulary& vocabulary,
+                  SubstitutionModel* m) const {
+    for (const auto& [first, second] : words.adjacent) {
+      const WordCase first_case = CaseOf(first);
+      if (CaseOf(second) != WordCase::kLower ||
+          (first_case != WordCase::kLower &&
+           first_case != WordCase::kCapitalized))
+        continue;
+      const std::string a = LowerWord(first, true), b = LowerWord(second, true);
+      const std::string joined = a + b;
+      double score;
+      if (joined.size() < kMinJoinedLength ||
+          !channel_.JoinScore(joined, &vocabulary, &score))
+        continue;
+      // The two as they stand: words the lexicon knows, or unknown ones.
+      const double apart = channel_.WordPrior(a, &vocabulary) +
+                           channel_.WordPrior(b, &vocabulary);
+      if (score < apart + kMinJoinLead) continue;
+      std::string text = std::string(first) + " " + std::string(second);
+      if (m->pairs.count(text) != 0) continue;
+      char lead[32];
+      std::snprintf(lead, sizeof lead, "%.1f", score - apart);
+      SubstitutionModel::Fix fix;
+      fix.replacement = ApplyCase(joined, first_case);
+      fix.rule = "stray space (" + joined + ", " + lead +
+                 " nats likelier than the two words)";
+      fix.confidence =
+          std::min(0.95f, 0.5f + 0.05f * static_cast<float>(score - apart));
+      m->pairs.emplace(std::move(text), std::move(fix));
+    }
+  }
+
   // Per-word corrections of the document's suspect words (see
   // noisy_channel.h), except names, acronyms, words a rule repairs and words
   // the document writes the same way more than once.
@@ -98,8 +142,11 @@ class WordsStage final : public TextStage {
                   const std::set<std::string_view>& broken,
                   SubstitutionModel* m) const {
     if (words.tokens == 0 || words.known_tokens * 10 < words.tokens * 7) return;
+    if (words.suspects.empty() && words.adjacent.empty()) return;
     Vocabulary vocabulary;
-    bool have_vocabulary = false;
+    for (size_t k = 0; k < words.written.size(); ++k)
+      vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
+    LearnPairs(words, vocabulary, m);
     for (const Suspect& suspect : words.suspects) {
       // A piece of a hyphenated compound (Abish-uly) is no word of its own.
       if (suspect.count > 1 || suspect.mid_capital || suspect.hyphened ||
@@ -115,27 +162,33 @@ class WordsStage final : public TextStage {
       for (const SubstitutionRule& rule : m->rules)
         ruled = ruled || lower.find(rule.source) != std::string::npos;
       if (ruled) continue;
-      if (!have_vocabulary) {
-        for (size_t k = 0; k < words.written.size(); ++k) {
-          vocabulary[LowerWord(words.written[k], true)] +=
-              words.written_count[k];
-        }
-        have_vocabulary = true;
-      }
-      Correction c;
-      if (!channel_.Correct(lower, word_case == WordCase::kCapitalized,
-                            &vocabulary, &c)) {
+      const bool capitalized = word_case == WordCase::kCapitalized;
+      Correction c, split;
+      const bool fixed = channel_.Correct(lower, capitalized, &vocabulary, &c);
+      const bool run_together =
+          !capitalized && channel_.SplitRunTogether(lower, &vocabulary, &split);
+      // A split must beat every reading of the word, decisive or not.
+      if (run_together && split.score >= c.score)
+        c = split;
+      else if (!fixed)
         continue;
-      }
       char lead[32];
       std::snprintf(lead, sizeof lead, "%.1f", c.margin);
       SubstitutionModel::Fix fix;
       fix.replacement = ApplyCase(c.word, word_case);
-      fix.rule = "misreading " + c.edits + " (" + c.word + ", " + lead +
-                 " nats ahead of the next reading)";
+      fix.rule = (c.edits == "run together"
+                      ? "words run together (" + c.word
+                      : "misreading " + c.edits + " (" + c.word) +
+                 ", " + lead + " nats ahead of the next reading)";
       fix.confidence =
           std::min(0.95f, 0.5f + 0.05f * static_cast<float>(c.margin));
       m->fixes.emplace(std::string(suspect.text), std::move(fix));
+    }
+    // A word joined to its neighbour is not corrected on its own.
+    for (const auto& [text, fix] : m->pairs) {
+      const size_t space = text.find(' ');
+      m->fixes.erase(text.substr(0, space));
+      m->fixes.erase(text.substr(space + 1));
     }
   }
 
@@ -166,7 +219,8 @@ class WordsStage final : public TextStage {
                  const DocumentModel* model) const override {
     const auto* m = static_cast<const SubstitutionModel*>(model);
     if (m == nullptr) return false;
-    if (!m->fixes.empty() || !m->joins.empty()) return true;
+    if (!m->fixes.empty() || !m->joins.empty() || !m->pairs.empty())
+      return true;
     for (const auto& r : m->rules) {
       if (ContainsFolded(segment, r.source)) return true;
     }
@@ -226,11 +280,40 @@ class WordsStage final : public TextStage {
         join_tokens.push_back(b.tail_begin);
       });
     }
+    // Tokens split by a stray space, found by their text like few fixes.
+    if (!m->pairs.empty()) {
+      std::vector<Edit> found;
+      FindForms(run, run_offset, m->pairs, &found);
+      // Pairs that share a token ("ten th ousand"): the likelier one.
+      std::sort(found.begin(), found.end(), [](const Edit& a, const Edit& b) {
+        return a.offset < b.offset;
+      });
+      std::vector<Edit> pairs;
+      for (Edit& e : found) {
+        if (!pairs.empty() &&
+            e.offset < pairs.back().offset + pairs.back().length) {
+          if (e.confidence > pairs.back().confidence)
+            pairs.back() = std::move(e);
+          continue;
+        }
+        pairs.push_back(std::move(e));
+      }
+      for (Edit& e : pairs) {
+        const size_t at = e.offset - run_offset;
+        join_tokens.push_back(at);
+        join_tokens.push_back(at + run.substr(at, e.length).find(' ') + 1);
+        joins.push_back(std::move(e));
+      }
+      std::sort(join_tokens.begin(), join_tokens.end());
+      std::sort(joins.begin(), joins.end(), [](const Edit& a, const Edit& b) {
+        return a.offset < b.offset;
+      });
+    }
     const size_t first_edit = edits->size();
     if (m->rules.empty() && m->fixes.size() <= kMaxSearchedFixes) {
       // Only a few per-word fixes: their forms are found directly, without
       // tokenizing the whole run.
-      FindFixes(run, run_offset, *m, join_tokens, edits);
+      FindForms(run, run_offset, m->fixes, edits, join_tokens);
       for (Edit& j : joins) edits->push_back(std::move(j));
       std::sort(
           edits->begin() + static_cast<long>(first_edit), edits->end(),
@@ -323,15 +406,16 @@ class WordsStage final : public TextStage {
   }
 
  private:
-  // Appends the edits for the occurrences in `run` of the forms m.fixes
-  // corrects, where each is a whole, unprotected word token (the tokenizer of
-  // its line decides) and not a part of a join (`join_tokens`, sorted).
-  static void FindFixes(std::string_view run, size_t run_offset,
-                        const SubstitutionModel& m,
-                        const std::vector<size_t>& join_tokens,
-                        std::vector<Edit>* edits) {
+  // Appends the edits for the occurrences in `run` of the texts `forms`
+  // maps (one token, or two one space apart), where each begins and ends a
+  // whole, unprotected word token (the tokenizer of its line decides) and
+  // none of its tokens starts at an offset in `skip` (sorted).
+  template <typename Forms>
+  static void FindForms(std::string_view run, size_t run_offset,
+                        const Forms& forms, std::vector<Edit>* edits,
+                        const std::vector<size_t>& skip = {}) {
     std::vector<WordToken> line_tokens;
-    for (const auto& [form, fix] : m.fixes) {
+    for (const auto& [form, fix] : forms) {
       // memmem, not string_view::find: the latter compares at every
       // occurrence of the first letter, and the forms are searched in
       // megabytes.
@@ -343,6 +427,7 @@ class WordsStage final : public TextStage {
                               : static_cast<size_t>(
                                     static_cast<const char*>(hit) - run.data());
       };
+      const size_t space = form.find(' ');
       for (size_t at = find(0); at != std::string_view::npos;
            at = find(at + 1)) {
         const auto word_byte = [](char c) {
@@ -352,7 +437,9 @@ class WordsStage final : public TextStage {
         if ((at > 0 && word_byte(run[at - 1])) ||
             (at + form.size() < run.size() && word_byte(run[at + form.size()])))
           continue;
-        if (std::binary_search(join_tokens.begin(), join_tokens.end(), at))
+        if (std::binary_search(skip.begin(), skip.end(), at) ||
+            (space != std::string::npos &&
+             std::binary_search(skip.begin(), skip.end(), at + space + 1)))
           continue;
         size_t line_begin = run.rfind('\n', at);
         line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
@@ -360,14 +447,20 @@ class WordsStage final : public TextStage {
         if (line_end == std::string_view::npos) line_end = run.size();
         line_tokens.clear();
         Tokenize(run.substr(line_begin, line_end - line_begin), &line_tokens);
-        bool whole = false;
+        // Each piece of the form a whole plain token.
+        size_t expect = at, pieces = 0;
+        const size_t want = space == std::string::npos ? 1 : 2;
         for (const WordToken& t : line_tokens) {
-          if (line_begin + t.offset == at) {
-            whole = t.length == form.size() && !t.protect && t.ascii;
-            break;
-          }
+          if (line_begin + t.offset < expect) continue;
+          if (line_begin + t.offset != expect || t.protect || !t.ascii) break;
+          const size_t length =
+              pieces == 0 ? (space == std::string::npos ? form.size() : space)
+                          : form.size() - space - 1;
+          if (t.length != length) break;
+          expect = line_begin + t.offset + t.length + 1;
+          if (++pieces == want) break;
         }
-        if (!whole) continue;
+        if (pieces != want) continue;
         Edit e;
         e.offset = run_offset + at;
         e.length = form.size();

@@ -111,6 +111,41 @@ TEST_CASE("words: OCR misreadings are corrected word by word", "[words]") {
   }
 }
 
+TEST_CASE("words: words split by a stray space or run together", "[words]") {
+  const struct {
+    const char* clean;
+    const char* broken;
+  } kCases[] = {
+      {"the engineers have", "the engi neers have"},  // a stray space
+      {"residents attended", "resi dents attended"},
+      {"the contractor had", "the contrac tor had"},
+      {"agreed to review", "agreed toreview"},  // a lost space
+      {"it would take", "itwould take"},
+  };
+  for (const auto& c : kCases) {
+    std::string damaged = kReport;
+    const size_t at = damaged.find(c.clean);
+    REQUIRE(at != std::string::npos);
+    damaged.replace(at, std::string_view(c.clean).size(), c.broken);
+    const RepairResult r = RepairText(damaged, WithWords());
+    CHECK(r.text == kReport);
+    REQUIRE(r.changes.size() == 1);
+  }
+  // A token two pairs share ("ten th ousand") is joined once, never twice
+  // (overlapping edits once duplicated the line).
+  const std::string chain =
+      "Town plans to plant ten th ousand trees\n\n" + kReport;
+  const std::string out = RepairText(chain, WithWords()).text;
+  CHECK(out.find("ousand trees\n\n" + kReport) != std::string::npos);
+  CHECK(std::count(out.begin(), out.end(), '\n') ==
+        std::count(chain.begin(), chain.end(), '\n'));
+  // Two words that are words apart stay apart; a compound of two content
+  // words the lexicon lacks is not split.
+  const std::string kept =
+      kReport + "Some one asked in to the matchday plans.\n";
+  CHECK(RepairText(kept, WithWords()).text == kept);
+}
+
 TEST_CASE("words: a word written the same way twice is not corrected",
           "[words]") {
   // Twice in one form is how the document spells it, not a misreading.

@@ -13,7 +13,8 @@
 // the encoding stage undoes (mojibake_eval.h) and scores recall per script.
 //
 // Usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean |
-// --substitution | --mojibake | --ocr-noise] [--words] [--articles N]
+// --substitution | --mojibake | --ocr-noise | --broken-words] [--words]
+// [--articles N]
 // [--min-recall P] [--min-latin P]
 // [--min-cyrillic P] [--max-damage D] [--verbose] [--dump DIR] FILE...
 // With --substitution --verbose it prints each article's accident, restored
@@ -261,7 +262,8 @@ int main(int argc, char** argv) {
   unsigned seed = 1, seeds = 1;
   double rate = 0.05, min_recall = -1, max_damage = -1;
   bool clean_only = false, substitution = false, words = false,
-       mojibake = false, ocr_noise = false, verbose = false;
+       mojibake = false, ocr_noise = false, broken_words = false,
+       verbose = false;
   double min_latin = -1, min_cyrillic = -1;
   size_t max_articles = SIZE_MAX;
   const char* dump = nullptr;  // --substitution --verbose: damaged articles
@@ -286,6 +288,8 @@ int main(int argc, char** argv) {
       mojibake = true;
     else if (a == "--ocr-noise")
       ocr_noise = true;
+    else if (a == "--broken-words")
+      ocr_noise = broken_words = true;
     else if (a == "--seeds" && i + 1 < argc)
       seeds = static_cast<unsigned>(std::atoi(argv[++i]));
     else if (a == "--verbose")
@@ -302,7 +306,8 @@ int main(int argc, char** argv) {
       std::fprintf(
           stderr,
           "usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean | "
-          "--substitution | --mojibake | --ocr-noise] [--words] [--articles N] "
+          "--substitution | --mojibake | --ocr-noise | --broken-words] "
+          "[--words] [--articles N] "
           "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
           "[--max-damage D] [--verbose] [--dump DIR] FILE...\n");
       return 2;
@@ -334,6 +339,7 @@ int main(int argc, char** argv) {
     no.min_recall = min_recall;
     no.max_damage = max_damage;
     no.verbose = verbose;
+    no.broken_words = broken_words;
     std::vector<std::string> articles;
     for (const char* f : files) {
       for (std::string& a : Articles(ReadAll(f))) {
@@ -355,14 +361,25 @@ int main(int argc, char** argv) {
       const std::string text = ReadAll(f);
       textmend::RepairResult r;
       if (!repairer->Repair(text, &r).ok()) return 2;
-      const Tokens a = Split(text), b = Split(r.text);
-      tokens += a.size();
-      for (size_t i = 0; i < std::min(a.size(), b.size()); ++i)
-        changed += a[i] != b[i];
-      changed +=
-          a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-      std::printf("%-40s %9zu tokens %6zu changes\n", f, a.size(),
-                  r.changes.size());
+      // Line by line (no repair adds or removes a line), tokens aligned so
+      // that a split or joined word counts once.
+      const auto lines = [](const std::string& t) {
+        std::vector<std::string> out;
+        size_t i = 0;
+        for (size_t nl; (nl = t.find('\n', i)) != std::string::npos; i = nl + 1)
+          out.push_back(t.substr(i, nl - i));
+        out.push_back(t.substr(i));
+        return out;
+      };
+      const std::vector<std::string> la = lines(text), lb = lines(r.text);
+      for (size_t l = 0; l < la.size(); ++l) {
+        const Tokens a = Split(la[l]);
+        tokens += a.size();
+        if (l < lb.size() && la[l] == lb[l]) continue;
+        const Tokens b = l < lb.size() ? Split(lb[l]) : Tokens();
+        for (const char k : textmend_eval::Kept(a, b)) changed += !k;
+      }
+      std::printf("%-40s %9zu changes\n", f, r.changes.size());
     }
     const double per10k =
         tokens ? 1e4 * static_cast<double>(changed) / tokens : 0;
