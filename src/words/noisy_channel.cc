@@ -56,7 +56,7 @@ constexpr size_t kMinTwoEditLength = 6;  // a misreading and an ordinary edit
 // misreading does; a rare word behind two ordinary edits does not), and lead
 // the next candidate by kMargin nats.
 constexpr double kMinScore = -16.0;  // at three letters
-constexpr double kMargin = 3.0;
+constexpr double kMargin = 2.0;
 constexpr double kMinLead = 1.0;            // over kMinScore
 constexpr double kShortMargin = 1.5;        // added for words of 3-4 letters
 constexpr double kCapitalizedMargin = 1.5;  // added for capitalized words
