@@ -404,17 +404,19 @@ int main(int argc, char** argv) {
         textmend::RepairResult r;
         if (!repairer->Repair(damaged, &r).ok()) return 2;
         const Tokens a = Split(article), d = Split(damaged), x = Split(r.text);
-        if (a.size() != d.size() || a.size() != x.size()) {
-          std::fprintf(stderr, "%s: token count changed\n", f);
-          ok = false;
-          continue;
+        if (a.size() != d.size()) {
+          std::fprintf(stderr, "%s: the accident changed the token count\n", f);
+          return 2;
         }
+        // The repair may split or join words elsewhere: tokens are aligned.
+        const std::vector<char> kept = textmend_eval::Kept(a, x),
+                                unchanged = textmend_eval::Kept(d, x);
         ++articles;
         size_t article_damaged = 0, article_restored = 0;
         for (size_t i = 0; i < a.size(); ++i) {
           if (a[i] != d[i]) {
             ++article_damaged;
-            article_restored += x[i] == a[i];
+            article_restored += kept[i];
           }
         }
         if (verbose) {
@@ -434,7 +436,7 @@ int main(int argc, char** argv) {
         for (size_t i = 0; i < a.size(); ++i) {
           if (a[i] == d[i]) {
             ++clean;
-            changed += x[i] != a[i];
+            changed += !kept[i];
             continue;
           }
           // A damaged token that reads as a word (the seed's standalone
@@ -446,8 +448,8 @@ int main(int argc, char** argv) {
           }
           const bool real_word = core == to;
           (real_word ? damaged_word : damaged_nonword) += 1;
-          (real_word ? restored_word : restored_nonword) += x[i] == a[i];
-          miscorrected += x[i] != a[i] && x[i] != d[i];
+          (real_word ? restored_word : restored_nonword) += kept[i];
+          miscorrected += !kept[i] && !unchanged[i];
         }
       }
     }
