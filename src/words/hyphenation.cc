@@ -1,6 +1,8 @@
 // Line-end hyphenation; see hyphenation.h.
 #include "words/hyphenation.h"
 
+#include <algorithm>
+
 #include "words/substitution.h"
 #include "words/tokenizer.h"
 
@@ -27,9 +29,21 @@ std::set<std::string, std::less<>> Compounds(std::string_view window) {
 std::set<std::pair<std::string, std::string>> DecideJoins(
     std::string_view window, const Lexicon& lexicon,
     const Vocabulary& vocabulary,
-    const std::set<std::string, std::less<>>& compounds) {
+    const std::set<std::string, std::less<>>& compounds,
+    const std::vector<char>& foreign_lines) {
   std::set<std::pair<std::string, std::string>> joins;
+  size_t line = 0, counted_to = 0;  // newlines in window[0, counted_to)
   ForEachLineBreak(window, [&](const LineBreak& b) {
+    line += static_cast<size_t>(
+        std::count(window.begin() + static_cast<long>(counted_to),
+                   window.begin() + static_cast<long>(b.hyphen), '\n'));
+    counted_to = b.hyphen;
+    // Either line in another language: joining could make it read as
+    // English to a second run.
+    const auto foreign = [&](size_t l) {
+      return l < foreign_lines.size() && foreign_lines[l];
+    };
+    if (foreign(line) || foreign(line + 1)) return;
     const std::string_view head_text =
         window.substr(b.head_begin, b.hyphen - b.head_begin);
     const std::string head = LowerWord(head_text, true);

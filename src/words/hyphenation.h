@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "dict/lexicon.h"
 #include "words/noisy_channel.h"
@@ -42,11 +43,13 @@ void ForEachLineBreak(std::string_view text, F&& f);
 // The joins (lowercase head, tail) that the lexicon or the document supports,
 // among the line-end hyphenations of `window`. `vocabulary` holds the
 // document's words (lowercase); `compounds` the hyphenated words it writes
-// within lines ("well-known", lowercase).
+// within lines ("well-known", lowercase); `foreign_lines` flags the window's
+// lines in another language (by 0-based line), where nothing is joined.
 std::set<std::pair<std::string, std::string>> DecideJoins(
     std::string_view window, const Lexicon& lexicon,
     const Vocabulary& vocabulary,
-    const std::set<std::string, std::less<>>& compounds);
+    const std::set<std::string, std::less<>>& compounds,
+    const std::vector<char>& foreign_lines);
 
 // The hyphenated words written within lines of `window`, lowercase.
 std::set<std::string, std::less<>> Compounds(std::string_view window);

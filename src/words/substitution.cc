@@ -278,6 +278,9 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     per_line[t.line].first += forms[t.form].known;
     ++per_line[t.line].second;
   }
+  words.foreign_lines.resize(per_line.size());
+  for (size_t l = 0; l < per_line.size(); ++l)
+    words.foreign_lines[l] = ForeignLine(per_line[l].first, per_line[l].second);
   std::unordered_map<std::string_view, Seen> unknown;  // views into forms
   std::unordered_map<uint32_t, Suspect> suspects;      // by form
   // A plain neighbour one space away: what a stray space may have split
@@ -292,15 +295,20 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     if (!t.counted) continue;
     const Form& form = forms[t.form];
     // Two plain tokens one space apart, one of them no common word: perhaps
-    // one word split by a stray space.
-    if (k + 1 < seen_tokens.size() && (form.rare || !form.known)) {
+    // one word split by a stray space. Not in another language's lines
+    // (joining two pieces there could make the line read as English to a
+    // second run).
+    const bool foreign =
+        ForeignLine(per_line[t.line].first, per_line[t.line].second);
+    if (!foreign && k + 1 < seen_tokens.size() && (form.rare || !form.known)) {
       const Token& n = seen_tokens[k + 1];
       if (n.spaced && !n.sentence_start && !neighbour(k + 1).empty() &&
           !neighbour(k).empty())
         words.adjacent.emplace_back(form.text, forms[n.form].text);
     }
-    if (k > 0 && t.spaced && !t.sentence_start && (form.rare || !form.known) &&
-        !neighbour(k).empty() && !neighbour(k - 1).empty()) {
+    if (!foreign && k > 0 && t.spaced && !t.sentence_start &&
+        (form.rare || !form.known) && !neighbour(k).empty() &&
+        !neighbour(k - 1).empty()) {
       const Form& p = forms[seen_tokens[k - 1].form];
       if (p.known && !p.rare) words.adjacent.emplace_back(p.text, form.text);
     }

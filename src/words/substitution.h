@@ -77,6 +77,8 @@ struct DocumentWords {
   // or a lexicon word without a corpus count (pris oners): views like
   // `written`, in text order, repeats included.
   std::vector<std::pair<std::string_view, std::string_view>> adjacent;
+  // Per line of the window (0-based): in another language (ForeignLine).
+  std::vector<char> foreign_lines;
   size_t tokens = 0;        // word tokens of 2+ letters
   size_t known_tokens = 0;  // of those, lexicon words
 };

@@ -24,6 +24,8 @@ namespace {
 constexpr size_t kMaxSearchedFixes = 64;
 // Two tokens are read as one word only when it has this many letters.
 constexpr size_t kMinJoinedLength = 5;
+// Rounds of per-word correction, each with the words the last one fixed.
+constexpr int kMaxFixRounds = 3;
 // ... and when it is this much likelier (nats) than the two tokens.
 constexpr double kMinJoinLead = 3.0;
 
@@ -51,6 +53,27 @@ class SubstitutionModel final : public DocumentModel {
   // Line-end hyphenations to join: (lowercase head, tail).
   std::set<std::pair<std::string, std::string>> joins;
 };
+
+// Whether `a` and `b` are at most two edits apart (the reach of a reading).
+bool WithinTwoEdits(std::string_view a, std::string_view b) {
+  if (a.size() > b.size() + 2 || b.size() > a.size() + 2) return false;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    size_t least = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diag + (a[i - 1] != b[j - 1] ? 1u : 0u)});
+      diag = up;
+      least = std::min(least, row[j]);
+    }
+    if (least > 2) return false;
+  }
+  return row[b.size()] <= 2;
+}
 
 // Case-insensitive search of an ASCII lowercase `needle`.
 bool ContainsFolded(std::string_view hay, std::string_view needle) {
@@ -97,7 +120,8 @@ class WordsStage final : public TextStage {
     Vocabulary vocabulary;
     for (size_t k = 0; k < words.written.size(); ++k)
       vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
-    m->joins = DecideJoins(window, *lexicon_, vocabulary, Compounds(window));
+    m->joins = DecideJoins(window, *lexicon_, vocabulary, Compounds(window),
+                           words.foreign_lines);
   }
 
   // Tokens split by a stray space ("pris oners"): two plain tokens one space
@@ -147,48 +171,102 @@ class WordsStage final : public TextStage {
     for (size_t k = 0; k < words.written.size(); ++k)
       vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
     LearnPairs(words, vocabulary, m);
+    // Decided on the text as the repair will leave it, so that a second run
+    // decides the same: joined pairs count as their word, and their pieces'
+    // occurrences no longer count.
+    std::unordered_map<std::string_view, size_t> consumed;
+    for (const auto& [first, second] : words.adjacent) {
+      const auto pair =
+          m->pairs.find(std::string(first) + " " + std::string(second));
+      if (pair == m->pairs.end()) continue;
+      ++consumed[first];
+      ++consumed[second];
+      ++vocabulary[LowerWord(pair->second.replacement, true)];
+      for (const std::string_view piece : {first, second}) {
+        auto it = vocabulary.find(LowerWord(piece, true));
+        if (it != vocabulary.end() && it->second > 0) --it->second;
+      }
+    }
+    struct Open {
+      const Suspect* suspect;
+      std::string lower;
+      WordCase word_case;
+    };
+    std::vector<Open> open;
     for (const Suspect& suspect : words.suspects) {
-      // A piece of a hyphenated compound (Abish-uly) is no word of its own.
-      if (suspect.count > 1 || suspect.mid_capital || suspect.hyphened ||
+      const auto used = consumed.find(suspect.text);
+      const size_t count =
+          suspect.count - (used == consumed.end() ? 0 : used->second);
+      // A piece of a hyphenated compound (Abish-uly) is no word of its own;
+      // a form written the same way twice is how the document spells it.
+      if (count != 1 || suspect.mid_capital || suspect.hyphened ||
           broken.count(suspect.text) != 0)
         continue;
       const WordCase word_case = CaseOf(suspect.text);
       if (word_case == WordCase::kUpper || word_case == WordCase::kMixed)
         continue;
-      const std::string lower = LowerWord(suspect.text, true);
+      std::string lower = LowerWord(suspect.text, true);
       if (lower.size() < 3 || lower.find('\'') != std::string::npos) continue;
       if (std::binary_search(m->names.begin(), m->names.end(), lower)) continue;
       bool ruled = false;
       for (const SubstitutionRule& rule : m->rules)
         ruled = ruled || lower.find(rule.source) != std::string::npos;
       if (ruled) continue;
-      const bool capitalized = word_case == WordCase::kCapitalized;
-      Correction c, split;
-      const bool fixed = channel_.Correct(lower, capitalized, &vocabulary, &c);
-      const bool run_together =
-          !capitalized && channel_.SplitRunTogether(lower, &vocabulary, &split);
-      // A split must beat every reading of the word, decisive or not.
-      if (run_together && split.score >= c.score)
-        c = split;
-      else if (!fixed)
-        continue;
-      char lead[32];
-      std::snprintf(lead, sizeof lead, "%.1f", c.margin);
-      SubstitutionModel::Fix fix;
-      fix.replacement = ApplyCase(c.word, word_case);
-      fix.rule = (c.edits == "run together"
-                      ? "words run together (" + c.word
-                      : "misreading " + c.edits + " (" + c.word) +
-                 ", " + lead + " nats ahead of the next reading)";
-      fix.confidence =
-          std::min(0.95f, 0.5f + 0.05f * static_cast<float>(c.margin));
-      m->fixes.emplace(std::string(suspect.text), std::move(fix));
+      open.push_back({&suspect, std::move(lower), word_case});
     }
-    // A word joined to its neighbour is not corrected on its own.
-    for (const auto& [text, fix] : m->pairs) {
-      const size_t space = text.find(' ');
-      m->fixes.erase(text.substr(0, space));
-      m->fixes.erase(text.substr(space + 1));
+    // Rounds until no fix brings a word new to the document: such a word
+    // raises the prior of other readings, as it will in a second run.
+    for (int round = 0; round < kMaxFixRounds && !open.empty(); ++round) {
+      std::vector<std::string> added;
+      std::vector<Open> still;
+      for (Open& o : open) {
+        const bool capitalized = o.word_case == WordCase::kCapitalized;
+        Correction c, split;
+        const bool fixed =
+            channel_.Correct(o.lower, capitalized, &vocabulary, &c);
+        const bool run_together =
+            !capitalized &&
+            channel_.SplitRunTogether(o.lower, &vocabulary, &split);
+        // A split must beat every reading of the word, decisive or not.
+        if (run_together && split.score >= c.score) {
+          c = split;
+        } else if (!fixed) {
+          still.push_back(std::move(o));
+          continue;
+        }
+        char lead[32];
+        std::snprintf(lead, sizeof lead, "%.1f", c.margin);
+        SubstitutionModel::Fix fix;
+        fix.replacement = ApplyCase(c.word, o.word_case);
+        fix.rule = (c.edits == "run together"
+                        ? "words run together (" + c.word
+                        : "misreading " + c.edits + " (" + c.word) +
+                   ", " + lead + " nats ahead of the next reading)";
+        fix.confidence =
+            std::min(0.95f, 0.5f + 0.05f * static_cast<float>(c.margin));
+        m->fixes.emplace(std::string(o.suspect->text), std::move(fix));
+        added.push_back(c.word);
+      }
+      std::vector<std::string> new_words;
+      for (const std::string& w : added) {
+        for (size_t at = 0, space; at <= w.size(); at = space + 1) {
+          space = w.find(' ', at);
+          if (space == std::string::npos) space = w.size();
+          std::string piece = w.substr(at, space - at);
+          uint32_t& n = vocabulary[piece];
+          if (n++ == 0) new_words.push_back(std::move(piece));
+        }
+      }
+      // Only words a new word can be a reading of are looked at again.
+      open.clear();
+      for (Open& o : still) {
+        for (const std::string& w : new_words) {
+          if (WithinTwoEdits(o.lower, w)) {
+            open.push_back(std::move(o));
+            break;
+          }
+        }
+      }
     }
   }
 
@@ -415,7 +493,10 @@ class WordsStage final : public TextStage {
                         const Forms& forms, std::vector<Edit>* edits,
                         const std::vector<size_t>& skip = {}) {
     std::vector<WordToken> line_tokens;
-    for (const auto& [form, fix] : forms) {
+    for (const auto& entry : forms) {
+      // (Not a structured binding: clang 14 cannot capture one in a lambda.)
+      const std::string& form = entry.first;
+      const SubstitutionModel::Fix& fix = entry.second;
       // memmem, not string_view::find: the latter compares at every
       // occurrence of the first letter, and the forms are searched in
       // megabytes.

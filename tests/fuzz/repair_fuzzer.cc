@@ -65,7 +65,7 @@ class Collect final : public textmend::OutputSink {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
   const uint8_t flags = data[0];
-  const size_t chunk = 1 + data[1] % 64;
+  const size_t chunk = 1 + (data[1] & 0x3F);
   const std::string_view text(reinterpret_cast<const char*>(data + 2),
                               size - 2);
 
@@ -80,6 +80,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.unescape_html = flags & 128;
   options.strip_terminal_escapes = flags & 128;
   options.max_segment_bytes = 4096;
+  // The word stage (document learning, splits and joins of words, line-end
+  // hyphenation) when the second byte's top bit is set.
+  options.words = (data[1] & 0x80) != 0;
+  options.document_window_bytes = 1 << 16;  // every input one window
   std::unique_ptr<textmend::Repairer> repairer;
   Require(textmend::Repairer::Create(options, &repairer).ok(), "create");
 
