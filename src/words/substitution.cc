@@ -560,6 +560,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(
         break;
       }
     }
+    for (const std::string& w : words.extra_written)
+      trace = trace || w.find(r) != std::string::npos;
     if (trace) continue;
     // That absence is strong evidence only when this document would be
     // expected to contain the target ("one" is in about 1 of 160 running

@@ -66,6 +66,9 @@ struct DocumentWords {
   // window GatherWords was given, valid while it is.
   std::vector<std::string_view> written;
   std::vector<uint32_t> written_count;  // occurrences of each written form
+  // Text other repairs will write, which a find-and-replace accident's
+  // no-trace test must see too (GatherWords leaves it empty).
+  std::vector<std::string> extra_written;
   // Unknown words the document always capitalizes, at least once in the
   // middle of a sentence: names (Bialiatski, Belta). Sorted; never learned
   // from, never rewritten.

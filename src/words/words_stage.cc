@@ -106,10 +106,46 @@ class WordsStage final : public TextStage {
     });
     LearnJoins(window, words, broken.empty(), model.get());
     LearnFixes(words, broken, model.get());
+    if (!model->fixes.empty() || !model->pairs.empty())
+      LearnAfterFixes(&words, model.get());
     if (model->rules.empty() && model->fixes.empty() && model->joins.empty() &&
         model->pairs.empty())
       return nullptr;
     return model;
+  }
+
+  // The words the per-word repairs leave unknown may show an accident the
+  // repaired ones hid (they counted against it), as a second run would see:
+  // such rules are learned too, so that one run repairs what two would.
+  void LearnAfterFixes(DocumentWords* words, SubstitutionModel* m) const {
+    std::set<std::string, std::less<>> repaired;
+    for (const auto& [form, fix] : m->fixes)
+      repaired.insert(std::string(WithoutPossessive(LowerWord(form, true))));
+    for (const auto& [text, fix] : m->pairs) {
+      const size_t space = text.find(' ');
+      repaired.insert(LowerWord(text.substr(0, space), true));
+      repaired.insert(LowerWord(text.substr(space + 1), true));
+    }
+    const size_t before = words->unknown.size();
+    std::erase_if(words->unknown,
+                  [&](const auto& u) { return repaired.count(u.first) != 0; });
+    if (words->unknown.size() == before) return;
+    for (const auto& [form, fix] : m->fixes)
+      words->extra_written.push_back(fix.replacement);
+    for (const auto& [text, fix] : m->pairs)
+      words->extra_written.push_back(fix.replacement);
+    for (SubstitutionRule& rule :
+         LearnSubstitutions(*words, *lexicon_, &common_)) {
+      bool overlaps = false;
+      for (const SubstitutionRule& r : m->rules) {
+        overlaps = overlaps ||
+                   r.source.find(rule.source) != std::string::npos ||
+                   rule.source.find(r.source) != std::string::npos;
+      }
+      if (overlaps) continue;
+      m->descriptions.push_back(rule.Describe());
+      m->rules.push_back(std::move(rule));
+    }
   }
 
   // The line-end hyphenations of an English document to join.
@@ -127,15 +163,31 @@ class WordsStage final : public TextStage {
   // Tokens split by a stray space ("pris oners"): two plain tokens one space
   // apart, one of them no common word, read as one word when that word is
   // clearly likelier than the two.
+  //
+  // With `after_fixes`, only pairs with a piece the per-word fixes repair
+  // are looked at, as the fixes leave them ("projcct ors" is "project ors",
+  // which a second run would join).
   void LearnPairs(const DocumentWords& words, const Vocabulary& vocabulary,
-                  SubstitutionModel* m) const {
+                  bool after_fixes, SubstitutionModel* m) const {
     for (const auto& [first, second] : words.adjacent) {
       const WordCase first_case = CaseOf(first);
       if (CaseOf(second) != WordCase::kLower ||
           (first_case != WordCase::kLower &&
            first_case != WordCase::kCapitalized))
         continue;
-      const std::string a = LowerWord(first, true), b = LowerWord(second, true);
+      std::string a = LowerWord(first, true), b = LowerWord(second, true);
+      if (after_fixes) {
+        bool fixed = false;
+        for (auto [piece, lower] : {std::pair{first, &a}, {second, &b}}) {
+          const auto fix = m->fixes.find(piece);
+          if (fix == m->fixes.end() ||
+              fix->second.replacement.find(' ') != std::string::npos)
+            continue;
+          *lower = LowerWord(fix->second.replacement, true);
+          fixed = true;
+        }
+        if (!fixed) continue;
+      }
       const std::string joined = a + b;
       double score;
       if (joined.size() < kMinJoinedLength ||
@@ -170,7 +222,7 @@ class WordsStage final : public TextStage {
     Vocabulary vocabulary;
     for (size_t k = 0; k < words.written.size(); ++k)
       vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
-    LearnPairs(words, vocabulary, m);
+    LearnPairs(words, vocabulary, false, m);
     // Decided on the text as the repair will leave it, so that a second run
     // decides the same: joined pairs count as their word, and their pieces'
     // occurrences no longer count.
@@ -268,6 +320,7 @@ class WordsStage final : public TextStage {
         }
       }
     }
+    if (!m->fixes.empty()) LearnPairs(words, vocabulary, true, m);
   }
 
   // Whether tokens[begin, end) (one line) are mostly words the lexicon does
