@@ -57,6 +57,15 @@ while [ "$(stat -c %s "$multi" 2>/dev/null || echo 0)" -lt 20000000 ]; do
 done
 multibytes=$(stat -c %s "$multi")
 
+# 10 MB of the same text with OCR-like misreadings in 5% of its words (rn for m, c for e,
+# cl for d, li for h, a dropped letter), for the word stage.
+noisy="$work/noisy.txt"
+head -c 10000000 "$clean" | perl -pe 'BEGIN { srand(7) }
+  s{\b([a-z]{3,})\b}{ my $w = $1; if (rand() < 0.05) { my $k = int(rand(5));
+    if ($k == 0) { $w =~ s/m/rn/ } elsif ($k == 1) { $w =~ s/e/c/ } elsif ($k == 2) { $w =~ s/d/cl/ }
+    elsif ($k == 3) { $w =~ s/h/li/ } else { substr($w, int(rand(length $w)), 1) = "" } } $w }ge' > "$noisy"
+nbytes=$(stat -c %s "$noisy")
+
 # median of the numbers on stdin
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
@@ -85,6 +94,7 @@ tm_mojibake=$(throughput textmend "$mbytes" sh -c "'$tm' < '$mojibake' > /dev/nu
 tm_multi=$(throughput textmend "$multibytes" sh -c "'$tm' < '$multi' > /dev/null")
 tm_multi_noenc=$(throughput textmend "$multibytes" sh -c "'$tm' --no-encoding < '$multi' > /dev/null")
 tm_words=$(throughput textmend "$bytes" sh -c "'$tm' --words < '$clean' > /dev/null")
+tm_words_noisy=$(throughput textmend "$nbytes" sh -c "'$tm' --words < '$noisy' > /dev/null")
 echo "| cat | clean | $cat_mbps |"
 echo "| iconv -f utf-8 -t utf-8 | clean | $iconv_mbps |"
 echo "| textmend (default stages) | clean | $tm_mbps |"
@@ -93,6 +103,7 @@ echo "| textmend (default stages) | 5% of lines mojibake (UTF-8 read as latin-1)
 echo "| textmend (default stages) | clean, 12 languages (20 MB) | $tm_multi |"
 echo "| textmend --no-encoding | clean, 12 languages (20 MB) | $tm_multi_noenc |"
 echo "| textmend --words (word stage on) | clean | $tm_words |"
+echo "| textmend --words (word stage on) | 5% of words misread (10 MB) | $tm_words_noisy |"
 echo
 awk -v a="$tm_mbps" -v b="$iconv_mbps" 'BEGIN { printf "textmend / iconv on clean text: %.2fx\n", a / b }'
 

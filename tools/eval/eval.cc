@@ -394,7 +394,7 @@ int main(int argc, char** argv) {
     std::mt19937 rng(seed);
     size_t articles = 0, damaged_nonword = 0, restored_nonword = 0,
            damaged_word = 0, restored_word = 0, clean = 0, changed = 0,
-           miscorrected = 0;
+           changed_beyond = 0, miscorrected = 0;
     for (const char* f : files) {
       for (const std::string& article : Articles(ReadAll(f))) {
         if (articles >= max_articles) break;
@@ -411,6 +411,12 @@ int main(int argc, char** argv) {
         // The repair may split or join words elsewhere: tokens are aligned.
         const std::vector<char> kept = textmend_eval::Kept(a, x),
                                 unchanged = textmend_eval::Kept(d, x);
+        // What the repair changes in the undamaged article (its own
+        // misspellings), to tell the accident's effect apart.
+        textmend::RepairResult base;
+        if (!repairer->Repair(article, &base).ok()) return 2;
+        const std::vector<char> kept_base =
+            textmend_eval::Kept(a, Split(base.text));
         ++articles;
         size_t article_damaged = 0, article_restored = 0;
         for (size_t i = 0; i < a.size(); ++i) {
@@ -437,6 +443,7 @@ int main(int argc, char** argv) {
           if (a[i] == d[i]) {
             ++clean;
             changed += !kept[i];
+            changed_beyond += !kept[i] && kept_base[i];
             continue;
           }
           // A damaged token that reads as a word (the seed's standalone
@@ -476,6 +483,11 @@ int main(int argc, char** argv) {
                 miscorrected);
     std::printf("  clean tokens changed: %zu of %zu (%.2f per 10,000)\n",
                 changed, clean, damage);
+    std::printf(
+        "  of those, changed only in the damaged article: %zu (%.2f per "
+        "10,000; the rest the repair changes in the undamaged article too)\n",
+        changed_beyond,
+        clean ? 1e4 * static_cast<double>(changed_beyond) / clean : 0.0);
     if (min_recall >= 0 && pct(restored_nonword, damaged_nonword) < min_recall)
       ok = false;
     if (max_damage >= 0 && damage > max_damage) ok = false;

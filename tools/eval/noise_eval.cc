@@ -278,7 +278,7 @@ int RunNoiseEval(const std::vector<std::string>& texts,
   // Damaged tokens by whether the damage left something that reads as a
   // word (OCR mode), restored when the repaired text keeps them.
   size_t damaged[2] = {0, 0}, restored[2] = {0, 0};
-  size_t clean = 0, changed = 0;
+  size_t clean = 0, changed = 0, changed_beyond = 0;
   size_t chars = 0, errors_before = 0, errors_after = 0;
   for (unsigned seed = options.seed; seed < options.seed + options.seeds;
        ++seed) {
@@ -291,6 +291,11 @@ int RunNoiseEval(const std::vector<std::string>& texts,
       if (!repairer->Repair(noisy, &r).ok()) return 2;
       const std::vector<std::string> a = Words(text), x = Words(r.text);
       const std::vector<char> kept = Kept(a, x);
+      // What the repair changes in the undamaged article (its own
+      // misspellings), to tell the damage's effect apart.
+      textmend::RepairResult base;
+      if (!repairer->Repair(text, &base).ok()) return 2;
+      const std::vector<char> kept_base = Kept(a, Words(base.text));
       // Which damaged tokens read as words: OCR mode keeps the token count.
       const std::vector<std::string> d = Words(noisy);
       for (size_t k = 0; k < a.size(); ++k) {
@@ -298,6 +303,7 @@ int RunNoiseEval(const std::vector<std::string>& texts,
           ++clean;
           if (!kept[k]) {
             ++changed;
+            changed_beyond += kept_base[k];
             if (options.verbose)
               std::printf("changed clean: %s\n", a[k].c_str());
           }
@@ -349,6 +355,13 @@ int RunNoiseEval(const std::vector<std::string>& texts,
   }
   std::printf("  clean tokens changed: %zu of %zu (%.2f per 10,000)\n", changed,
               clean, damage);
+  std::printf(
+      "  of those, changed only in the damaged article: %zu (%.2f per "
+      "10,000; the rest the repair changes in the undamaged article too)\n",
+      changed_beyond,
+      clean ? 1e4 * static_cast<double>(changed_beyond) /
+                  static_cast<double>(clean)
+            : 0.0);
   std::printf(
       "  character error rate: %.4f%% before, %.4f%% after (%.1f%% "
       "of the errors removed)\n",
