@@ -93,8 +93,9 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
                "characters alone");
   bool words = false;
   app.add_flag("--words", words,
-               "Dictionary repair of words: undo find-and-replace accidents "
-               "(off by default for now)");
+               "Dictionary repair of words: find-and-replace accidents, OCR "
+               "misreadings, line-end hyphens, stray and lost spaces (off by "
+               "default for now)");
   app.add_flag("--no-words", no_words,
                "Leave words alone (no dictionary repair)");
   app.add_option("--window", config->options.document_window_bytes,

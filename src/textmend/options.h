@@ -45,11 +45,12 @@ struct Options {
   // Default: on.
   bool unicode = true;
 
-  // words: dictionary repair of words. Learns from the whole document which
-  // find-and-replace accident damaged it ("one" -> "start" everywhere) and
-  // rewrites the damaged words. Only words the lexicon rejects are rewritten,
+  // words: dictionary repair of words, decided from the whole document: it
+  // learns and undoes a find-and-replace accident, corrects OCR misreadings
+  // word by word, joins words broken by a line-end hyphen or a stray space and
+  // splits words run together. Only words the lexicon rejects are rewritten,
   // and only into lexicon words. Default: off until the stage meets its speed
-  // and recall floors (it reads a whole window before repairing any of it).
+  // and quality floors.
   bool words = false;
 
   // Where the compiled dictionaries (en.lex) are. Empty (the default): the

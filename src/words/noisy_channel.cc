@@ -87,7 +87,7 @@ void AddConfusions(const std::string& word, double cost,
       std::string how = edits;
       how += (how.empty() ? "" : ", ");
       how.append(c.seen).append("->").append(c.meant);
-      out->push_back({next, cost + c.cost, how});
+      out->push_back({next, cost + c.cost, how, false, 0, 0, {}});
       if (depth + 1 < kMaxConfusions)
         AddConfusions(next, cost + c.cost, how, depth + 1, out);
     }

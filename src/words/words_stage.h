@@ -1,12 +1,16 @@
-// The word stage: dictionary repair of words. This step holds document-level
-// substitution inference (substitution.h): the stage learns from the whole
-// window which find-and-replace accident damaged it, then rewrites the words
-// the lexicon rejects back into lexicon words. Per-word correction of OCR-like
-// noise and broken words come in later steps.
+// The word stage: dictionary repair of words, decided from the whole window
+// before any of it is repaired:
+//  - document-level substitution inference (substitution.h): which
+//    find-and-replace accident damaged the document, undone in the words the
+//    lexicon rejects;
+//  - per-word correction of OCR misreadings (noisy_channel.h), for words the
+//    document writes once;
+//  - broken words: line-end hyphenation (hyphenation.h), tokens split by a
+//    stray space, words run together.
 //
-// Never touched: lexicon words, numbers, URLs, e-mail addresses, paths,
-// identifiers, camelCase code, words in other scripts, and words whose
-// capitalization is mixed.
+// Never touched: lexicon words, numbers, URLs, e-mail addresses, host names,
+// paths, identifiers, camelCase code, words in other scripts and languages,
+// names, and words whose capitalization is mixed.
 #ifndef TEXTMEND_WORDS_WORDS_STAGE_H_
 #define TEXTMEND_WORDS_WORDS_STAGE_H_
 

@@ -72,7 +72,8 @@ bool Misread(std::string* w, std::mt19937* rng) {
   }
   if (chosen->kind >= 0) {
     const Misreading& m = kMisreadings[chosen->kind];
-    w->replace(chosen->at, std::char_traits<char>::length(m.meant), m.seen);
+    const size_t len = std::char_traits<char>::length(m.meant);
+    *w = w->substr(0, chosen->at) + m.seen + w->substr(chosen->at + len);
     return true;
   }
   switch (-1 - chosen->kind) {
@@ -80,7 +81,7 @@ bool Misread(std::string* w, std::mt19937* rng) {
       w->erase(chosen->at, 1);
       break;
     case kDouble:
-      w->insert(chosen->at, 1, (*w)[chosen->at]);
+      *w = w->substr(0, chosen->at + 1) + w->substr(chosen->at);
       break;
     case kSwap:
       std::swap((*w)[chosen->at], (*w)[chosen->at + 1]);
@@ -222,7 +223,8 @@ std::string Damage(const std::string& text, const NoiseEvalOptions& options,
         if (b - a < 6) continue;
         const size_t cut =
             a + 2 + std::uniform_int_distribution<size_t>(0, b - a - 4)(*rng);
-        noisy.insert(tokens[k].begin + cut, " ");
+        noisy = noisy.substr(0, tokens[k].begin + cut) + " " +
+                noisy.substr(tokens[k].begin + cut);
         (*hit)[k] = 1;
       } else {
         // The space between this plain word and the next one lost.
