@@ -50,7 +50,7 @@ constexpr double kDeleteCost = 6.5;  // a letter the text has in excess
 constexpr double kInsertCost = 7.0;  // a letter the text lost
 constexpr double kSubstituteCost = 7.0;
 constexpr double kTransposeCost = 6.5;
-constexpr size_t kMinGenericLength = 3;  // shorter words: table only
+constexpr size_t kMinGenericLength = 4;  // shorter words: table only
 constexpr size_t kMinTwoEditLength = 6;  // a misreading and an ordinary edit
 // The best candidate's score must reach this (a common word behind a likely
 // misreading does; a rare word behind two ordinary edits does not), and lead
@@ -66,6 +66,10 @@ constexpr double kTwoEditMargin = 1.5;      // added for two-edit readings
 constexpr double kSplitCost = 3.0;
 constexpr double kJoinCost = 3.0;
 constexpr size_t kMinSplitLength = 5;
+// A word piece: the start or end of a word with at least this corpus count
+// (scanning at most kFragmentScan words that share it).
+constexpr uint32_t kFragmentCount = 1000000;
+constexpr uint32_t kFragmentScan = 2000;
 // Corpus count of a function word (he, in, which, about) and other words
 // this frequent.
 constexpr uint32_t kFrequentCount = 800000000;
@@ -296,6 +300,25 @@ double NoisyChannel::WordPrior(std::string_view lower,
 bool NoisyChannel::Frequent(std::string_view word) const {
   const Lexicon::Entry* e = lexicon_.Find(word);
   return e != nullptr && e->frequency >= kFrequentCount;
+}
+
+bool NoisyChannel::Fragment(std::string_view lower) const {
+  // Scanners and OCR engines drop the start or the end of a word (a torn
+  // edge, a smudge, a line the engine cut short): "holdi" for "holding",
+  // "ibility" for "responsibility". A string that begins or ends a common
+  // longer word is more likely such a piece than a misread whole word.
+  for (const bool by_prefix : {true, false}) {
+    const auto [lo, hi] =
+        by_prefix ? lexicon_.PrefixRange(lower) : lexicon_.SuffixRange(lower);
+    for (uint32_t i = lo; i < hi && i < lo + kFragmentScan; ++i) {
+      const Lexicon::Entry& e =
+          by_prefix ? lexicon_.At(i) : lexicon_.ReversedAt(i);
+      if (e.word_length >= lower.size() + 2 && e.frequency >= kFragmentCount &&
+          (e.flags & lexfmt::kLower))
+        return true;
+    }
+  }
+  return false;
 }
 
 bool NoisyChannel::Counted(std::string_view word) const {

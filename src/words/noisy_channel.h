@@ -64,6 +64,11 @@ class NoisyChannel {
   // that of an unknown word of its length.
   double WordPrior(std::string_view lower, const Vocabulary* vocabulary) const;
 
+  // Whether `lower` begins or ends a common longer word ("holdi",
+  // "ibility"): more likely a piece of a word the page lost than a misread
+  // whole word.
+  bool Fragment(std::string_view lower) const;
+
   struct Candidate;  // a reading of a word (defined in the .cc)
 
  private:

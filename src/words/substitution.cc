@@ -326,6 +326,18 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         !seen_tokens[k + 1].sentence_start)
       suspect.after = neighbour(k + 1);
     suspect.hyphened = suspect.hyphened || t.hyphened;
+    // A lone letter beside it (other than "a" and "I"): a piece of a word
+    // the page broke ("r ibility"), not a word misread.
+    const auto stray_letter = [&](size_t j) {
+      const Token& n = seen_tokens[j];
+      if (n.counted) return false;
+      const std::string_view x = forms[n.form].text;
+      return x.size() == 1 && x != "a" && x != "A" && x != "I";
+    };
+    suspect.beside_fragment =
+        suspect.beside_fragment || (t.spaced && k > 0 && stray_letter(k - 1)) ||
+        (k + 1 < seen_tokens.size() && seen_tokens[k + 1].spaced &&
+         stray_letter(k + 1));
     suspect.mid_capital =
         suspect.mid_capital ||
         (!t.sentence_start && CaseOf(form.text) == WordCase::kCapitalized);

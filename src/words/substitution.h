@@ -51,6 +51,7 @@ struct Suspect {
   size_t count = 0;          // occurrences in this form
   bool mid_capital = false;  // capitalized in the middle of a sentence
   bool hyphened = false;     // joined to another word by a hyphen somewhere
+  bool beside_fragment = false;  // next to a lone letter other than a and I
   // The plain words one space before and after it in the same sentence
   // (empty when none), at its last occurrence.
   std::string_view before, after;

@@ -252,7 +252,7 @@ class WordsStage final : public TextStage {
       // A piece of a hyphenated compound (Abish-uly) is no word of its own;
       // a form written the same way twice is how the document spells it.
       if (count != 1 || suspect.mid_capital || suspect.hyphened ||
-          broken.count(suspect.text) != 0)
+          suspect.beside_fragment || broken.count(suspect.text) != 0)
         continue;
       const WordCase word_case = CaseOf(suspect.text);
       if (word_case == WordCase::kUpper || word_case == WordCase::kMixed)
@@ -264,6 +264,7 @@ class WordsStage final : public TextStage {
       for (const SubstitutionRule& rule : m->rules)
         ruled = ruled || lower.find(rule.source) != std::string::npos;
       if (ruled) continue;
+      if (channel_.Fragment(lower)) continue;
       open.push_back({&suspect, std::move(lower), word_case});
     }
     // Rounds until no fix brings a word new to the document: such a word

@@ -13,13 +13,16 @@
 // the encoding stage undoes (mojibake_eval.h) and scores recall per script.
 //
 // Usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean |
-// --substitution | --mojibake | --ocr-noise | --broken-words] [--words]
+// --substitution | --mojibake | --ocr-noise | --broken-words | --cer] [--words]
 // [--articles N]
 // [--min-recall P] [--min-latin P]
 // [--min-cyrillic P] [--max-damage D] [--verbose] [--dump DIR] FILE...
 // With --substitution --verbose it prints each article's accident, restored
 // count and the rules found, and --dump DIR writes each damaged article to
 // DIR/article-N.txt (N as printed), to replay one with textmend --report.
+// With --cer REF HYP... it prints the character and word error rates of each
+// HYP file against REF (whitespace runs count as one space): for real OCR
+// output (tools/eval/real_ocr.sh).
 // Exits 1 when a floor given by --min-recall / --max-damage is not met.
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -262,7 +265,7 @@ int main(int argc, char** argv) {
   unsigned seed = 1, seeds = 1;
   double rate = 0.05, min_recall = -1, max_damage = -1;
   bool clean_only = false, substitution = false, words = false,
-       mojibake = false, ocr_noise = false, broken_words = false,
+       mojibake = false, ocr_noise = false, broken_words = false, cer = false,
        verbose = false;
   double min_latin = -1, min_cyrillic = -1;
   size_t max_articles = SIZE_MAX;
@@ -288,6 +291,8 @@ int main(int argc, char** argv) {
       mojibake = true;
     else if (a == "--ocr-noise")
       ocr_noise = true;
+    else if (a == "--cer")
+      cer = true;
     else if (a == "--broken-words")
       ocr_noise = broken_words = true;
     else if (a == "--seeds" && i + 1 < argc)
@@ -306,7 +311,7 @@ int main(int argc, char** argv) {
       std::fprintf(
           stderr,
           "usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean | "
-          "--substitution | --mojibake | --ocr-noise | --broken-words] "
+          "--substitution | --mojibake | --ocr-noise | --broken-words | --cer] "
           "[--words] [--articles N] "
           "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
           "[--max-damage D] [--verbose] [--dump DIR] FILE...\n");
@@ -317,6 +322,51 @@ int main(int argc, char** argv) {
   if (files.empty()) {
     std::fprintf(stderr, "textmend_eval: no input files\n");
     return 2;
+  }
+  if (cer) {
+    // REF HYP...: character and word error rates of each HYP against REF,
+    // whitespace runs read as one space (OCR output breaks lines where the
+    // page did).
+    if (files.size() < 2) {
+      std::fprintf(stderr, "textmend_eval: --cer needs REF and HYP files\n");
+      return 2;
+    }
+    const auto flat = [](const std::string& t) {
+      std::string out;
+      for (const std::string& w : Split(t)) out += (out.empty() ? "" : " ") + w;
+      return out;
+    };
+    const std::string ref = flat(ReadAll(files[0]));
+    const std::u32string ref_chars = Chars(ref);
+    const Tokens ref_words = Split(ref);
+    for (size_t i = 1; i < files.size(); ++i) {
+      const std::string hyp = flat(ReadAll(files[i]));
+      const size_t char_errors = EditDistance(Chars(hyp), ref_chars);
+      // Word errors: the same distance over word sequences.
+      const Tokens hyp_words = Split(hyp);
+      std::vector<size_t> row(ref_words.size() + 1);
+      for (size_t j = 0; j <= ref_words.size(); ++j) row[j] = j;
+      for (size_t a = 1; a <= hyp_words.size(); ++a) {
+        size_t diag = row[0];
+        row[0] = a;
+        for (size_t j = 1; j <= ref_words.size(); ++j) {
+          const size_t up = row[j];
+          row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                             diag + (hyp_words[a - 1] != ref_words[j - 1])});
+          diag = up;
+        }
+      }
+      std::printf(
+          "%s: %zu character errors of %zu (CER %.3f%%), %zu word "
+          "errors of %zu (WER %.3f%%)\n",
+          files[i], char_errors, ref_chars.size(),
+          100.0 * static_cast<double>(char_errors) /
+              static_cast<double>(std::max<size_t>(ref_chars.size(), 1)),
+          row[ref_words.size()], ref_words.size(),
+          100.0 * static_cast<double>(row[ref_words.size()]) /
+              static_cast<double>(std::max<size_t>(ref_words.size(), 1)));
+    }
+    return 0;
   }
   if (mojibake) {
     textmend_eval::MojibakeEvalOptions mo;
