@@ -146,6 +146,17 @@ TEST_CASE("words: words split by a stray space or run together", "[words]") {
   CHECK(RepairText(kept, WithWords()).text == kept);
 }
 
+TEST_CASE("words: pieces of words a page lost are not misreadings",
+          "[words]") {
+  // OCR output that dropped part of a word: the piece is left alone rather
+  // than read as another short word ("enh" is not "end").
+  const std::string text =
+      kReport +
+      "The board said it would share r ibility for the plan and greatly enh "
+      "our flexibility, holdi the meeting in March.\n";
+  CHECK(RepairText(text, WithWords()).text == text);
+}
+
 TEST_CASE("words: a word written the same way twice is not corrected",
           "[words]") {
   // Twice in one form is how the document spells it, not a misreading.
