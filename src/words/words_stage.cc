@@ -265,6 +265,9 @@ class WordsStage final : public TextStage {
         ruled = ruled || lower.find(rule.source) != std::string::npos;
       if (ruled) continue;
       if (channel_.Fragment(lower)) continue;
+      // A short capitalized word the lexicon lacks is a name far more often
+      // than a misreading (Jef, Ivo).
+      if (word_case == WordCase::kCapitalized && lower.size() <= 4) continue;
       open.push_back({&suspect, std::move(lower), word_case});
     }
     // Rounds until no fix brings a word new to the document: such a word
