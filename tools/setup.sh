@@ -16,6 +16,7 @@ packages=(
   libbenchmark-dev      # micro-benchmarks in tools/bench
   scowl hunspell-en-us hunspell-en-gb hunspell-tools   # the English lexicon
   libtesseract-dev libleptonica-dev tesseract-ocr-eng   # OCR stage
+  tesseract-ocr fonts-dejavu-core   # tools/eval/real_ocr.sh: the tesseract program, text2image
   clang libclang-rt-14-dev   # libFuzzer and sanitizer builds
   time                  # peak-memory figures in tools/bench
   util-linux            # setpriv, used by the CLI tests to drop root for permission checks
