@@ -264,7 +264,6 @@ class WordsStage final : public TextStage {
       for (const SubstitutionRule& rule : m->rules)
         ruled = ruled || lower.find(rule.source) != std::string::npos;
       if (ruled) continue;
-      if (channel_.Fragment(lower)) continue;
       // A short capitalized word the lexicon lacks is a name far more often
       // than a misreading (Jef, Ivo).
       if (word_case == WordCase::kCapitalized && lower.size() <= 4) continue;
@@ -286,7 +285,9 @@ class WordsStage final : public TextStage {
         // A split must beat every reading of the word, decisive or not.
         if (run_together && split.score >= c.score) {
           c = split;
-        } else if (!fixed) {
+        } else if (!fixed || channel_.Fragment(o.lower)) {
+          // (A piece of a word the page lost is no misreading; asked last,
+          // as it reads the lexicon around the word.)
           still.push_back(std::move(o));
           continue;
         }
