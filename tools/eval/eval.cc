@@ -39,6 +39,7 @@
 #include <string>
 #include <vector>
 
+#include "distance.h"
 #include "mojibake_eval.h"
 #include "noise_eval.h"
 #include "textmend/repairer.h"
@@ -48,21 +49,11 @@ namespace {
 
 using Tokens = std::vector<std::string>;
 
-// Whitespace-separated tokens (ASCII whitespace; the corruptions never add
-// any).
+// Whitespace-separated tokens, as strings.
 Tokens Split(const std::string& text) {
   Tokens out;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
-      ++i;
-    size_t j = i;
-    while (j < text.size() &&
-           !std::isspace(static_cast<unsigned char>(text[j])))
-      ++j;
-    if (j > i) out.push_back(text.substr(i, j - i));
-    i = j;
-  }
+  for (const textmend_eval::Span& t : textmend_eval::WhitespaceTokens(text))
+    out.push_back(text.substr(t.begin, t.end - t.begin));
   return out;
 }
 
@@ -76,19 +67,7 @@ std::u32string Chars(const std::string& s) {
 }
 
 size_t EditDistance(const std::u32string& a, const std::u32string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] =
-          std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-      diag = up;
-    }
-  }
-  return row[b.size()];
+  return textmend_eval::Distance(a, b);
 }
 
 // One kind of damage: returns the damaged token, or the token itself when it
@@ -343,27 +322,15 @@ int main(int argc, char** argv) {
       const std::string hyp = flat(ReadAll(files[i]));
       const size_t char_errors = EditDistance(Chars(hyp), ref_chars);
       // Word errors: the same distance over word sequences.
-      const Tokens hyp_words = Split(hyp);
-      std::vector<size_t> row(ref_words.size() + 1);
-      for (size_t j = 0; j <= ref_words.size(); ++j) row[j] = j;
-      for (size_t a = 1; a <= hyp_words.size(); ++a) {
-        size_t diag = row[0];
-        row[0] = a;
-        for (size_t j = 1; j <= ref_words.size(); ++j) {
-          const size_t up = row[j];
-          row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                             diag + (hyp_words[a - 1] != ref_words[j - 1])});
-          diag = up;
-        }
-      }
+      const size_t word_errors = textmend_eval::Distance(Split(hyp), ref_words);
       std::printf(
           "%s: %zu character errors of %zu (CER %.3f%%), %zu word "
           "errors of %zu (WER %.3f%%)\n",
           files[i], char_errors, ref_chars.size(),
           100.0 * static_cast<double>(char_errors) /
               static_cast<double>(std::max<size_t>(ref_chars.size(), 1)),
-          row[ref_words.size()], ref_words.size(),
-          100.0 * static_cast<double>(row[ref_words.size()]) /
+          word_errors, ref_words.size(),
+          100.0 * static_cast<double>(word_errors) /
               static_cast<double>(std::max<size_t>(ref_words.size(), 1)));
     }
     return 0;

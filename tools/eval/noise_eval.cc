@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dict/lexicon.h"
+#include "distance.h"
 #include "textmend/repairer.h"
 #include "words/substitution.h"
 
@@ -97,25 +98,10 @@ bool Misread(std::string* w, std::mt19937* rng) {
   return true;
 }
 
-// A whitespace-separated token: [lead punctuation][letters][tail].
-struct Token {
-  size_t begin, end;  // in the text
-};
+using Token = Span;  // [lead punctuation][letters][tail]
 
 std::vector<Token> Tokens(const std::string& text) {
-  std::vector<Token> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
-      ++i;
-    size_t j = i;
-    while (j < text.size() &&
-           !std::isspace(static_cast<unsigned char>(text[j])))
-      ++j;
-    if (j > i) out.push_back({i, j});
-    i = j;
-  }
-  return out;
+  return WhitespaceTokens(text);
 }
 
 // The letters of a token between its punctuation, if it is one plain word of
@@ -129,22 +115,6 @@ std::pair<size_t, size_t> Letters(const std::string& t) {
     if (!std::isalpha(static_cast<unsigned char>(t[k]))) return {0, 0};
   }
   return {a, b};
-}
-
-size_t Distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] =
-          std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-      diag = up;
-    }
-  }
-  return row[b.size()];
 }
 
 }  // namespace
