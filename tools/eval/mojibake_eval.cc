@@ -221,7 +221,10 @@ bool DamageLine(const Kind& kind, const std::string& line, std::mt19937* rng,
     };
     before = join(0, b) + (b > 0 ? " " : "");
     target = join(b, e);
-    after = (e < tokens.size() ? " " : "") + join(e, tokens.size());
+    // (Built by appending: GCC 12 warns falsely on "literal" + string.)
+    after.clear();
+    if (e < tokens.size()) after.push_back(' ');
+    after += join(e, tokens.size());
   }
   for (const Misread& m : kind.misreads) {
     if (!Apply(m, &target)) return false;
