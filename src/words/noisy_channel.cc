@@ -75,6 +75,15 @@ constexpr uint32_t kFragmentScan = 2000;
 constexpr uint32_t kFrequentCount = 800000000;
 constexpr double kFloorPerLetter = 1.5;  // beyond three letters
 constexpr double kLowestFloor = -28.0;
+
+// How likely a reading of a string of `length` letters must be: a long string
+// the lexicon lacks rarely lies a misreading or two from a word by chance, a
+// short one often does, so the floor falls with length.
+double Floor(size_t length) {
+  return std::max(
+      kLowestFloor,
+      kMinScore - kFloorPerLetter * (static_cast<double>(length) - 3));
+}
 // The document's own use of a word raises its prior.
 constexpr double kVocabularyBonus = 1.5;
 
@@ -195,19 +204,9 @@ bool NoisyChannel::Decide(const std::string& word, bool capitalized,
     // edit may not make it another name (Parul is not Paul).
     if ((e->flags & lexfmt::kLower) == 0 && (!capitalized || c.ordinary))
       continue;
-    double score = WordLogP(lexicon_, c.text) - c.cost;
-    if (vocabulary != nullptr) {
-      const auto it = vocabulary->find(c.text);
-      if (it != vocabulary->end())
-        score += kVocabularyBonus + std::log(static_cast<double>(it->second));
-    }
-    found.emplace_back(score, k);
+    found.emplace_back(Prior(c.text, vocabulary) - c.cost, k);
   }
-  // A long string the lexicon lacks rarely lies a misreading or two from a
-  // word by chance, a short one often does: the floor falls with length.
-  const double floor = std::max(
-      kLowestFloor,
-      kMinScore - kFloorPerLetter * static_cast<double>(word.size() - 3));
+  const double floor = Floor(word.size());
   *weak = true;
   if (found.empty()) return false;
   // Best first; a word reached several ways keeps its best way and does not
@@ -292,9 +291,7 @@ double NoisyChannel::WordPrior(std::string_view lower,
                                const Vocabulary* vocabulary) const {
   if (lexicon_.Find(lower) != nullptr) return Prior(lower, vocabulary);
   // Unknown: as likely as the floor a correction of it must clear.
-  return std::max(
-      kLowestFloor,
-      kMinScore - kFloorPerLetter * (static_cast<double>(lower.size()) - 3));
+  return Floor(lower.size());
 }
 
 bool NoisyChannel::Frequent(std::string_view word) const {
@@ -352,9 +349,7 @@ bool NoisyChannel::SplitRunTogether(std::string_view lower,
       second = score;
     }
   }
-  const double floor = std::max(
-      kLowestFloor,
-      kMinScore - kFloorPerLetter * static_cast<double>(lower.size() - 3));
+  const double floor = Floor(lower.size());
   if (best_at == 0 || best < floor + kMinLead || best - second < kMargin)
     return false;
   out->word = std::string(lower.substr(0, best_at)) + " " +

@@ -136,11 +136,14 @@ std::string_view WithoutPossessive(std::string_view lower) {
   return lower;
 }
 
-bool Known(const Lexicon& lexicon, std::string_view lower) {
-  if (lexicon.Find(lower) != nullptr) return true;
-  // (KnownLower would look `lower` up again: only the possessive is left.)
+bool KnownPossessive(const Lexicon& lexicon, std::string_view lower) {
   return lower.size() > 2 && lower.substr(lower.size() - 2) == "'s" &&
          KnownLower(lexicon, lower.substr(0, lower.size() - 2));
+}
+
+bool Known(const Lexicon& lexicon, std::string_view lower) {
+  // (KnownLower would look `lower` up again: only the possessive is left.)
+  return lexicon.Find(lower) != nullptr || KnownPossessive(lexicon, lower);
 }
 
 bool KnownLower(const Lexicon& lexicon, std::string_view lower) {
@@ -150,6 +153,10 @@ bool KnownLower(const Lexicon& lexicon, std::string_view lower) {
     return KnownLower(lexicon, lower.substr(0, lower.size() - 2));
   }
   return false;
+}
+
+bool EnglishDocument(const DocumentWords& words) {
+  return words.tokens > 0 && words.known_tokens * 10 >= words.tokens * 7;
 }
 
 bool ForeignLine(size_t known, size_t words) {
@@ -256,7 +263,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       lexicon.PrefetchEntry(forms[k + kAhead].lower);
     Form& form = forms[k];
     const Lexicon::Entry* entry = lexicon.Find(form.lower);
-    form.known = entry != nullptr || Known(lexicon, form.lower);
+    // (Known() would look the form up again.)
+    form.known = entry != nullptr || KnownPossessive(lexicon, form.lower);
     form.rare = entry != nullptr && entry->frequency == 0;
     form.base = std::string(WithoutPossessive(form.lower));
     form.usable =
@@ -321,10 +329,6 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     if (ForeignLine(per_line[t.line].first, per_line[t.line].second)) continue;
     Suspect& suspect = suspects[t.form];
     ++suspect.count;
-    if (t.spaced && !t.sentence_start) suspect.before = neighbour(k - 1);
-    if (k + 1 < seen_tokens.size() && seen_tokens[k + 1].spaced &&
-        !seen_tokens[k + 1].sentence_start)
-      suspect.after = neighbour(k + 1);
     suspect.hyphened = suspect.hyphened || t.hyphened;
     // A lone letter beside it (other than "a" and "I"): a piece of a word
     // the page broke ("r ibility"), not a word misread.
@@ -401,10 +405,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(
     const DocumentWords& words, const Lexicon& lexicon,
     const LazyCommonPieces* common) {
   std::vector<SubstitutionRule> rules;
-  // Text in another language is not English with many unknown words.
-  if (words.tokens == 0 || words.known_tokens * 10 < words.tokens * 7) {
-    return rules;
-  }
+  if (!EnglishDocument(words)) return rules;
   // 1. Source candidates: strings inside several distinct unknown words.
   std::unordered_map<std::string, size_t> pieces;
   for (const auto& [u, n] : words.unknown) {

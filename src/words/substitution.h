@@ -52,9 +52,6 @@ struct Suspect {
   bool mid_capital = false;  // capitalized in the middle of a sentence
   bool hyphened = false;     // joined to another word by a hyphen somewhere
   bool beside_fragment = false;  // next to a lone letter other than a and I
-  // The plain words one space before and after it in the same sentence
-  // (empty when none), at its last occurrence.
-  std::string_view before, after;
 };
 
 // The word-level facts of one document, gathered once and shared by the
@@ -87,6 +84,11 @@ struct DocumentWords {
   size_t known_tokens = 0;  // of those, lexicon words
 };
 
+// Whether the document is English enough to learn from: the lexicon knows at
+// least 70% of its words (a document in another language is not English with
+// many unknown words).
+bool EnglishDocument(const DocumentWords& words);
+
 // A line (paragraph) of `words` words, `known` of them in the lexicon, is in
 // another language when it is long enough to tell and the lexicon knows
 // fewer than half of its words. Its words are neither evidence nor rewritten.
@@ -103,6 +105,10 @@ std::string_view WithoutPossessive(std::string_view lower);
 // True when `lower` is a word the lexicon knows in any capitalization (a name
 // included), possessive 's stripped when needed.
 bool Known(const Lexicon& lexicon, std::string_view lower);
+
+// True when `lower` is a lexicon word in lowercase use followed by a
+// possessive 's ("council's").
+bool KnownPossessive(const Lexicon& lexicon, std::string_view lower);
 
 // True when `lower` is a word the lexicon knows in lowercase use (possessive
 // 's stripped when needed).

@@ -104,8 +104,20 @@ class WordsStage final : public TextStage {
       broken.insert(window.substr(b.head_begin, b.hyphen - b.head_begin));
       broken.insert(window.substr(b.tail_begin, b.tail_end - b.tail_begin));
     });
-    LearnJoins(window, words, broken.empty(), model.get());
-    LearnFixes(words, broken, model.get());
+    // The document's own vocabulary (lowercase word -> occurrences), read by
+    // the joins and the per-word fixes: built once per window, and only for
+    // an English document with something to decide.
+    if (EnglishDocument(words) && (!broken.empty() || !words.suspects.empty() ||
+                                   !words.adjacent.empty())) {
+      Vocabulary vocabulary;
+      for (size_t k = 0; k < words.written.size(); ++k)
+        vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
+      if (!broken.empty()) {
+        model->joins = DecideJoins(window, *lexicon_, vocabulary,
+                                   Compounds(window), words.foreign_lines);
+      }
+      LearnFixes(words, broken, &vocabulary, model.get());
+    }
     if (!model->fixes.empty() || !model->pairs.empty())
       LearnAfterFixes(&words, model.get());
     if (model->rules.empty() && model->fixes.empty() && model->joins.empty() &&
@@ -146,18 +158,6 @@ class WordsStage final : public TextStage {
       m->descriptions.push_back(rule.Describe());
       m->rules.push_back(std::move(rule));
     }
-  }
-
-  // The line-end hyphenations of an English document to join.
-  void LearnJoins(std::string_view window, const DocumentWords& words,
-                  bool none, SubstitutionModel* m) const {
-    if (none || words.tokens == 0 || words.known_tokens * 10 < words.tokens * 7)
-      return;
-    Vocabulary vocabulary;
-    for (size_t k = 0; k < words.written.size(); ++k)
-      vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
-    m->joins = DecideJoins(window, *lexicon_, vocabulary, Compounds(window),
-                           words.foreign_lines);
   }
 
   // Tokens split by a stray space ("pris oners"): two plain tokens one space
@@ -214,14 +214,13 @@ class WordsStage final : public TextStage {
   // Per-word corrections of the document's suspect words (see
   // noisy_channel.h), except names, acronyms, words a rule repairs and words
   // the document writes the same way more than once.
+  //
+  // `vocabulary` is the document's; it is updated to the text as the repairs
+  // leave it.
   void LearnFixes(const DocumentWords& words,
                   const std::set<std::string_view>& broken,
-                  SubstitutionModel* m) const {
-    if (words.tokens == 0 || words.known_tokens * 10 < words.tokens * 7) return;
-    if (words.suspects.empty() && words.adjacent.empty()) return;
-    Vocabulary vocabulary;
-    for (size_t k = 0; k < words.written.size(); ++k)
-      vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
+                  Vocabulary* vocabulary_in, SubstitutionModel* m) const {
+    Vocabulary& vocabulary = *vocabulary_in;
     LearnPairs(words, vocabulary, false, m);
     // Decided on the text as the repair will leave it, so that a second run
     // decides the same: joined pairs count as their word, and their pieces'

@@ -100,10 +100,6 @@ bool Misread(std::string* w, std::mt19937* rng) {
 
 using Token = Span;  // [lead punctuation][letters][tail]
 
-std::vector<Token> Tokens(const std::string& text) {
-  return WhitespaceTokens(text);
-}
-
 // The letters of a token between its punctuation, if it is one plain word of
 // 2+ ASCII letters (else empty).
 std::pair<size_t, size_t> Letters(const std::string& t) {
@@ -151,7 +147,7 @@ namespace {
 
 std::vector<std::string> Words(const std::string& text) {
   std::vector<std::string> out;
-  for (const Token& t : Tokens(text))
+  for (const Token& t : WhitespaceTokens(text))
     out.push_back(text.substr(t.begin, t.end - t.begin));
   return out;
 }
@@ -178,7 +174,7 @@ size_t LineErrors(const std::string& text, const std::string& clean) {
 std::string Damage(const std::string& text, const NoiseEvalOptions& options,
                    std::mt19937* rng, std::vector<char>* hit) {
   std::string noisy = text;
-  const std::vector<Token> tokens = Tokens(text);
+  const std::vector<Token> tokens = WhitespaceTokens(text);
   hit->assign(tokens.size(), 0);
   std::bernoulli_distribution pick(options.rate), twice(0.2), coin(0.5);
   // Rebuilt back to front so earlier offsets stay valid.
@@ -293,7 +289,7 @@ int RunNoiseEval(const std::vector<std::string>& texts,
         ++damaged[real];
         restored[real] += kept[k];
       }
-      for (const Token& t : Tokens(text)) chars += t.end - t.begin;
+      for (const Token& t : WhitespaceTokens(text)) chars += t.end - t.begin;
       errors_before += LineErrors(noisy, text);
       errors_after += LineErrors(r.text, text);
     }
