@@ -196,14 +196,15 @@ int main(int argc, char** argv) {
                    });
   uint32_t table_size = 1;
   while (table_size < 2 * n) table_size <<= 1;
-  std::vector<uint32_t> table(table_size, 0);
+  std::vector<uint64_t> table(table_size, 0);
   for (uint32_t i = 0; i < n; ++i) {
     const std::string_view w(pool.data() + entries[i].word_offset,
                              entries[i].word_length);
-    for (uint64_t h = lexfmt::Hash(w);; ++h) {
-      uint32_t& slot = table[h & (table_size - 1)];
+    const uint64_t hash = lexfmt::Hash(w);
+    for (uint64_t h = hash;; ++h) {
+      uint64_t& slot = table[h & (table_size - 1)];
       if (slot == 0) {
-        slot = i + 1;
+        slot = lexfmt::Slot(hash, i);
         break;
       }
     }
@@ -216,8 +217,12 @@ int main(int argc, char** argv) {
   header.entries_offset = sizeof header;
   header.reversed_offset = header.entries_offset + n * sizeof(lexfmt::Entry);
   header.by_frequency_offset = header.reversed_offset + n * sizeof(uint32_t);
-  header.table_offset = header.by_frequency_offset + n * sizeof(uint32_t);
-  header.pool_offset = header.table_offset + table_size * sizeof(uint32_t);
+  // (The table's 8-byte slots start at a multiple of 8.)
+  const uint64_t table_padding = (8 - (header.by_frequency_offset +
+                                       n * sizeof(uint32_t)) % 8) % 8;
+  header.table_offset =
+      header.by_frequency_offset + n * sizeof(uint32_t) + table_padding;
+  header.pool_offset = header.table_offset + table_size * sizeof(uint64_t);
   header.total_frequency = total;
 
   const std::string temp = out_path + ".tmp";
@@ -230,8 +235,10 @@ int main(int argc, char** argv) {
               n * sizeof(uint32_t));
     out.write(reinterpret_cast<const char*>(by_frequency.data()),
               n * sizeof(uint32_t));
+    const char padding[8] = {};
+    out.write(padding, static_cast<std::streamsize>(table_padding));
     out.write(reinterpret_cast<const char*>(table.data()),
-              table_size * sizeof(uint32_t));
+              table_size * sizeof(uint64_t));
     out.write(pool.data(), static_cast<std::streamsize>(pool.size()));
     if (!out) return Fail("cannot write " + temp);
   }

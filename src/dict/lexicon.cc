@@ -45,7 +45,8 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
       h->entries_offset + n * sizeof(lexfmt::Entry) <= size &&
       h->reversed_offset + n * sizeof(uint32_t) <= size &&
       h->by_frequency_offset + n * sizeof(uint32_t) <= size &&
-      h->table_offset + uint64_t{h->table_size} * sizeof(uint32_t) <= size &&
+      h->table_offset % 8 == 0 &&
+      h->table_offset + uint64_t{h->table_size} * sizeof(uint64_t) <= size &&
       h->pool_offset + h->pool_size <= size;
   if (!ok) {
     return Status::InvalidArgument("lexicon " + path +
@@ -56,7 +57,7 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
   lex->reversed_ = reinterpret_cast<const uint32_t*>(base + h->reversed_offset);
   lex->by_frequency_ =
       reinterpret_cast<const uint32_t*>(base + h->by_frequency_offset);
-  lex->table_ = reinterpret_cast<const uint32_t*>(base + h->table_offset);
+  lex->table_ = reinterpret_cast<const uint64_t*>(base + h->table_offset);
   lex->pool_ = base + h->pool_offset;
   for (uint64_t i = 0; i < n; ++i) {
     const Entry& e = lex->entries_[i];
@@ -75,10 +76,13 @@ Lexicon::~Lexicon() {
 
 const Lexicon::Entry* Lexicon::Find(std::string_view lower) const {
   const uint32_t mask = header_->table_size - 1;
-  for (uint64_t h = lexfmt::Hash(lower);; ++h) {
-    const uint32_t slot = table_[h & mask];
-    if (slot == 0) return nullptr;
-    const Entry& e = entries_[slot - 1];
+  const uint64_t hash = lexfmt::Hash(lower);
+  for (uint64_t h = hash;; ++h) {
+    const uint64_t slot = table_[h & mask];
+    const uint32_t index = lexfmt::SlotIndex(slot);
+    if (index == 0 || index > header_->entry_count) return nullptr;
+    if (!lexfmt::SlotMatches(slot, hash)) continue;
+    const Entry& e = entries_[index - 1];
     if (WordOf(e) == lower) return &e;
   }
 }
@@ -90,9 +94,13 @@ void Lexicon::PrefetchSlot(std::string_view lower) const {
 
 void Lexicon::PrefetchEntry(std::string_view lower) const {
   const uint32_t mask = header_->table_size - 1;
-  const uint32_t slot = table_[lexfmt::Hash(lower) & mask];
-  if (slot == 0) return;
-  const Entry& e = entries_[slot - 1];
+  const uint64_t hash = lexfmt::Hash(lower);
+  const uint64_t slot = table_[hash & mask];
+  const uint32_t index = lexfmt::SlotIndex(slot);
+  if (index == 0 || index > header_->entry_count ||
+      !lexfmt::SlotMatches(slot, hash))
+    return;
+  const Entry& e = entries_[index - 1];
   __builtin_prefetch(&e);
   __builtin_prefetch(pool_ + e.word_offset);
 }

@@ -67,7 +67,7 @@ class Lexicon {
   const Entry* entries_ = nullptr;
   const uint32_t* reversed_ = nullptr;
   const uint32_t* by_frequency_ = nullptr;
-  const uint32_t* table_ = nullptr;
+  const uint64_t* table_ = nullptr;
   const char* pool_ = nullptr;
 };
 

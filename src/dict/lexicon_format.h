@@ -6,8 +6,9 @@
 //   Entry[entry_count]      sorted by word (bytewise), so a prefix is a range
 //   uint32[entry_count]     entry indices sorted by reversed word (suffixes)
 //   uint32[entry_count]     entry indices by frequency, most frequent first
-//   uint32[table_size]      open-addressing hash table: entry index + 1, 0
-//   empty char[pool_size]         the words, lowercase UTF-8, not terminated
+//   (0-7 zero bytes: the table starts at a multiple of 8)
+//   uint64[table_size]      open-addressing hash table: see Slot(); 0 empty
+//   char[pool_size]         the words, lowercase UTF-8, not terminated
 #ifndef TEXTMEND_DICT_LEXICON_FORMAT_H_
 #define TEXTMEND_DICT_LEXICON_FORMAT_H_
 
@@ -16,7 +17,7 @@
 
 namespace textmend::lexfmt {
 
-inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '2'};
+inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '3'};
 
 struct Header {
   char magic[8];
@@ -55,6 +56,19 @@ inline uint64_t Hash(std::string_view s) {
     h *= 1099511628211ull;
   }
   return h;
+}
+
+// A hash table slot: the high half of the word's Hash() (so that a probe
+// reads an entry and its text only when the hashes agree, about once per
+// lookup) and the entry index + 1.
+inline uint64_t Slot(uint64_t hash, uint32_t index) {
+  return (hash & 0xFFFFFFFF00000000ull) | (uint64_t{index} + 1);
+}
+inline uint32_t SlotIndex(uint64_t slot) {  // entry index + 1; 0 when empty
+  return static_cast<uint32_t>(slot);
+}
+inline bool SlotMatches(uint64_t slot, uint64_t hash) {
+  return ((slot ^ hash) >> 32) == 0;
 }
 
 }  // namespace textmend::lexfmt

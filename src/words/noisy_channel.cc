@@ -107,46 +107,100 @@ void AddConfusions(const std::string& word, double cost,
   }
 }
 
-// The ordinary edits of `word`, described lazily (only the winner's
-// description is ever read): `edits` holds "delete", "swap", "replace" or
-// "insert" and the candidate's position and letter tell the rest.
-// Only candidates `keep` accepts are stored: of the ~55 per letter, few are
-// words, and the rest are tested in one reused buffer.
+// Hashes of a word's one-edit variants in O(1) each, without building them:
+// a polynomial hash, H(xy) = H(x) * B^|y| + H(y), read from the word's prefix
+// and suffix hashes. Most variants are not words; only those the filter
+// passes are ever written out.
+constexpr uint64_t kBase = 0x100000001b3ull * 2 + 1;  // odd
+constexpr size_t kMaxHashed = 64;                     // letters
+struct Powers {
+  uint64_t p[kMaxHashed + 2];
+  constexpr Powers() : p() {
+    p[0] = 1;
+    for (size_t i = 1; i < kMaxHashed + 2; ++i) p[i] = p[i - 1] * kBase;
+  }
+};
+constexpr Powers kPowers;
+
+uint64_t PolyHash(std::string_view s) {
+  uint64_t h = 0;
+  for (const char c : s) h = h * kBase + static_cast<unsigned char>(c);
+  return h;
+}
+
+class EditHashes {
+ public:
+  explicit EditHashes(std::string_view w) : w_(w), n_(w.size()) {
+    prefix_[0] = 0;
+    for (size_t i = 0; i < n_; ++i)
+      prefix_[i + 1] = prefix_[i] * kBase + Byte(i);
+    suffix_[n_] = 0;
+    for (size_t i = n_; i-- > 0;)
+      suffix_[i] = Byte(i) * kPowers.p[n_ - i - 1] + suffix_[i + 1];
+  }
+  uint64_t Delete(size_t i) const {
+    return prefix_[i] * kPowers.p[n_ - i - 1] + suffix_[i + 1];
+  }
+  uint64_t Substitute(size_t i, char c) const {
+    return prefix_[i] * kPowers.p[n_ - i] +
+           static_cast<unsigned char>(c) * kPowers.p[n_ - i - 1] +
+           suffix_[i + 1];
+  }
+  uint64_t Transpose(size_t i) const {
+    return prefix_[i] * kPowers.p[n_ - i] + Byte(i + 1) * kPowers.p[n_ - i - 1] +
+           Byte(i) * kPowers.p[n_ - i - 2] + suffix_[i + 2];
+  }
+  uint64_t Insert(size_t i, char c) const {
+    return (prefix_[i] * kBase + static_cast<unsigned char>(c)) *
+               kPowers.p[n_ - i] +
+           suffix_[i];
+  }
+
+ private:
+  uint64_t Byte(size_t i) const { return static_cast<unsigned char>(w_[i]); }
+  std::string_view w_;
+  size_t n_;
+  uint64_t prefix_[kMaxHashed + 1];
+  uint64_t suffix_[kMaxHashed + 1];
+};
+
+// The ordinary edits of `word` (at most kMaxHashed letters), described
+// lazily (only the winner's description is ever read): `edits` holds
+// "delete", "swap", "replace" or "insert" and the candidate's position and
+// letter tell the rest. Only candidates whose hash `keep` accepts are
+// written out and stored: of the ~55 per letter, few are words.
 template <typename Keep>
 void AddGenericEdits(const std::string& word, Keep&& keep, double base_cost,
                      const std::string& base_edits, const std::string& base,
                      std::vector<Candidate>* out) {
   const size_t n = word.size();
-  std::string buf;
-  buf.reserve(n + 1);
-  auto add = [&](double cost, char kind, size_t at) {
-    if (keep(buf))
-      out->push_back({buf, base_cost + cost, base_edits, true, kind, at, base});
+  const EditHashes hashes(word);
+  auto add = [&](std::string text, double cost, char kind, size_t at) {
+    out->push_back(
+        {std::move(text), base_cost + cost, base_edits, true, kind, at, base});
   };
   for (size_t i = 0; i < n; ++i) {
-    buf.assign(word).erase(i, 1);
-    add(kDeleteCost, 'd', i);
+    if (keep(hashes.Delete(i)))
+      add(std::string(word).erase(i, 1), kDeleteCost, 'd', i);
   }
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (word[i] == word[i + 1]) continue;
-    buf.assign(word);
-    std::swap(buf[i], buf[i + 1]);
-    add(kTransposeCost, 't', i);
+    if (word[i] == word[i + 1] || !keep(hashes.Transpose(i))) continue;
+    std::string t = word;
+    std::swap(t[i], t[i + 1]);
+    add(std::move(t), kTransposeCost, 't', i);
   }
-  buf.assign(word);
   for (size_t i = 0; i < n; ++i) {
     for (char c = 'a'; c <= 'z'; ++c) {
-      if (c == word[i]) continue;
-      buf[i] = c;
-      add(kSubstituteCost, 's', i);
+      if (c == word[i] || !keep(hashes.Substitute(i, c))) continue;
+      std::string t = word;
+      t[i] = c;
+      add(std::move(t), kSubstituteCost, 's', i);
     }
-    buf[i] = word[i];
   }
   for (size_t i = 0; i <= n; ++i) {
-    buf.assign(word).insert(i, 1, 'a');
     for (char c = 'a'; c <= 'z'; ++c) {
-      buf[i] = c;
-      add(kInsertCost, 'i', i);
+      if (!keep(hashes.Insert(i, c))) continue;
+      add(std::string(word).insert(i, 1, c), kInsertCost, 'i', i);
     }
   }
 }
@@ -165,24 +219,38 @@ std::string Describe(const std::string& word, const Candidate& c) {
   }
 }
 
-constexpr unsigned kFilterBits = 23;  // 2^23 bits
+constexpr unsigned kFilterBits = 24;  // 2^24 bits (2 MiB), two per word
 
-size_t FilterBit(std::string_view word) {
-  return static_cast<size_t>(lexfmt::Hash(word) >> (64 - kFilterBits));
+// The filter's two bits for a word's PolyHash.
+std::pair<size_t, size_t> FilterBits(uint64_t hash) {
+  uint64_t m = hash;  // (murmur3's finalizer: every bit moves every bit)
+  m ^= m >> 33;
+  m *= 0xff51afd7ed558ccdull;
+  m ^= m >> 33;
+  m *= 0xc4ceb9fe1a85ec53ull;
+  m ^= m >> 33;
+  constexpr uint64_t kMask = (uint64_t{1} << kFilterBits) - 1;
+  return {static_cast<size_t>(m >> (64 - kFilterBits)),
+          static_cast<size_t>(m & kMask)};
 }
 
 }  // namespace
 
-bool NoisyChannel::MayBeWord(std::string_view word) const {
+void NoisyChannel::BuildFilter() const {
   std::call_once(filter_once_, [this] {
     filter_.assign((size_t{1} << kFilterBits) / 64, 0);
     for (uint32_t i = 0; i < lexicon_.size(); ++i) {
-      const size_t bit = FilterBit(lexicon_.WordOf(lexicon_.At(i)));
-      filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+      const auto [a, b] = FilterBits(PolyHash(lexicon_.WordOf(lexicon_.At(i))));
+      filter_[a / 64] |= uint64_t{1} << (a % 64);
+      filter_[b / 64] |= uint64_t{1} << (b % 64);
     }
   });
-  const size_t bit = FilterBit(word);
-  return (filter_[bit / 64] >> (bit % 64)) & 1;
+}
+
+bool NoisyChannel::MayBeWord(uint64_t hash) const {
+  const auto [a, b] = FilterBits(hash);
+  return ((filter_[a / 64] >> (a % 64)) & (filter_[b / 64] >> (b % 64)) & 1) !=
+         0;
 }
 
 bool NoisyChannel::Decide(const std::string& word, bool capitalized,
@@ -249,15 +317,18 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
                            Correction* out) const {
   const std::string word(lower);
   out->score = -1e9;  // the best reading's score, even when undecided
+  if (word.size() > kMaxHashed) return false;
+  BuildFilter();
   std::vector<Candidate> table;
   AddConfusions(word, 0, "", 0, &table);
   // Most candidates are not words: the filter drops them. The rest are
   // looked up in a batch that prefetches ahead (the lexicon is far bigger
   // than the caches).
-  const auto keep = [this](std::string_view c) { return MayBeWord(c); };
+  const auto keep = [this](uint64_t hash) { return MayBeWord(hash); };
   std::vector<Candidate> candidates;
   for (const Candidate& c : table) {
-    if (keep(c.text)) candidates.push_back(c);
+    if (c.text.size() <= kMaxHashed && keep(PolyHash(c.text)))
+      candidates.push_back(c);
   }
   if (word.size() >= kMinGenericLength)
     AddGenericEdits(word, keep, 0.0, {}, {}, &candidates);
@@ -270,7 +341,9 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   if (!weak || capitalized || word.size() < kMinTwoEditLength) return false;
   candidates.clear();
   for (const Candidate& t : table) {
-    if (t.edits.find(',') != std::string::npos) continue;  // one misreading
+    // One misreading.
+    if (t.edits.find(',') != std::string::npos || t.text.size() >= kMaxHashed)
+      continue;
     AddGenericEdits(t.text, keep, t.cost, t.edits, t.text, &candidates);
   }
   return Decide(word, capitalized, vocabulary, candidates, out, &weak);

@@ -87,11 +87,14 @@ class NoisyChannel {
   // Whether `word` is among the most frequent (function) words.
   bool Frequent(std::string_view word) const;
 
-  // Whether `word` may be in the lexicon: a one-hash bit filter over its
-  // words (1 MiB, about one false "maybe" in ten), built at the first
-  // correction. Most candidates are not words, and the filter stays in the
-  // caches where the lexicon cannot.
-  bool MayBeWord(std::string_view word) const;
+  // Whether the string with polynomial hash `hash` (see the .cc) may be in
+  // the lexicon: a two-bit filter over its words (2 MiB, about one false
+  // "maybe" in a hundred), built by BuildFilter() at the first correction.
+  // Most candidates are not words; they are dropped by their hash, before
+  // they are ever written out, and the filter stays in the caches where the
+  // lexicon cannot.
+  void BuildFilter() const;
+  bool MayBeWord(uint64_t hash) const;
 
   const Lexicon& lexicon_;
   mutable std::once_flag filter_once_;

@@ -2,6 +2,7 @@
 #include "words/substitution.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <map>
 #include <set>
@@ -187,74 +188,96 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool hyphened;  // joined to another word by a hyphen
     bool spaced;    // one space after the previous token of its run
   };
-  std::vector<Form> forms;
+  // The distinct forms while the tokens are read: their texts alone, compact
+  // for the caches.
+  std::vector<std::string_view> texts;
+  std::vector<char> ascii_texts;
   std::vector<Token> seen_tokens;
-  // Open addressing over the forms (index + 1; 0: empty), grown at half full.
-  // Each slot holds a form's hash and index + 1 (0: empty), so that a probe
-  // touches the slot alone unless the hashes agree.
+  seen_tokens.reserve(window.size() / 6);  // about one token per 6 bytes
+  // Open addressing over the forms, grown at half full. Each slot holds the
+  // high half of a form's hash and its index + 1 (0: empty), so that a probe
+  // touches the slot alone unless the hashes agree, and the table stays
+  // small enough for the caches.
   struct Slot {
-    uint64_t hash;
+    uint32_t tag;
     uint32_t form;
   };
-  std::vector<Slot> table(1024, Slot{0, 0});
+  std::vector<Slot> table(4096, Slot{0, 0});
   auto find_or_add = [&](std::string_view text, bool ascii) -> uint32_t {
-    if (2 * (forms.size() + 1) > table.size()) {
+    if (2 * (texts.size() + 1) > table.size()) {
       std::vector<Slot> bigger(table.size() * 2, Slot{0, 0});
       for (const Slot& old : table) {
         if (old.form == 0) continue;
-        size_t h = old.hash;
+        size_t h = lexfmt::Hash(texts[old.form - 1]);
         while (bigger[h & (bigger.size() - 1)].form != 0) ++h;
         bigger[h & (bigger.size() - 1)] = old;
       }
       table.swap(bigger);
     }
     const uint64_t hash = lexfmt::Hash(text);
+    const auto tag = static_cast<uint32_t>(hash >> 32);
     for (size_t h = hash;; ++h) {
       Slot& slot = table[h & (table.size() - 1)];
       if (slot.form == 0) {
-        Form form;
-        form.text = text;
-        form.ascii = ascii;
-        forms.push_back(std::move(form));
-        slot = {hash, static_cast<uint32_t>(forms.size())};
+        texts.push_back(text);
+        ascii_texts.push_back(ascii);
+        slot = {tag, static_cast<uint32_t>(texts.size())};
         return slot.form - 1;
       }
-      if (slot.hash == hash && forms[slot.form - 1].text == text)
+      // (Compared with the form's latest occurrence, which is kept: likely
+      // still in the caches, where its first may be a megabyte back.)
+      if (slot.tag == tag && texts[slot.form - 1] == text) {
+        texts[slot.form - 1] = text;
         return slot.form - 1;
+      }
     }
   };
+  // Line by line: the tokens of one line stay in the caches, and the line
+  // number is known (a newline is whitespace to the tokenizer, so a line
+  // tokenizes as it would inside its run).
   std::vector<WordToken> tokens;
   uint32_t line = 0;
-  size_t counted_to = 0;  // newlines counted in window[0, counted_to)
   ForEachRun(
       window,
-      [&](size_t run_offset, std::string_view run) {
-        tokens.clear();
-        Tokenize(run, &tokens);
-        size_t previous_end = std::string_view::npos;
-        for (const WordToken& t : tokens) {
-          const bool spaced = previous_end != std::string_view::npos &&
-                              t.offset == previous_end + 1 &&
-                              run[previous_end] == ' ';
-          previous_end = t.offset + t.length;
-          const size_t at = run_offset + t.offset;
-          line += static_cast<uint32_t>(
-              std::count(window.begin() + static_cast<long>(counted_to),
-                         window.begin() + static_cast<long>(at), '\n'));
-          counted_to = at;
-          const std::string_view text = run.substr(t.offset, t.length);
-          const bool hyphened = (t.offset > 0 && run[t.offset - 1] == '-') ||
-                                (t.offset + t.length < run.size() &&
-                                 run[t.offset + t.length] == '-');
-          seen_tokens.push_back({find_or_add(text, t.ascii), line,
-                                 t.length >= 2, t.protect, t.sentence_start,
-                                 hyphened, spaced});
+      [&](size_t, std::string_view run) {
+        for (size_t begin = 0; begin <= run.size(); ++line) {
+          const void* newline =
+              memchr(run.data() + begin, '\n', run.size() - begin);
+          const size_t end =
+              newline == nullptr
+                  ? run.size()
+                  : static_cast<size_t>(static_cast<const char*>(newline) -
+                                        run.data());
+          const std::string_view text = run.substr(begin, end - begin);
+          tokens.clear();
+          Tokenize(text, &tokens);
+          size_t previous_end = std::string_view::npos;
+          for (const WordToken& t : tokens) {
+            const bool spaced = previous_end != std::string_view::npos &&
+                                t.offset == previous_end + 1 &&
+                                text[previous_end] == ' ';
+            previous_end = t.offset + t.length;
+            const std::string_view word = text.substr(t.offset, t.length);
+            const bool hyphened =
+                (t.offset > 0 && text[t.offset - 1] == '-') ||
+                (t.offset + t.length < text.size() &&
+                 text[t.offset + t.length] == '-');
+            seen_tokens.push_back({find_or_add(word, t.ascii), line,
+                                   t.length >= 2, t.protect, t.sentence_start,
+                                   hyphened, spaced});
+          }
+          if (newline == nullptr) break;
+          begin = end + 1;
         }
-        previous_end = std::string_view::npos;
       },
       [](size_t, size_t) {});
 
-  for (Form& f : forms) f.lower = LowerWord(f.text, f.ascii);
+  std::vector<Form> forms(texts.size());
+  for (size_t k = 0; k < texts.size(); ++k) {
+    forms[k].text = texts[k];
+    forms[k].ascii = ascii_texts[k] != 0;
+    forms[k].lower = LowerWord(texts[k], forms[k].ascii);
+  }
   constexpr size_t kAhead = 8;
   for (size_t k = 0; k < forms.size(); ++k) {
     if (k + 2 * kAhead < forms.size())
@@ -403,19 +426,21 @@ CommonPieces::CommonPieces(const Lexicon& lexicon) {
 
 std::vector<SubstitutionRule> LearnSubstitutions(
     const DocumentWords& words, const Lexicon& lexicon,
-    const LazyCommonPieces* common) {
+    const LazyCommonPieces* common, SourceLog* log) {
   std::vector<SubstitutionRule> rules;
   if (!EnglishDocument(words)) return rules;
   // 1. Source candidates: strings inside several distinct unknown words.
-  std::unordered_map<std::string, size_t> pieces;
+  std::unordered_map<std::string_view, size_t> pieces;  // views into `words`
+  std::vector<std::string_view> seen;
   for (const auto& [u, n] : words.unknown) {
-    std::set<std::string_view> seen;
+    seen.clear();
     for (size_t len = kMinSource; len <= kMaxSource; ++len) {
-      for (size_t i = 0; i + len <= u.size(); ++i) {
-        seen.insert(std::string_view(u).substr(i, len));
-      }
+      for (size_t i = 0; i + len <= u.size(); ++i)
+        seen.push_back(std::string_view(u).substr(i, len));
     }
-    for (std::string_view s : seen) ++pieces[std::string(s)];
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (const std::string_view piece : seen) ++pieces[piece];
   }
   struct Source {
     std::string text;
@@ -423,7 +448,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(
     bool closed;   // no one-letter-longer piece is in as many words
   };
   std::vector<Source> sources;
-  for (auto& [s, n] : pieces) {
+  std::string longer;
+  for (const auto& [s, n] : pieces) {
     if (n < 2) continue;
     // A piece inside a longer piece found in as many words mostly says
     // nothing the longer one does not ("orribl" inside "horrible"), so the
@@ -431,7 +457,9 @@ std::vector<SubstitutionRule> LearnSubstitutions(
     // the longer one may hold letters of the words around the replacement.
     bool closed = true;
     for (char c = 'a'; closed && c <= 'z'; ++c) {
-      for (const std::string& longer : {std::string(1, c) + s, s + c}) {
+      for (const bool before : {true, false}) {
+        longer.assign(before ? 1 : 0, c).append(s);
+        if (!before) longer.push_back(c);
         const auto it = pieces.find(longer);
         if (it != pieces.end() && it->second == n) {
           closed = false;
@@ -439,15 +467,38 @@ std::vector<SubstitutionRule> LearnSubstitutions(
         }
       }
     }
-    sources.push_back({s, n, closed});
+    sources.push_back({std::string(s), n, closed});
   }
   std::sort(sources.begin(), sources.end(),
             [](const Source& a, const Source& b) {
               if (a.words != b.words) return a.words > b.words;
               if (a.closed != b.closed) return a.closed;
-              return a.text.size() > b.text.size();
+              if (a.text.size() != b.text.size())
+                return a.text.size() > b.text.size();
+              return a.text < b.text;
             });
   if (sources.size() > kMaxSources) sources.resize(kMaxSources);
+  if (log != nullptr && log->changed != nullptr) {
+    // A source examined before, in words that differ from these only by
+    // words without it, has the same evidence, unless one of its targets
+    // now has a trace: not examined again.
+    std::erase_if(sources, [&](const Source& source) {
+      const auto before = log->examined.find(source.text);
+      if (before == log->examined.end()) return false;
+      for (const std::string& w : *log->changed) {
+        if (w.find(source.text) != std::string::npos) return false;
+      }
+      for (const std::string& r : before->second) {
+        for (const std::string& w : words.extra_written) {
+          if (w.find(r) != std::string::npos) return false;
+        }
+      }
+      return true;
+    });
+  }
+  if (log != nullptr) {
+    for (const Source& source : sources) log->examined[source.text];
+  }
 
   // 2. Target candidates: for an unknown word A+s+B, lexicon words A+r+B,
   //    read from the lexicon's words that share the longer of A and B. The
@@ -565,6 +616,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(
         stems.emplace(Stem(f), f);
     }
     if (stems.size() < 2 || fixed * 2 < containing) continue;
+    if (log != nullptr) log->examined[s].push_back(r);
     // A find-and-replace leaves no trace of what it replaced.
     bool trace = false;
     for (const std::string_view w : words.written) {

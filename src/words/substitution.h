@@ -18,6 +18,7 @@
 #ifndef TEXTMEND_WORDS_SUBSTITUTION_H_
 #define TEXTMEND_WORDS_SUBSTITUTION_H_
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -146,11 +147,23 @@ class LazyCommonPieces {
   mutable std::unique_ptr<CommonPieces> pieces_;
 };
 
+// The sources a LearnSubstitutions() call examined, so that a second call on
+// the same words less some (`changed`: those left out), with more
+// `extra_written`, examines only what can decide differently: sources it did
+// not examine, sources inside a word left out, and sources with a target
+// that now has a trace. (The evidence for any other source is the same.)
+struct SourceLog {
+  // Source -> its targets that reached the no-trace test; each call adds.
+  std::map<std::string, std::vector<std::string>, std::less<>> examined;
+  const std::vector<std::string>* changed = nullptr;
+};
+
 // The rules `words` confirm, strongest first (at most a few). `common` (may be
-// null) adds targets for sources with little context around them.
+// null) adds targets for sources with little context around them. `log` (may
+// be null): see SourceLog.
 std::vector<SubstitutionRule> LearnSubstitutions(
     const DocumentWords& words, const Lexicon& lexicon,
-    const LazyCommonPieces* common = nullptr);
+    const LazyCommonPieces* common = nullptr, SourceLog* log = nullptr);
 
 // The log-probability of running English text's next word being `lower`:
 // from its corpus frequency, or below the rarest counted word by its SCOWL

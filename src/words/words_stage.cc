@@ -19,9 +19,6 @@
 namespace textmend {
 namespace {
 
-// Up to this many fixed forms in a window are searched for in each run;
-// beyond, the run is tokenized once (each search reads the whole run).
-constexpr size_t kMaxSearchedFixes = 64;
 // Two tokens are read as one word only when it has this many letters.
 constexpr size_t kMinJoinedLength = 5;
 // Rounds of per-word correction, each with the words the last one fixed.
@@ -93,8 +90,9 @@ class WordsStage final : public TextStage {
 
   std::unique_ptr<DocumentModel> Learn(std::string_view window) const override {
     DocumentWords words = GatherWords(window, *lexicon_);
+    SourceLog sources;
     std::vector<SubstitutionRule> rules =
-        LearnSubstitutions(words, *lexicon_, &common_);
+        LearnSubstitutions(words, *lexicon_, &common_, &sources);
     auto model = std::make_unique<SubstitutionModel>();
     for (const auto& r : rules) model->descriptions.push_back(r.Describe());
     model->rules = std::move(rules);
@@ -119,7 +117,7 @@ class WordsStage final : public TextStage {
       LearnFixes(words, broken, &vocabulary, model.get());
     }
     if (!model->fixes.empty() || !model->pairs.empty())
-      LearnAfterFixes(&words, model.get());
+      LearnAfterFixes(&words, &sources, model.get());
     if (model->rules.empty() && model->fixes.empty() && model->joins.empty() &&
         model->pairs.empty())
       return nullptr;
@@ -129,7 +127,8 @@ class WordsStage final : public TextStage {
   // The words the per-word repairs leave unknown may show an accident the
   // repaired ones hid (they counted against it), as a second run would see:
   // such rules are learned too, so that one run repairs what two would.
-  void LearnAfterFixes(DocumentWords* words, SubstitutionModel* m) const {
+  void LearnAfterFixes(DocumentWords* words, SourceLog* sources,
+                       SubstitutionModel* m) const {
     std::set<std::string, std::less<>> repaired;
     for (const auto& [form, fix] : m->fixes)
       repaired.insert(std::string(WithoutPossessive(LowerWord(form, true))));
@@ -138,16 +137,20 @@ class WordsStage final : public TextStage {
       repaired.insert(LowerWord(text.substr(0, space), true));
       repaired.insert(LowerWord(text.substr(space + 1), true));
     }
-    const size_t before = words->unknown.size();
-    std::erase_if(words->unknown,
-                  [&](const auto& u) { return repaired.count(u.first) != 0; });
-    if (words->unknown.size() == before) return;
+    std::vector<std::string> left_out;
+    std::erase_if(words->unknown, [&](const auto& u) {
+      if (repaired.count(u.first) == 0) return false;
+      left_out.push_back(u.first);
+      return true;
+    });
+    if (left_out.empty()) return;
+    sources->changed = &left_out;
     for (const auto& [form, fix] : m->fixes)
       words->extra_written.push_back(fix.replacement);
     for (const auto& [text, fix] : m->pairs)
       words->extra_written.push_back(fix.replacement);
     for (SubstitutionRule& rule :
-         LearnSubstitutions(*words, *lexicon_, &common_)) {
+         LearnSubstitutions(*words, *lexicon_, &common_, sources)) {
       bool overlaps = false;
       for (const SubstitutionRule& r : m->rules) {
         overlaps = overlaps ||
@@ -445,8 +448,8 @@ class WordsStage final : public TextStage {
       });
     }
     const size_t first_edit = edits->size();
-    if (m->rules.empty() && m->fixes.size() <= kMaxSearchedFixes) {
-      // Only a few per-word fixes: their forms are found directly, without
+    if (m->rules.empty()) {
+      // Per-word fixes alone: their forms are found directly, without
       // tokenizing the whole run.
       FindForms(run, run_offset, m->fixes, edits, join_tokens);
       for (Edit& j : joins) edits->push_back(std::move(j));
@@ -549,31 +552,43 @@ class WordsStage final : public TextStage {
   static void FindForms(std::string_view run, size_t run_offset,
                         const Forms& forms, std::vector<Edit>* edits,
                         const std::vector<size_t>& skip = {}) {
+    // One pass over the run's words (maximal runs of letters, apostrophes
+    // and non-ASCII bytes), each looked up by its text among the forms'
+    // first pieces when its length is one of theirs: searching for each
+    // form in turn would read the run once per form.
+    using Entry = typename Forms::value_type;
+    std::unordered_map<std::string_view, std::vector<const Entry*>> by_first;
+    uint64_t lengths = 0;  // bit k: a first piece of k letters (63: longer)
+    for (const Entry& entry : forms) {
+      const std::string_view form = entry.first;
+      const std::string_view first = form.substr(0, form.find(' '));
+      by_first[first].push_back(&entry);
+      lengths |= uint64_t{1} << std::min<size_t>(first.size(), 63);
+    }
+    const auto word_byte = [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return AsciiLetter(c) || u >= 0x80 || c == '\'';
+    };
     std::vector<WordToken> line_tokens;
-    for (const auto& entry : forms) {
-      // (Not a structured binding: clang 14 cannot capture one in a lambda.)
-      const std::string& form = entry.first;
-      const SubstitutionModel::Fix& fix = entry.second;
-      // memmem, not string_view::find: the latter compares at every
-      // occurrence of the first letter, and the forms are searched in
-      // megabytes.
-      const auto find = [&](size_t from) -> size_t {
-        if (from >= run.size()) return std::string_view::npos;
-        const void* hit = memmem(run.data() + from, run.size() - from,
-                                 form.data(), form.size());
-        return hit == nullptr ? std::string_view::npos
-                              : static_cast<size_t>(
-                                    static_cast<const char*>(hit) - run.data());
-      };
-      const size_t space = form.find(' ');
-      for (size_t at = find(0); at != std::string_view::npos;
-           at = find(at + 1)) {
-        const auto word_byte = [](char c) {
-          const auto u = static_cast<unsigned char>(c);
-          return AsciiLetter(c) || u >= 0x80 || c == '\'';
-        };
-        if ((at > 0 && word_byte(run[at - 1])) ||
-            (at + form.size() < run.size() && word_byte(run[at + form.size()])))
+    const size_t n = run.size();
+    for (size_t i = 0; i < n;) {
+      if (!word_byte(run[i])) {
+        ++i;
+        continue;
+      }
+      const size_t at = i;
+      while (i < n && word_byte(run[i])) ++i;
+      const size_t length = i - at;
+      if (((lengths >> std::min<size_t>(length, 63)) & 1) == 0) continue;
+      const auto hit = by_first.find(run.substr(at, length));
+      if (hit == by_first.end()) continue;
+      for (const Entry* entry : hit->second) {
+        const std::string& form = entry->first;
+        const auto& fix = entry->second;
+        const size_t space = form.find(' ');
+        if (space != std::string::npos &&
+            (run.compare(at, form.size(), form) != 0 ||
+             (at + form.size() < n && word_byte(run[at + form.size()]))))
           continue;
         if (std::binary_search(skip.begin(), skip.end(), at) ||
             (space != std::string::npos &&
@@ -591,10 +606,10 @@ class WordsStage final : public TextStage {
         for (const WordToken& t : line_tokens) {
           if (line_begin + t.offset < expect) continue;
           if (line_begin + t.offset != expect || t.protect || !t.ascii) break;
-          const size_t length =
+          const size_t piece_length =
               pieces == 0 ? (space == std::string::npos ? form.size() : space)
                           : form.size() - space - 1;
-          if (t.length != length) break;
+          if (t.length != piece_length) break;
           expect = line_begin + t.offset + t.length + 1;
           if (++pieces == want) break;
         }
