@@ -49,6 +49,40 @@ std::string Lower(const std::string& word) {
   return out;
 }
 
+// The letter strings (lexfmt::kMinPiece to kMaxPiece letters) most common in
+// running English text, weighted by the corpus frequency of the words that
+// hold them, most common first, each ended by a newline.
+std::string CommonPieces(const std::vector<lexfmt::Entry>& entries,
+                         const std::string& pool,
+                         const std::vector<uint32_t>& by_frequency) {
+  std::map<std::string_view, uint64_t> weight;
+  const size_t n = std::min<size_t>(by_frequency.size(), lexfmt::kPieceWords);
+  for (size_t i = 0; i < n; ++i) {
+    const lexfmt::Entry& e = entries[by_frequency[i]];
+    if ((e.flags & lexfmt::kLower) == 0) continue;
+    const std::string_view w(pool.data() + e.word_offset, e.word_length);
+    if (!std::all_of(w.begin(), w.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; }))
+      continue;
+    for (size_t len = lexfmt::kMinPiece; len <= lexfmt::kMaxPiece && len <= w.size();
+         ++len) {
+      for (size_t at = 0; at + len <= w.size(); ++at)
+        weight[w.substr(at, len)] += e.frequency;
+    }
+  }
+  std::vector<std::pair<uint64_t, std::string_view>> ranked;
+  for (const auto& [piece, w] : weight) ranked.emplace_back(w, piece);
+  const size_t keep = std::min(ranked.size(), lexfmt::kPieces);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep),
+                    ranked.end(), [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first
+                                                : a.second < b.second;
+                    });
+  std::string out;
+  for (size_t i = 0; i < keep; ++i) out.append(ranked[i].second).push_back('\n');
+  return out;
+}
+
 uint8_t CaseFlags(const std::string& word, const std::string& lower) {
   if (word == lower) return lexfmt::kLower;
   std::string upper;
@@ -209,6 +243,17 @@ int main(int argc, char** argv) {
       }
     }
   }
+  // The filter over the words.
+  std::vector<uint64_t> filter(size_t{1} << lexfmt::kFilterBits, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    const std::string_view w(pool.data() + entries[i].word_offset,
+                             entries[i].word_length);
+    const lexfmt::FilterPlace place =
+        lexfmt::PlaceOf(lexfmt::PolyHash(w), lexfmt::kFilterBits);
+    filter[place.block] |= place.bits;
+  }
+  const std::string pieces = CommonPieces(entries, pool, by_frequency);
+
   lexfmt::Header header{};
   std::memcpy(header.magic, lexfmt::kMagic, 8);
   header.entry_count = n;
@@ -222,7 +267,11 @@ int main(int argc, char** argv) {
                                        n * sizeof(uint32_t)) % 8) % 8;
   header.table_offset =
       header.by_frequency_offset + n * sizeof(uint32_t) + table_padding;
-  header.pool_offset = header.table_offset + table_size * sizeof(uint64_t);
+  header.filter_offset = header.table_offset + table_size * sizeof(uint64_t);
+  header.filter_bits = lexfmt::kFilterBits;
+  header.pieces_offset = header.filter_offset + filter.size() * sizeof(uint64_t);
+  header.pieces_size = static_cast<uint32_t>(pieces.size());
+  header.pool_offset = header.pieces_offset + pieces.size();
   header.total_frequency = total;
 
   const std::string temp = out_path + ".tmp";
@@ -239,6 +288,9 @@ int main(int argc, char** argv) {
     out.write(padding, static_cast<std::streamsize>(table_padding));
     out.write(reinterpret_cast<const char*>(table.data()),
               table_size * sizeof(uint64_t));
+    out.write(reinterpret_cast<const char*>(filter.data()),
+              static_cast<std::streamsize>(filter.size() * sizeof(uint64_t)));
+    out.write(pieces.data(), static_cast<std::streamsize>(pieces.size()));
     out.write(pool.data(), static_cast<std::streamsize>(pool.size()));
     if (!out) return Fail("cannot write " + temp);
   }

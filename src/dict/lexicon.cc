@@ -47,6 +47,10 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
       h->by_frequency_offset + n * sizeof(uint32_t) <= size &&
       h->table_offset % 8 == 0 &&
       h->table_offset + uint64_t{h->table_size} * sizeof(uint64_t) <= size &&
+      h->filter_offset % 8 == 0 && h->filter_bits >= 6 &&
+      h->filter_bits <= 30 &&
+      h->filter_offset + (uint64_t{8} << h->filter_bits) <= size &&
+      h->pieces_offset + h->pieces_size <= size &&
       h->pool_offset + h->pool_size <= size;
   if (!ok) {
     return Status::InvalidArgument("lexicon " + path +
@@ -59,6 +63,8 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
       reinterpret_cast<const uint32_t*>(base + h->by_frequency_offset);
   lex->table_ = reinterpret_cast<const uint64_t*>(base + h->table_offset);
   lex->pool_ = base + h->pool_offset;
+  lex->filter_ = reinterpret_cast<const uint64_t*>(base + h->filter_offset);
+  lex->pieces_ = std::string_view(base + h->pieces_offset, h->pieces_size);
   for (uint64_t i = 0; i < n; ++i) {
     const Entry& e = lex->entries_[i];
     if (e.word_offset + uint64_t{e.word_length} > h->pool_size ||
@@ -85,6 +91,11 @@ const Lexicon::Entry* Lexicon::Find(std::string_view lower) const {
     const Entry& e = entries_[index - 1];
     if (WordOf(e) == lower) return &e;
   }
+}
+
+bool Lexicon::MayContain(uint64_t poly_hash) const {
+  const lexfmt::FilterPlace p = lexfmt::PlaceOf(poly_hash, header_->filter_bits);
+  return (filter_[p.block] & p.bits) == p.bits;
 }
 
 void Lexicon::PrefetchSlot(std::string_view lower) const {

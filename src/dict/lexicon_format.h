@@ -8,6 +8,10 @@
 //   uint32[entry_count]     entry indices by frequency, most frequent first
 //   (0-7 zero bytes: the table starts at a multiple of 8)
 //   uint64[table_size]      open-addressing hash table: see Slot(); 0 empty
+//   uint64[2^filter_bits]   blocked filter over the words: see FilterPlace()
+//   char[pieces_size]       the letter strings most common in running text,
+//                           most common first, each ended by '\n' (see
+//                           CommonPieces in words/substitution.h)
 //   char[pool_size]         the words, lowercase UTF-8, not terminated
 #ifndef TEXTMEND_DICT_LEXICON_FORMAT_H_
 #define TEXTMEND_DICT_LEXICON_FORMAT_H_
@@ -17,7 +21,7 @@
 
 namespace textmend::lexfmt {
 
-inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '3'};
+inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '4'};
 
 struct Header {
   char magic[8];
@@ -30,7 +34,19 @@ struct Header {
   uint64_t table_offset;
   uint64_t pool_offset;
   uint64_t total_frequency;  // sum of all entries' frequencies
+  uint64_t filter_offset;
+  uint32_t filter_bits;  // log2 of the filter's 64-bit blocks
+  uint32_t pieces_size;
+  uint64_t pieces_offset;
 };
+
+// The common pieces: letter strings of kMinPiece..kMaxPiece letters, from
+// the kPieceWords most frequent lowercase words, weighted by frequency.
+inline constexpr size_t kMinPiece = 2;
+inline constexpr size_t kMaxPiece = 8;
+inline constexpr uint32_t kPieceWords = 20000;
+inline constexpr size_t kPieces = 3000;
+inline constexpr uint32_t kFilterBits = 18;  // 2^18 blocks: 2 MiB
 
 // How a word is written in the sources.
 enum Flags : uint8_t {
@@ -69,6 +85,34 @@ inline uint32_t SlotIndex(uint64_t slot) {  // entry index + 1; 0 when empty
 }
 inline bool SlotMatches(uint64_t slot, uint64_t hash) {
   return ((slot ^ hash) >> 32) == 0;
+}
+
+// A polynomial hash, H(xy) = H(x) * B^|y| + H(y), so that the hashes of a
+// word's one-edit variants follow from its prefix and suffix hashes in O(1)
+// each (words/noisy_channel.cc); the filter is keyed by it.
+inline constexpr uint64_t kPolyBase = 0x100000001b3ull * 2 + 1;  // odd
+inline uint64_t PolyHash(std::string_view s) {
+  uint64_t h = 0;
+  for (const char c : s) h = h * kPolyBase + static_cast<unsigned char>(c);
+  return h;
+}
+
+// A word's place in the filter, from its PolyHash: one 64-bit block and two
+// bits in it (a probe reads one cache line; about one false "maybe" in a
+// hundred).
+struct FilterPlace {
+  uint64_t block;
+  uint64_t bits;
+};
+inline FilterPlace PlaceOf(uint64_t poly_hash, uint32_t filter_bits) {
+  uint64_t m = poly_hash;  // (murmur3's finalizer: every bit moves every bit)
+  m ^= m >> 33;
+  m *= 0xff51afd7ed558ccdull;
+  m ^= m >> 33;
+  m *= 0xc4ceb9fe1a85ec53ull;
+  m ^= m >> 33;
+  return {m >> (64 - filter_bits),
+          (uint64_t{1} << (m & 63)) | (uint64_t{1} << ((m >> 6) & 63))};
 }
 
 }  // namespace textmend::lexfmt

@@ -111,8 +111,8 @@ void AddConfusions(const std::string& word, double cost,
 // a polynomial hash, H(xy) = H(x) * B^|y| + H(y), read from the word's prefix
 // and suffix hashes. Most variants are not words; only those the filter
 // passes are ever written out.
-constexpr uint64_t kBase = 0x100000001b3ull * 2 + 1;  // odd
-constexpr size_t kMaxHashed = 64;                     // letters
+constexpr uint64_t kBase = lexfmt::kPolyBase;
+constexpr size_t kMaxHashed = 64;  // letters
 struct Powers {
   uint64_t p[kMaxHashed + 2];
   constexpr Powers() : p() {
@@ -121,12 +121,6 @@ struct Powers {
   }
 };
 constexpr Powers kPowers;
-
-uint64_t PolyHash(std::string_view s) {
-  uint64_t h = 0;
-  for (const char c : s) h = h * kBase + static_cast<unsigned char>(c);
-  return h;
-}
 
 class EditHashes {
  public:
@@ -219,39 +213,7 @@ std::string Describe(const std::string& word, const Candidate& c) {
   }
 }
 
-constexpr unsigned kFilterBits = 24;  // 2^24 bits (2 MiB), two per word
-
-// The filter's two bits for a word's PolyHash.
-std::pair<size_t, size_t> FilterBits(uint64_t hash) {
-  uint64_t m = hash;  // (murmur3's finalizer: every bit moves every bit)
-  m ^= m >> 33;
-  m *= 0xff51afd7ed558ccdull;
-  m ^= m >> 33;
-  m *= 0xc4ceb9fe1a85ec53ull;
-  m ^= m >> 33;
-  constexpr uint64_t kMask = (uint64_t{1} << kFilterBits) - 1;
-  return {static_cast<size_t>(m >> (64 - kFilterBits)),
-          static_cast<size_t>(m & kMask)};
-}
-
 }  // namespace
-
-void NoisyChannel::BuildFilter() const {
-  std::call_once(filter_once_, [this] {
-    filter_.assign((size_t{1} << kFilterBits) / 64, 0);
-    for (uint32_t i = 0; i < lexicon_.size(); ++i) {
-      const auto [a, b] = FilterBits(PolyHash(lexicon_.WordOf(lexicon_.At(i))));
-      filter_[a / 64] |= uint64_t{1} << (a % 64);
-      filter_[b / 64] |= uint64_t{1} << (b % 64);
-    }
-  });
-}
-
-bool NoisyChannel::MayBeWord(uint64_t hash) const {
-  const auto [a, b] = FilterBits(hash);
-  return ((filter_[a / 64] >> (a % 64)) & (filter_[b / 64] >> (b % 64)) & 1) !=
-         0;
-}
 
 bool NoisyChannel::Decide(const std::string& word, bool capitalized,
                           const Vocabulary* vocabulary,
@@ -318,16 +280,17 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   const std::string word(lower);
   out->score = -1e9;  // the best reading's score, even when undecided
   if (word.size() > kMaxHashed) return false;
-  BuildFilter();
   std::vector<Candidate> table;
   AddConfusions(word, 0, "", 0, &table);
   // Most candidates are not words: the filter drops them. The rest are
   // looked up in a batch that prefetches ahead (the lexicon is far bigger
   // than the caches).
-  const auto keep = [this](uint64_t hash) { return MayBeWord(hash); };
+  const auto keep = [this](uint64_t hash) {
+    return lexicon_.MayContain(hash);
+  };
   std::vector<Candidate> candidates;
   for (const Candidate& c : table) {
-    if (c.text.size() <= kMaxHashed && keep(PolyHash(c.text)))
+    if (keep(lexfmt::PolyHash(c.text)))
       candidates.push_back(c);
   }
   if (word.size() >= kMinGenericLength)

@@ -11,7 +11,6 @@
 #ifndef TEXTMEND_WORDS_NOISY_CHANNEL_H_
 #define TEXTMEND_WORDS_NOISY_CHANNEL_H_
 
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -87,18 +86,7 @@ class NoisyChannel {
   // Whether `word` is among the most frequent (function) words.
   bool Frequent(std::string_view word) const;
 
-  // Whether the string with polynomial hash `hash` (see the .cc) may be in
-  // the lexicon: a two-bit filter over its words (2 MiB, about one false
-  // "maybe" in a hundred), built by BuildFilter() at the first correction.
-  // Most candidates are not words; they are dropped by their hash, before
-  // they are ever written out, and the filter stays in the caches where the
-  // lexicon cannot.
-  void BuildFilter() const;
-  bool MayBeWord(uint64_t hash) const;
-
   const Lexicon& lexicon_;
-  mutable std::once_flag filter_once_;
-  mutable std::vector<uint64_t> filter_;
 };
 
 }  // namespace textmend

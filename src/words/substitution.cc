@@ -20,8 +20,6 @@ constexpr size_t kMinUnknownLength = 4;
 constexpr size_t kMinSource = 2;          // shortest source string
 constexpr size_t kMinPiece = 2;           // shortest target string
 constexpr size_t kMaxPiece = 8;           // longest target string
-constexpr uint32_t kCommonWords = 20000;  // words CommonPieces reads
-constexpr size_t kCommonPieces = 3000;    // pieces CommonPieces keeps
 constexpr size_t kMaxSource = 12;         // longest source string
 constexpr size_t kMaxSources = 60;        // source strings examined per window
 constexpr size_t kWordsPerSource = 8;     // unknown words searched per source
@@ -56,6 +54,36 @@ std::string Stem(std::string w) {
 bool AsciiLetters(std::string_view s) {
   for (const char c : s) {
     if (c < 'a' || c > 'z') return false;
+  }
+  return true;
+}
+
+// a == b for short strings (words), without a call: overlapping loads of
+// the first and last bytes.
+bool SameText(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  const auto load8 = [](const char* s) {
+    uint64_t v;
+    std::memcpy(&v, s, 8);
+    return v;
+  };
+  const auto load4 = [](const char* s) {
+    uint32_t v;
+    std::memcpy(&v, s, 4);
+    return v;
+  };
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (load8(p + i) != load8(q + i)) return false;
+    }
+    return load8(p + n - 8) == load8(q + n - 8);
+  }
+  if (n >= 4) return load4(p) == load4(q) && load4(p + n - 4) == load4(q + n - 4);
+  for (size_t i = 0; i < n; ++i) {
+    if (p[i] != q[i]) return false;
   }
   return true;
 }
@@ -166,34 +194,34 @@ bool ForeignLine(size_t known, size_t words) {
 
 DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   DocumentWords words;
-  // Three passes: the tokens and their distinct written forms (a view into
-  // `window`); the forms looked up in the lexicon, in a batch that prefetches
-  // a few lookups ahead (the lexicon is far bigger than the caches); then the
-  // tokens counted against the forms.
+  // One pass, line by line (a line's tokens stay in the caches): each token's
+  // distinct written form is found in a hash table of the forms seen so far;
+  // at the line's end, the forms new in it are looked up in the lexicon in a
+  // batch that prefetches a few lookups ahead (the lexicon is far bigger
+  // than the caches), and then the line's tokens are counted. Everything a
+  // token's counting reads (its neighbours, the line's language) lies in its
+  // line.
   struct Form {
-    std::string_view text;
+    std::string_view text;  // its latest occurrence
     bool ascii = true;
     bool known = false;
     bool usable = false;  // an unknown word that may be evidence
     bool rare = false;    // a lexicon word without a corpus count
-    std::string lower;
-    std::string base;  // lowercase, without a possessive
+    uint32_t base = 0;    // usable: the number of its base
   };
   struct Token {
     uint32_t form;
-    uint32_t line;  // which line of the window
-    bool counted;   // two or more letters
+    bool counted;  // two or more letters
     bool protect;
     bool sentence_start;
     bool hyphened;  // joined to another word by a hyphen
     bool spaced;    // one space after the previous token of its run
   };
-  // The distinct forms while the tokens are read: their texts alone, compact
-  // for the caches.
-  std::vector<std::string_view> texts;
-  std::vector<char> ascii_texts;
-  std::vector<Token> seen_tokens;
-  seen_tokens.reserve(window.size() / 6);  // about one token per 6 bytes
+  std::vector<Form> forms;
+  // The bases of usable forms (lowercase, no possessive), numbered.
+  std::unordered_map<std::string, uint32_t> base_ids;
+  std::vector<const std::string*> bases;  // by number
+  std::vector<uint32_t> counts;    // occurrences of each form
   // Open addressing over the forms, grown at half full. Each slot holds the
   // high half of a form's hash and its index + 1 (0: empty), so that a probe
   // touches the slot alone unless the hashes agree, and the table stays
@@ -203,12 +231,13 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     uint32_t form;
   };
   std::vector<Slot> table(4096, Slot{0, 0});
+  std::vector<uint32_t> fresh;  // forms new in the current line
   auto find_or_add = [&](std::string_view text, bool ascii) -> uint32_t {
-    if (2 * (texts.size() + 1) > table.size()) {
+    if (2 * (forms.size() + 1) > table.size()) {
       std::vector<Slot> bigger(table.size() * 2, Slot{0, 0});
       for (const Slot& old : table) {
         if (old.form == 0) continue;
-        size_t h = lexfmt::Hash(texts[old.form - 1]);
+        size_t h = lexfmt::Hash(forms[old.form - 1].text);
         while (bigger[h & (bigger.size() - 1)].form != 0) ++h;
         bigger[h & (bigger.size() - 1)] = old;
       }
@@ -219,28 +248,148 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     for (size_t h = hash;; ++h) {
       Slot& slot = table[h & (table.size() - 1)];
       if (slot.form == 0) {
-        texts.push_back(text);
-        ascii_texts.push_back(ascii);
-        slot = {tag, static_cast<uint32_t>(texts.size())};
+        Form form;
+        form.text = text;
+        form.ascii = ascii;
+        forms.push_back(form);
+        counts.push_back(0);
+        fresh.push_back(static_cast<uint32_t>(forms.size() - 1));
+        slot = {tag, static_cast<uint32_t>(forms.size())};
         return slot.form - 1;
       }
       // (Compared with the form's latest occurrence, which is kept: likely
       // still in the caches, where its first may be a megabyte back.)
-      if (slot.tag == tag && texts[slot.form - 1] == text) {
-        texts[slot.form - 1] = text;
+      Form& form = forms[slot.form - 1];
+      if (slot.tag == tag && SameText(form.text, text)) {
+        form.text = text;
         return slot.form - 1;
       }
     }
   };
-  // Line by line: the tokens of one line stay in the caches, and the line
-  // number is known (a newline is whitespace to the tokenizer, so a line
-  // tokenizes as it would inside its run).
+  std::vector<std::string> lowers;  // of the fresh forms
+  auto look_up_fresh = [&] {
+    lowers.resize(fresh.size());
+    for (size_t k = 0; k < fresh.size(); ++k) {
+      const Form& f = forms[fresh[k]];
+      lowers[k] = LowerWord(f.text, f.ascii);
+    }
+    constexpr size_t kAhead = 4;
+    for (size_t k = 0; k < kAhead && k < fresh.size(); ++k)
+      lexicon.PrefetchSlot(lowers[k]);
+    for (size_t k = 0; k < fresh.size(); ++k) {
+      if (k + kAhead < fresh.size()) lexicon.PrefetchSlot(lowers[k + kAhead]);
+      if (k + 1 < fresh.size()) lexicon.PrefetchEntry(lowers[k + 1]);
+      Form& form = forms[fresh[k]];
+      const std::string& lower = lowers[k];
+      const Lexicon::Entry* entry = lexicon.Find(lower);
+      // (Known() would look the form up again.)
+      form.known = entry != nullptr || KnownPossessive(lexicon, lower);
+      form.rare = entry != nullptr && entry->frequency == 0;
+      const std::string_view base = WithoutPossessive(lower);
+      form.usable = !form.known && form.ascii && base.size() >= kMinUnknownLength;
+      if (form.usable) {
+        // (Forms that differ in case share their base.)
+        const auto [it, added] = base_ids.try_emplace(
+            std::string(base), static_cast<uint32_t>(base_ids.size()));
+        if (added) bases.push_back(&it->first);
+        form.base = it->second;
+      }
+    }
+    fresh.clear();
+  };
+
+  struct Seen {
+    size_t count = 0;
+    bool lower = false;        // written in lowercase somewhere
+    bool not_upper = false;    // written other than in all capitals somewhere
+    bool mid_capital = false;  // capitalized in the middle of a sentence
+  };
+  std::unordered_map<uint32_t, Seen> unknown;       // by base
+  std::unordered_map<uint32_t, Suspect> suspects;  // by form
+  std::vector<Token> line_tokens;
+  // Counts the tokens of one whole line.
+  auto count_line = [&] {
+    look_up_fresh();
+    uint32_t known = 0, all = 0;
+    for (const Token& t : line_tokens) {
+      ++counts[t.form];
+      if (!t.counted) continue;
+      known += forms[t.form].known;
+      ++all;
+    }
+    // Lines the lexicon mostly does not know are in another language (a
+    // German paragraph is not English with many unknown words): their unknown
+    // words are no evidence.
+    const bool foreign = ForeignLine(known, all);
+    words.foreign_lines.push_back(foreign);
+    words.tokens += all;
+    words.known_tokens += known;
+    // A plain neighbour one space away: what a stray space may have split
+    // off the word (pris oners).
+    const auto neighbour = [&](size_t k) -> std::string_view {
+      const Token& n = line_tokens[k];
+      if (n.protect || !forms[n.form].ascii || n.hyphened) return {};
+      return forms[n.form].text;
+    };
+    const size_t n = line_tokens.size();
+    for (size_t k = 0; k < n; ++k) {
+      const Token& t = line_tokens[k];
+      if (!t.counted) continue;
+      const Form& form = forms[t.form];
+      if (form.known && !form.rare) continue;
+      // Two plain tokens one space apart, one of them no common word: perhaps
+      // one word split by a stray space. Not in another language's lines
+      // (joining two pieces there could make the line read as English to a
+      // second run).
+      if (!foreign && k + 1 < n) {
+        const Token& next = line_tokens[k + 1];
+        if (next.spaced && !next.sentence_start && !neighbour(k + 1).empty() &&
+            !neighbour(k).empty())
+          words.adjacent.emplace_back(form.text, forms[next.form].text);
+      }
+      if (!foreign && k > 0 && t.spaced && !t.sentence_start &&
+          !neighbour(k).empty() && !neighbour(k - 1).empty()) {
+        const Form& p = forms[line_tokens[k - 1].form];
+        if (p.known && !p.rare) words.adjacent.emplace_back(p.text, form.text);
+      }
+      if (form.known || !form.ascii || t.protect || foreign) continue;
+      Suspect& suspect = suspects[t.form];
+      ++suspect.count;
+      suspect.hyphened = suspect.hyphened || t.hyphened;
+      // A lone letter beside it (other than "a" and "I"): a piece of a word
+      // the page broke ("r ibility"), not a word misread.
+      const auto stray_letter = [&](size_t j) {
+        const Token& x = line_tokens[j];
+        if (x.counted) return false;
+        const std::string_view letter = forms[x.form].text;
+        return letter.size() == 1 && letter != "a" && letter != "A" &&
+               letter != "I";
+      };
+      suspect.beside_fragment =
+          suspect.beside_fragment || (t.spaced && k > 0 && stray_letter(k - 1)) ||
+          (k + 1 < n && line_tokens[k + 1].spaced && stray_letter(k + 1));
+      const WordCase c = CaseOf(form.text);
+      suspect.mid_capital = suspect.mid_capital ||
+                            (!t.sentence_start && c == WordCase::kCapitalized);
+      if (!form.usable) continue;
+      Seen& seen = unknown[form.base];
+      ++seen.count;
+      seen.lower = seen.lower || c == WordCase::kLower;
+      seen.not_upper = seen.not_upper || c != WordCase::kUpper;
+      seen.mid_capital =
+          seen.mid_capital || (c == WordCase::kCapitalized && !t.sentence_start);
+    }
+    line_tokens.clear();
+  };
+
+  // The window's valid runs, each line by line (a newline is whitespace to
+  // the tokenizer, so a line tokenizes as it would inside its run). A line
+  // that invalid bytes break into several runs is counted once, whole.
   std::vector<WordToken> tokens;
-  uint32_t line = 0;
   ForEachRun(
       window,
       [&](size_t, std::string_view run) {
-        for (size_t begin = 0; begin <= run.size(); ++line) {
+        for (size_t begin = 0; begin <= run.size();) {
           const void* newline =
               memchr(run.data() + begin, '\n', run.size() - begin);
           const size_t end =
@@ -262,134 +411,30 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
                 (t.offset > 0 && text[t.offset - 1] == '-') ||
                 (t.offset + t.length < text.size() &&
                  text[t.offset + t.length] == '-');
-            seen_tokens.push_back({find_or_add(word, t.ascii), line,
-                                   t.length >= 2, t.protect, t.sentence_start,
-                                   hyphened, spaced});
+            line_tokens.push_back({find_or_add(word, t.ascii), t.length >= 2,
+                                   t.protect, t.sentence_start, hyphened,
+                                   spaced});
           }
           if (newline == nullptr) break;
+          count_line();
           begin = end + 1;
         }
       },
       [](size_t, size_t) {});
+  count_line();  // the last line
 
-  std::vector<Form> forms(texts.size());
-  for (size_t k = 0; k < texts.size(); ++k) {
-    forms[k].text = texts[k];
-    forms[k].ascii = ascii_texts[k] != 0;
-    forms[k].lower = LowerWord(texts[k], forms[k].ascii);
-  }
-  constexpr size_t kAhead = 8;
-  for (size_t k = 0; k < forms.size(); ++k) {
-    if (k + 2 * kAhead < forms.size())
-      lexicon.PrefetchSlot(forms[k + 2 * kAhead].lower);
-    if (k + kAhead < forms.size())
-      lexicon.PrefetchEntry(forms[k + kAhead].lower);
-    Form& form = forms[k];
-    const Lexicon::Entry* entry = lexicon.Find(form.lower);
-    // (Known() would look the form up again.)
-    form.known = entry != nullptr || KnownPossessive(lexicon, form.lower);
-    form.rare = entry != nullptr && entry->frequency == 0;
-    form.base = std::string(WithoutPossessive(form.lower));
-    form.usable =
-        !form.known && form.ascii && form.base.size() >= kMinUnknownLength;
-  }
-
-  struct Seen {
-    size_t count = 0;
-    bool lower = false;        // written in lowercase somewhere
-    bool not_upper = false;    // written other than in all capitals somewhere
-    bool mid_capital = false;  // capitalized in the middle of a sentence
-  };
-  // Lines the lexicon mostly does not know are in another language (a German
-  // paragraph is not English with many unknown words): their unknown words
-  // are no evidence.
-  std::vector<std::pair<uint32_t, uint32_t>> per_line(line + 1);  // known, all
-  for (const Token& t : seen_tokens) {
-    if (!t.counted) continue;
-    per_line[t.line].first += forms[t.form].known;
-    ++per_line[t.line].second;
-  }
-  words.foreign_lines.resize(per_line.size());
-  for (size_t l = 0; l < per_line.size(); ++l)
-    words.foreign_lines[l] = ForeignLine(per_line[l].first, per_line[l].second);
-  std::unordered_map<std::string_view, Seen> unknown;  // views into forms
-  std::unordered_map<uint32_t, Suspect> suspects;      // by form
-  // A plain neighbour one space away: what a stray space may have split
-  // off the word (pris oners).
-  const auto neighbour = [&](size_t k) -> std::string_view {
-    const Token& n = seen_tokens[k];
-    if (n.protect || !forms[n.form].ascii || n.hyphened) return {};
-    return forms[n.form].text;
-  };
-  for (size_t k = 0; k < seen_tokens.size(); ++k) {
-    const Token& t = seen_tokens[k];
-    if (!t.counted) continue;
-    const Form& form = forms[t.form];
-    // Two plain tokens one space apart, one of them no common word: perhaps
-    // one word split by a stray space. Not in another language's lines
-    // (joining two pieces there could make the line read as English to a
-    // second run).
-    const bool foreign =
-        ForeignLine(per_line[t.line].first, per_line[t.line].second);
-    if (!foreign && k + 1 < seen_tokens.size() && (form.rare || !form.known)) {
-      const Token& n = seen_tokens[k + 1];
-      if (n.spaced && !n.sentence_start && !neighbour(k + 1).empty() &&
-          !neighbour(k).empty())
-        words.adjacent.emplace_back(form.text, forms[n.form].text);
-    }
-    if (!foreign && k > 0 && t.spaced && !t.sentence_start &&
-        (form.rare || !form.known) && !neighbour(k).empty() &&
-        !neighbour(k - 1).empty()) {
-      const Form& p = forms[seen_tokens[k - 1].form];
-      if (p.known && !p.rare) words.adjacent.emplace_back(p.text, form.text);
-    }
-    ++words.tokens;
-    if (form.known) {
-      ++words.known_tokens;
-      continue;
-    }
-    if (!form.ascii || t.protect) continue;
-    if (ForeignLine(per_line[t.line].first, per_line[t.line].second)) continue;
-    Suspect& suspect = suspects[t.form];
-    ++suspect.count;
-    suspect.hyphened = suspect.hyphened || t.hyphened;
-    // A lone letter beside it (other than "a" and "I"): a piece of a word
-    // the page broke ("r ibility"), not a word misread.
-    const auto stray_letter = [&](size_t j) {
-      const Token& n = seen_tokens[j];
-      if (n.counted) return false;
-      const std::string_view x = forms[n.form].text;
-      return x.size() == 1 && x != "a" && x != "A" && x != "I";
-    };
-    suspect.beside_fragment =
-        suspect.beside_fragment || (t.spaced && k > 0 && stray_letter(k - 1)) ||
-        (k + 1 < seen_tokens.size() && seen_tokens[k + 1].spaced &&
-         stray_letter(k + 1));
-    suspect.mid_capital =
-        suspect.mid_capital ||
-        (!t.sentence_start && CaseOf(form.text) == WordCase::kCapitalized);
-    if (!form.usable) continue;
-    Seen& seen = unknown[form.base];
-    ++seen.count;
-    const WordCase c = CaseOf(form.text);
-    seen.lower = seen.lower || c == WordCase::kLower;
-    seen.not_upper = seen.not_upper || c != WordCase::kUpper;
-    seen.mid_capital =
-        seen.mid_capital || (c == WordCase::kCapitalized && !t.sentence_start);
-  }
-  for (auto& [w, seen] : unknown) {
+  for (auto& [base, seen] : unknown) {
     if (!seen.lower && seen.mid_capital) {
-      words.names.emplace_back(w);
+      words.names.push_back(*bases[base]);
     } else if (seen.not_upper) {
-      words.unknown.emplace_back(std::string(w), seen.count);
+      words.unknown.emplace_back(*bases[base], seen.count);
     }
   }
   std::sort(words.unknown.begin(), words.unknown.end());
   std::sort(words.names.begin(), words.names.end());
   words.written.reserve(forms.size());
   for (const Form& form : forms) words.written.emplace_back(form.text);
-  words.written_count.assign(forms.size(), 0);
-  for (const Token& t : seen_tokens) ++words.written_count[t.form];
+  words.written_count = std::move(counts);
   for (auto& [form, suspect] : suspects) {
     suspect.text = forms[form].text;
     words.suspects.push_back(suspect);
@@ -400,33 +445,17 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
 }
 
 CommonPieces::CommonPieces(const Lexicon& lexicon) {
-  std::unordered_map<std::string_view, uint64_t> weight;
-  const uint32_t n = std::min<uint32_t>(lexicon.size(), kCommonWords);
-  for (uint32_t i = 0; i < n; ++i) {
-    const Lexicon::Entry& e = lexicon.ByFrequency(i);
-    if ((e.flags & lexfmt::kLower) == 0) continue;
-    const std::string_view w = lexicon.WordOf(e);
-    if (!AsciiLetters(w)) continue;
-    for (size_t len = kMinPiece; len <= kMaxPiece && len <= w.size(); ++len) {
-      for (size_t at = 0; at + len <= w.size(); ++at)
-        weight[w.substr(at, len)] += e.frequency;
-    }
+  const std::string_view all = lexicon.common_pieces();
+  for (size_t at = 0, end; at < all.size(); at = end + 1) {
+    end = all.find('\n', at);
+    if (end == std::string_view::npos) end = all.size();
+    if (end > at) pieces_.emplace_back(all.substr(at, end - at));
   }
-  std::vector<std::pair<uint64_t, std::string_view>> ranked;
-  ranked.reserve(weight.size());
-  for (const auto& [piece, w] : weight) ranked.emplace_back(w, piece);
-  const size_t keep = std::min(ranked.size(), kCommonPieces);
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep),
-                    ranked.end(), [](const auto& a, const auto& b) {
-                      return a.first != b.first ? a.first > b.first
-                                                : a.second < b.second;
-                    });
-  for (size_t i = 0; i < keep; ++i) pieces_.emplace_back(ranked[i].second);
 }
 
 std::vector<SubstitutionRule> LearnSubstitutions(
     const DocumentWords& words, const Lexicon& lexicon,
-    const LazyCommonPieces* common, SourceLog* log) {
+    const CommonPieces* common, SourceLog* log) {
   std::vector<SubstitutionRule> rules;
   if (!EnglishDocument(words)) return rules;
   // 1. Source candidates: strings inside several distinct unknown words.
@@ -545,7 +574,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(
           holding.push_back(u);
       }
       if (holding.size() < 2) continue;
-      for (const std::string& r : common->Get().pieces()) {
+      for (const std::string& r : common->pieces()) {
         if (r == s) continue;
         size_t hits = 0;
         for (size_t k = 0; k < holding.size() && hits + holding.size() - k >= 2;

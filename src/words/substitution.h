@@ -20,7 +20,6 @@
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,8 +118,8 @@ bool KnownLower(const Lexicon& lexicon, std::string_view lower);
 // weighted by the corpus frequency of the words that hold them: targets to
 // try for a source whose damaged words are (nearly) all source ("thorrible"
 // for "that", "whorrible" for "what"), where the lexicon cannot be searched
-// by the letters around it. Built in some tens of milliseconds; immutable,
-// safe to share between threads.
+// by the letters around it. Computed when the lexicon is built (see
+// lexicon_format.h); immutable, safe to share between threads.
 class CommonPieces {
  public:
   explicit CommonPieces(const Lexicon& lexicon);
@@ -128,23 +127,6 @@ class CommonPieces {
 
  private:
   std::vector<std::string> pieces_;  // most common first
-};
-
-// CommonPieces built at the first Get(), which few documents reach.
-// Thread-safe.
-class LazyCommonPieces {
- public:
-  explicit LazyCommonPieces(const Lexicon& lexicon) : lexicon_(lexicon) {}
-  const CommonPieces& Get() const {
-    std::call_once(
-        once_, [this] { pieces_ = std::make_unique<CommonPieces>(lexicon_); });
-    return *pieces_;
-  }
-
- private:
-  const Lexicon& lexicon_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<CommonPieces> pieces_;
 };
 
 // The sources a LearnSubstitutions() call examined, so that a second call on
@@ -163,7 +145,7 @@ struct SourceLog {
 // be null): see SourceLog.
 std::vector<SubstitutionRule> LearnSubstitutions(
     const DocumentWords& words, const Lexicon& lexicon,
-    const LazyCommonPieces* common = nullptr, SourceLog* log = nullptr);
+    const CommonPieces* common = nullptr, SourceLog* log = nullptr);
 
 // The log-probability of running English text's next word being `lower`:
 // from its corpus frequency, or below the rarest counted word by its SCOWL

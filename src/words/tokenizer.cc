@@ -1,6 +1,9 @@
 // Word tokenization for the word stage.
 #include "words/tokenizer.h"
 
+#include <bit>
+#include <cstring>
+
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -34,43 +37,86 @@ size_t LetterAt(std::string_view text, size_t i, bool* ascii) {
   return cp >= 0 && u_isalpha(cp) ? len : 0;
 }
 
-// Whitespace-delimited chunks that are URLs, e-mail addresses, paths or
-// host names (a dot between two letters: decuk.org, bbc.co.uk; abbreviations
-// such as e.g. too, which no repair needs): one pass over the chunk.
-bool ProtectedChunk(std::string_view chunk) {
-  for (size_t i = 0; i < chunk.size(); ++i) {
-    const char c = chunk[i];
-    if (c == '@' || c == '/' || c == '\\') return true;
-    if (c == '.' && i > 0 && i + 1 < chunk.size() &&
-        IsAsciiLetter(static_cast<unsigned char>(chunk[i - 1])) &&
-        IsAsciiLetter(static_cast<unsigned char>(chunk[i + 1])))
-      return true;
+// Byte classes for the scan.
+enum : uint8_t {
+  kOther = 0,
+  kLower = 1,       // a-z
+  kUpper = 2,       // A-Z
+  kSpace = 4,       // space, tab, newline, carriage return
+  kHigh = 8,        // a byte of a multi-byte character
+  kProtector = 16,  // @ / \ : its chunk is a URL, address or path
+  kDot = 32,        // between two letters: a host name or abbreviation
+};
+struct ByteClasses {
+  uint8_t c[256];
+  constexpr ByteClasses() : c() {
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = kLower;
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
+    c[static_cast<int>(' ')] = c[static_cast<int>('\t')] = kSpace;
+    c[static_cast<int>('\n')] = c[static_cast<int>('\r')] = kSpace;
+    for (int b = 0x80; b < 0x100; ++b) c[b] = kHigh;
+    c[static_cast<int>('@')] = c[static_cast<int>('/')] = kProtector;
+    c[static_cast<int>('\\')] = kProtector;
+    c[static_cast<int>('.')] = kDot;
   }
-  return false;
-}
+};
+constexpr ByteClasses kClasses;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+uint8_t ClassOf(char c) { return kClasses.c[static_cast<unsigned char>(c)]; }
+
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+
+// The high bit of each byte of `w` (eight text bytes) that is an ASCII
+// letter, all at once.
+uint64_t AsciiLetterBytes(uint64_t w) {
+  const uint64_t folded = (w | (0x20 * kOnes)) & (0x7F * kOnes);  // a-z now
+  const uint64_t from_a = (folded + (0x80 - 'a') * kOnes) & kHighBits;
+  const uint64_t past_z = (folded + (0x80 - 'z' - 1) * kOnes) & kHighBits;
+  return from_a & ~past_z & ~w & kHighBits;
+}
 
 }  // namespace
 
 void Tokenize(std::string_view text, std::vector<WordToken>* out) {
+  // One pass. Whether a whitespace-delimited chunk is a URL, address, path
+  // or host name is known only at its end: its tokens are marked then.
   const size_t n = text.size();
   size_t i = 0;
+  size_t chunk_first = out->size();  // the current chunk's first token
   bool chunk_protected = false;
-  auto enter_chunk = [&](size_t at) {
-    size_t end = at;
-    while (end < n && !IsSpace(text[end])) ++end;
-    chunk_protected = ProtectedChunk(text.substr(at, end - at));
+  const auto end_chunk = [&] {
+    if (chunk_protected) {
+      for (size_t k = chunk_first; k < out->size(); ++k)
+        (*out)[k].protect = true;
+    }
+    chunk_protected = false;
+    chunk_first = out->size();
   };
-  enter_chunk(0);
   while (i < n) {
-    if (IsSpace(text[i])) {
-      while (i < n && IsSpace(text[i])) ++i;
-      enter_chunk(i);
+    const uint8_t cls = ClassOf(text[i]);
+    if (cls & kSpace) {
+      end_chunk();
+      ++i;
       continue;
     }
     bool ascii = true;
-    size_t len = LetterAt(text, i, &ascii);
+    size_t len;
+    if (cls & (kLower | kUpper)) {
+      len = 1;
+    } else if (cls & kHigh) {
+      len = LetterAt(text, i, &ascii);
+    } else {
+      if (cls & kProtector) {
+        chunk_protected = true;
+      } else if ((cls & kDot) && i > 0 && i + 1 < n &&
+                 (ClassOf(text[i - 1]) & (kLower | kUpper)) &&
+                 (ClassOf(text[i + 1]) & (kLower | kUpper))) {
+        chunk_protected = true;
+      }
+      ++i;
+      continue;
+    }
     if (len == 0) {
       ++i;
       while (i < n && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
@@ -79,19 +125,39 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
     WordToken t;
     t.offset = i;
     t.ascii = ascii;
-    size_t j = i + len;
+    // (A non-ASCII first letter is stepped over; an ASCII one is read with
+    // the rest.)
+    size_t j = ascii ? i : i + len;
     bool lower_seen = false, camel = false;
-    auto note_case = [&](size_t at) {
-      const auto c = static_cast<unsigned char>(text[at]);
-      if (c >= 'a' && c <= 'z') lower_seen = true;
-      if (c >= 'A' && c <= 'Z' && lower_seen) camel = true;
-    };
-    note_case(i);
     for (;;) {
-      // ASCII letters, the common case, without the general letter test.
-      while (j < n && IsAsciiLetter(static_cast<unsigned char>(text[j]))) {
-        const auto c = static_cast<unsigned char>(text[j]);
-        if (c >= 'a') {
+      // ASCII letters, the common case: eight at a time while they last,
+      // then by the table.
+      while (j + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, text.data() + j, 8);
+        const uint64_t letters = AsciiLetterBytes(w);
+        // The letters before the first byte that is not one.
+        const uint64_t run =
+            letters == kHighBits ? kHighBits
+                                 : letters & ((~letters & kHighBits) - 1);
+        const uint64_t lower = run & (w << 2);  // (bit 5 of each byte: 0x20)
+        const uint64_t upper = run & ~(w << 2);
+        if (lower_seen) {
+          camel = camel || upper != 0;
+        } else if (lower != 0) {
+          lower_seen = true;
+          // An upper-case letter after the first lower-case one.
+          camel = camel || (upper & ~((lower & -lower) * 2 - 1)) != 0;
+        }
+        if (run != kHighBits) {
+          j += static_cast<size_t>(std::countr_zero(~run & kHighBits)) / 8;
+          break;
+        }
+        j += 8;
+      }
+      uint8_t c;
+      while (j < n && ((c = ClassOf(text[j])) & (kLower | kUpper))) {
+        if (c & kLower) {
           lower_seen = true;
         } else if (lower_seen) {
           camel = true;
@@ -100,12 +166,13 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
       }
       if (j >= n) break;
       bool a = true;
-      size_t l = LetterAt(text, j, &a);
-      if (l > 0) {
-        t.ascii = t.ascii && a;
-        note_case(j);
-        j += l;
-        continue;
+      if (ClassOf(text[j]) & kHigh) {
+        const size_t l = LetterAt(text, j, &a);
+        if (l > 0) {
+          t.ascii = false;
+          j += l;
+          continue;
+        }
       }
       // An apostrophe between letters stays inside the word.
       const size_t ap = ApostropheAt(text, j);
@@ -120,8 +187,7 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
       const char c = text[at];
       return (c >= '0' && c <= '9') || c == '_';
     };
-    t.protect = chunk_protected || camel || (i > 0 && joined(i - 1)) ||
-                (j < n && joined(j));
+    t.protect = camel || (i > 0 && joined(i - 1)) || (j < n && joined(j));
     // Sentence start: only spaces, quotes and brackets between the word and a
     // line start or sentence-ending punctuation.
     size_t k = i;
@@ -138,6 +204,7 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
     out->push_back(t);
     i = j;
   }
+  end_chunk();
 }
 
 std::string LowerWord(std::string_view word, bool ascii) {

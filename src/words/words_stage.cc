@@ -627,7 +627,7 @@ class WordsStage final : public TextStage {
 
   std::shared_ptr<const Lexicon> lexicon_;
   NoisyChannel channel_;
-  LazyCommonPieces common_;
+  CommonPieces common_;
 };
 
 }  // namespace
