@@ -261,7 +261,8 @@ int main(int argc, char** argv) {
   header.pool_size = pool.size();
   header.entries_offset = sizeof header;
   header.reversed_offset = header.entries_offset + n * sizeof(lexfmt::Entry);
-  header.by_frequency_offset = header.reversed_offset + n * sizeof(uint32_t);
+  header.by_frequency_offset =
+      header.reversed_offset + n * sizeof(lexfmt::Entry);
   // (The table's 8-byte slots start at a multiple of 8.)
   const uint64_t table_padding = (8 - (header.by_frequency_offset +
                                        n * sizeof(uint32_t)) % 8) % 8;
@@ -280,8 +281,10 @@ int main(int argc, char** argv) {
     out.write(reinterpret_cast<const char*>(&header), sizeof header);
     out.write(reinterpret_cast<const char*>(entries.data()),
               n * sizeof(lexfmt::Entry));
-    out.write(reinterpret_cast<const char*>(reversed.data()),
-              n * sizeof(uint32_t));
+    for (const uint32_t i : reversed) {
+      out.write(reinterpret_cast<const char*>(&entries[i]),
+                sizeof(lexfmt::Entry));
+    }
     out.write(reinterpret_cast<const char*>(by_frequency.data()),
               n * sizeof(uint32_t));
     const char padding[8] = {};

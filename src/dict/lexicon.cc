@@ -43,7 +43,7 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
       std::memcmp(h->magic, lexfmt::kMagic, 8) == 0 && h->table_size != 0 &&
       (h->table_size & (h->table_size - 1)) == 0 &&
       h->entries_offset + n * sizeof(lexfmt::Entry) <= size &&
-      h->reversed_offset + n * sizeof(uint32_t) <= size &&
+      h->reversed_offset + n * sizeof(lexfmt::Entry) <= size &&
       h->by_frequency_offset + n * sizeof(uint32_t) <= size &&
       h->table_offset % 8 == 0 &&
       h->table_offset + uint64_t{h->table_size} * sizeof(uint64_t) <= size &&
@@ -58,20 +58,15 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
   }
   lex->header_ = h;
   lex->entries_ = reinterpret_cast<const Entry*>(base + h->entries_offset);
-  lex->reversed_ = reinterpret_cast<const uint32_t*>(base + h->reversed_offset);
+  lex->reversed_ = reinterpret_cast<const Entry*>(base + h->reversed_offset);
   lex->by_frequency_ =
       reinterpret_cast<const uint32_t*>(base + h->by_frequency_offset);
   lex->table_ = reinterpret_cast<const uint64_t*>(base + h->table_offset);
   lex->pool_ = base + h->pool_offset;
   lex->filter_ = reinterpret_cast<const uint64_t*>(base + h->filter_offset);
   lex->pieces_ = std::string_view(base + h->pieces_offset, h->pieces_size);
-  for (uint64_t i = 0; i < n; ++i) {
-    const Entry& e = lex->entries_[i];
-    if (e.word_offset + uint64_t{e.word_length} > h->pool_size ||
-        lex->reversed_[i] >= n || lex->by_frequency_[i] >= n) {
-      return Status::InvalidArgument("lexicon " + path + " is damaged");
-    }
-  }
+  // (Not every entry is checked here: that would read the whole file at
+  // every start. The accessors keep every read inside the file instead.)
   *out = std::move(lex);
   return Status::Ok();
 }
@@ -150,15 +145,15 @@ int CompareReversed(std::string_view word, std::string_view suffix,
 
 std::pair<uint32_t, uint32_t> Lexicon::SuffixRange(
     std::string_view suffix) const {
-  const uint32_t* begin = reversed_;
-  const uint32_t* end = reversed_ + size();
-  auto lo =
-      std::lower_bound(begin, end, suffix, [&](uint32_t i, std::string_view s) {
-        return CompareReversed(WordOf(entries_[i]), s, SIZE_MAX) < 0;
+  const Entry* begin = reversed_;
+  const Entry* end = reversed_ + size();
+  auto lo = std::lower_bound(
+      begin, end, suffix, [&](const Entry& e, std::string_view s) {
+        return CompareReversed(WordOf(e), s, SIZE_MAX) < 0;
       });
-  auto hi =
-      std::upper_bound(lo, end, suffix, [&](std::string_view s, uint32_t i) {
-        return CompareReversed(WordOf(entries_[i]), s, s.size()) > 0;
+  auto hi = std::upper_bound(
+      lo, end, suffix, [&](std::string_view s, const Entry& e) {
+        return CompareReversed(WordOf(e), s, s.size()) > 0;
       });
   return {static_cast<uint32_t>(lo - begin), static_cast<uint32_t>(hi - begin)};
 }

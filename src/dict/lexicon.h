@@ -8,6 +8,7 @@
 #ifndef TEXTMEND_DICT_LEXICON_H_
 #define TEXTMEND_DICT_LEXICON_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -50,8 +51,12 @@ class Lexicon {
   // ended by '\n' (see lexicon_format.h).
   std::string_view common_pieces() const { return pieces_; }
 
+  // (Clamped to the pool, so that a damaged file cannot make a read stray.)
   std::string_view WordOf(const Entry& e) const {
-    return std::string_view(pool_ + e.word_offset, e.word_length);
+    const uint64_t size = header_->pool_size;
+    const uint64_t at = std::min<uint64_t>(e.word_offset, size);
+    return std::string_view(pool_ + at,
+                            std::min<uint64_t>(e.word_length, size - at));
   }
   uint32_t size() const { return header_->entry_count; }
   uint64_t total_frequency() const { return header_->total_frequency; }
@@ -62,10 +67,10 @@ class Lexicon {
   // Entries in reversed-word order: [first, second) are those ending with
   // `suffix`; ReversedAt(i) is the i-th in that order.
   std::pair<uint32_t, uint32_t> SuffixRange(std::string_view suffix) const;
-  const Entry& ReversedAt(uint32_t i) const { return entries_[reversed_[i]]; }
+  const Entry& ReversedAt(uint32_t i) const { return reversed_[i]; }
   // The i-th most frequent entry.
   const Entry& ByFrequency(uint32_t i) const {
-    return entries_[by_frequency_[i]];
+    return entries_[std::min(by_frequency_[i], size() - 1)];
   }
 
  private:
@@ -75,7 +80,7 @@ class Lexicon {
   size_t map_size_ = 0;
   const lexfmt::Header* header_ = nullptr;
   const Entry* entries_ = nullptr;
-  const uint32_t* reversed_ = nullptr;
+  const Entry* reversed_ = nullptr;
   const uint32_t* by_frequency_ = nullptr;
   const uint64_t* table_ = nullptr;
   const uint64_t* filter_ = nullptr;

@@ -4,7 +4,8 @@
 //
 //   Header
 //   Entry[entry_count]      sorted by word (bytewise), so a prefix is a range
-//   uint32[entry_count]     entry indices sorted by reversed word (suffixes)
+//   Entry[entry_count]      the same entries sorted by reversed word (so a
+//                           suffix is a range, read in order)
 //   uint32[entry_count]     entry indices by frequency, most frequent first
 //   (0-7 zero bytes: the table starts at a multiple of 8)
 //   uint64[table_size]      open-addressing hash table: see Slot(); 0 empty
@@ -21,7 +22,7 @@
 
 namespace textmend::lexfmt {
 
-inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '4'};
+inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '5'};
 
 struct Header {
   char magic[8];

@@ -203,12 +203,15 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   // line.
   struct Form {
     std::string_view text;  // its latest occurrence
+    uint32_t count = 0;     // occurrences
+    uint32_t base = 0;      // usable: the number of its base
     bool ascii = true;
     bool known = false;
     bool usable = false;  // an unknown word that may be evidence
     bool rare = false;    // a lexicon word without a corpus count
-    uint32_t base = 0;    // usable: the number of its base
   };
+  // A token, with its form's facts copied in (the forms are many and
+  // scattered; a line's tokens stay in the caches).
   struct Token {
     uint32_t form;
     bool counted;  // two or more letters
@@ -216,12 +219,14 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool sentence_start;
     bool hyphened;  // joined to another word by a hyphen
     bool spaced;    // one space after the previous token of its run
+    bool ascii;
+    bool known;
+    bool rare;
   };
   std::vector<Form> forms;
   // The bases of usable forms (lowercase, no possessive), numbered.
   std::unordered_map<std::string, uint32_t> base_ids;
   std::vector<const std::string*> bases;  // by number
-  std::vector<uint32_t> counts;    // occurrences of each form
   // Open addressing over the forms, grown at half full. Each slot holds the
   // high half of a form's hash and its index + 1 (0: empty), so that a probe
   // touches the slot alone unless the hashes agree, and the table stays
@@ -251,8 +256,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         Form form;
         form.text = text;
         form.ascii = ascii;
+        form.count = 1;
         forms.push_back(form);
-        counts.push_back(0);
         fresh.push_back(static_cast<uint32_t>(forms.size() - 1));
         slot = {tag, static_cast<uint32_t>(forms.size())};
         return slot.form - 1;
@@ -262,6 +267,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       Form& form = forms[slot.form - 1];
       if (slot.tag == tag && SameText(form.text, text)) {
         form.text = text;
+        ++form.count;
         return slot.form - 1;
       }
     }
@@ -309,12 +315,17 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::vector<Token> line_tokens;
   // Counts the tokens of one whole line.
   auto count_line = [&] {
-    look_up_fresh();
+    if (!fresh.empty()) {
+      look_up_fresh();
+      for (Token& t : line_tokens) {
+        t.known = forms[t.form].known;
+        t.rare = forms[t.form].rare;
+      }
+    }
     uint32_t known = 0, all = 0;
-    for (const Token& t : line_tokens) {
-      ++counts[t.form];
+    for (Token& t : line_tokens) {
       if (!t.counted) continue;
-      known += forms[t.form].known;
+      known += t.known;
       ++all;
     }
     // Lines the lexicon mostly does not know are in another language (a
@@ -326,31 +337,30 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     words.known_tokens += known;
     // A plain neighbour one space away: what a stray space may have split
     // off the word (pris oners).
-    const auto neighbour = [&](size_t k) -> std::string_view {
+    const auto plain = [&](size_t k) {
       const Token& n = line_tokens[k];
-      if (n.protect || !forms[n.form].ascii || n.hyphened) return {};
-      return forms[n.form].text;
+      return !n.protect && n.ascii && !n.hyphened;
     };
     const size_t n = line_tokens.size();
     for (size_t k = 0; k < n; ++k) {
       const Token& t = line_tokens[k];
       if (!t.counted) continue;
+      if (t.known && !t.rare) continue;
       const Form& form = forms[t.form];
-      if (form.known && !form.rare) continue;
       // Two plain tokens one space apart, one of them no common word: perhaps
       // one word split by a stray space. Not in another language's lines
       // (joining two pieces there could make the line read as English to a
       // second run).
       if (!foreign && k + 1 < n) {
         const Token& next = line_tokens[k + 1];
-        if (next.spaced && !next.sentence_start && !neighbour(k + 1).empty() &&
-            !neighbour(k).empty())
+        if (next.spaced && !next.sentence_start && plain(k + 1) && plain(k))
           words.adjacent.emplace_back(form.text, forms[next.form].text);
       }
-      if (!foreign && k > 0 && t.spaced && !t.sentence_start &&
-          !neighbour(k).empty() && !neighbour(k - 1).empty()) {
-        const Form& p = forms[line_tokens[k - 1].form];
-        if (p.known && !p.rare) words.adjacent.emplace_back(p.text, form.text);
+      if (!foreign && k > 0 && t.spaced && !t.sentence_start && plain(k) &&
+          plain(k - 1)) {
+        const Token& p = line_tokens[k - 1];
+        if (p.known && !p.rare)
+          words.adjacent.emplace_back(forms[p.form].text, form.text);
       }
       if (form.known || !form.ascii || t.protect || foreign) continue;
       Suspect& suspect = suspects[t.form];
@@ -411,9 +421,11 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
                 (t.offset > 0 && text[t.offset - 1] == '-') ||
                 (t.offset + t.length < text.size() &&
                  text[t.offset + t.length] == '-');
-            line_tokens.push_back({find_or_add(word, t.ascii), t.length >= 2,
-                                   t.protect, t.sentence_start, hyphened,
-                                   spaced});
+            const uint32_t f = find_or_add(word, t.ascii);
+            const Form& form = forms[f];  // (just read: in the caches)
+            line_tokens.push_back({f, t.length >= 2, t.protect,
+                                   t.sentence_start, hyphened, spaced,
+                                   t.ascii, form.known, form.rare});
           }
           if (newline == nullptr) break;
           count_line();
@@ -434,7 +446,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::sort(words.names.begin(), words.names.end());
   words.written.reserve(forms.size());
   for (const Form& form : forms) words.written.emplace_back(form.text);
-  words.written_count = std::move(counts);
+  words.written_count.reserve(forms.size());
+  for (const Form& form : forms) words.written_count.push_back(form.count);
   for (auto& [form, suspect] : suspects) {
     suspect.text = forms[form].text;
     words.suspects.push_back(suspect);
