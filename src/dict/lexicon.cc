@@ -64,6 +64,7 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
   lex->table_ = reinterpret_cast<const uint64_t*>(base + h->table_offset);
   lex->pool_ = base + h->pool_offset;
   lex->filter_ = reinterpret_cast<const uint64_t*>(base + h->filter_offset);
+  lex->filter_bits_ = h->filter_bits;
   lex->pieces_ = std::string_view(base + h->pieces_offset, h->pieces_size);
   // (Not every entry is checked here: that would read the whole file at
   // every start. The accessors keep every read inside the file instead.)
@@ -86,11 +87,6 @@ const Lexicon::Entry* Lexicon::Find(std::string_view lower) const {
     const Entry& e = entries_[index - 1];
     if (WordOf(e) == lower) return &e;
   }
-}
-
-bool Lexicon::MayContain(uint64_t poly_hash) const {
-  const lexfmt::FilterPlace p = lexfmt::PlaceOf(poly_hash, header_->filter_bits);
-  return (filter_[p.block] & p.bits) == p.bits;
 }
 
 void Lexicon::PrefetchSlot(std::string_view lower) const {

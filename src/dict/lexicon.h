@@ -45,7 +45,10 @@ class Lexicon {
   // lexicon: false means it is not; true is wrong about once in a hundred.
   // Far cheaper than Find (one cache line), for candidates that are mostly
   // not words.
-  bool MayContain(uint64_t poly_hash) const;
+  bool MayContain(uint64_t poly_hash) const {
+    const lexfmt::FilterPlace p = lexfmt::PlaceOf(poly_hash, filter_bits_);
+    return (filter_[p.block] & p.bits) == p.bits;
+  }
 
   // The letter strings most common in running text, most common first, each
   // ended by '\n' (see lexicon_format.h).
@@ -84,6 +87,7 @@ class Lexicon {
   const uint32_t* by_frequency_ = nullptr;
   const uint64_t* table_ = nullptr;
   const uint64_t* filter_ = nullptr;
+  uint32_t filter_bits_ = 0;
   std::string_view pieces_;
   const char* pool_ = nullptr;
 };

@@ -106,14 +106,11 @@ struct FilterPlace {
   uint64_t bits;
 };
 inline FilterPlace PlaceOf(uint64_t poly_hash, uint32_t filter_bits) {
-  uint64_t m = poly_hash;  // (murmur3's finalizer: every bit moves every bit)
-  m ^= m >> 33;
-  m *= 0xff51afd7ed558ccdull;
-  m ^= m >> 33;
-  m *= 0xc4ceb9fe1a85ec53ull;
-  m ^= m >> 33;
-  return {m >> (64 - filter_bits),
-          (uint64_t{1} << (m & 63)) | (uint64_t{1} << ((m >> 6) & 63))};
+  // One multiply: its high bits depend on every bit of the hash (whose own
+  // low bits are weak: a polynomial hash's lowest bit is the letters' parity).
+  const uint64_t m = (poly_hash ^ (poly_hash >> 29)) * 0x9e3779b97f4a7c15ull;
+  return {m >> (64 - filter_bits), (uint64_t{1} << ((m >> 20) & 63)) |
+                                       (uint64_t{1} << ((m >> 26) & 63))};
 }
 
 }  // namespace textmend::lexfmt

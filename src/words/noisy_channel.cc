@@ -2,6 +2,7 @@
 #include "words/noisy_channel.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <vector>
 
@@ -11,8 +12,10 @@ namespace textmend {
 
 struct NoisyChannel::Candidate {
   std::string text;
-  double cost;
-  std::string edits;      // the table's misreadings, "rn->m, e->c"
+  double cost = 0;
+  // The table's misreadings (indices into kConfusions), first to last.
+  uint8_t misreadings = 0;
+  uint8_t confusion[2] = {0, 0};
   bool ordinary = false;  // made by an ordinary edit, not the table
   char kind = 0;          // ordinary: 'd'elete, 't'ranspose, 's'ubst., 'i'nsert
   size_t at = 0;          // ordinary: where
@@ -25,7 +28,7 @@ namespace {
 // in nats (-log of how often the channel makes it, relative to reading right).
 struct Confusion {
   std::string_view seen, meant;
-  double cost;
+  double cost = 0;
 };
 
 // Shapes OCR engines confuse, from the literature on OCR post-correction and
@@ -89,22 +92,57 @@ constexpr double kVocabularyBonus = 1.5;
 
 using Candidate = NoisyChannel::Candidate;
 
-void AddConfusions(const std::string& word, double cost,
-                   const std::string& edits, int depth,
+// Appends the readings of `word` through up to kMaxConfusions misreadings,
+// after the misreadings `from` already made.
+void AddConfusions(const std::string& word, const Candidate& from,
                    std::vector<Candidate>* out) {
-  for (const Confusion& c : kConfusions) {
-    for (size_t at = word.find(c.seen); at != std::string::npos;
-         at = word.find(c.seen, at + 1)) {
-      std::string next = word;
-      next.replace(at, c.seen.size(), c.meant);
-      std::string how = edits;
-      how += (how.empty() ? "" : ", ");
-      how.append(c.seen).append("->").append(c.meant);
-      out->push_back({next, cost + c.cost, how, false, 0, 0, {}});
-      if (depth + 1 < kMaxConfusions)
-        AddConfusions(next, cost + c.cost, how, depth + 1, out);
+  // Where each letter is (bit i: word[i]), so that a confusion's places are
+  // found with a few operations instead of a search per confusion.
+  uint64_t where[26] = {};
+  const size_t n = std::min<size_t>(word.size(), 64);
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned letter = static_cast<unsigned char>(word[i]) - 'a';
+    if (letter < 26) where[letter] |= uint64_t{1} << i;
+  }
+  const auto places = [&](std::string_view seen) {
+    uint64_t at = ~uint64_t{0};
+    for (size_t k = 0; k < seen.size(); ++k) {
+      const unsigned letter = static_cast<unsigned char>(seen[k]) - 'a';
+      at &= letter < 26 ? where[letter] >> k : 0;
+    }
+    return at;
+  };
+  for (size_t k = 0; k < std::size(kConfusions); ++k) {
+    const Confusion& c = kConfusions[k];
+    for (uint64_t left = places(c.seen); left != 0; left &= left - 1) {
+      const auto at = static_cast<size_t>(std::countr_zero(left));
+      Candidate next;
+      next.text.reserve(word.size() + 1);
+      next.text.append(word, 0, at)
+          .append(c.meant)
+          .append(word, at + c.seen.size());
+      next.cost = from.cost + c.cost;
+      next.misreadings = from.misreadings;
+      next.confusion[0] = from.confusion[0];
+      next.confusion[next.misreadings++] = static_cast<uint8_t>(k);
+      out->push_back(std::move(next));
+      if (out->back().misreadings < kMaxConfusions) {
+        const Candidate copy = out->back();  // (the vector may move)
+        AddConfusions(copy.text, copy, out);
+      }
     }
   }
+}
+
+// "rn->m, e->c": the misreadings of `c`.
+std::string DescribeMisreadings(const Candidate& c) {
+  std::string out;
+  for (uint8_t k = 0; k < c.misreadings; ++k) {
+    const Confusion& m = kConfusions[c.confusion[k]];
+    if (k > 0) out += ", ";
+    out.append(m.seen).append("->").append(m.meant);
+  }
+  return out;
 }
 
 // Hashes of a word's one-edit variants in O(1) each, without building them:
@@ -158,20 +196,31 @@ class EditHashes {
   uint64_t suffix_[kMaxHashed + 1];
 };
 
-// The ordinary edits of `word` (at most kMaxHashed letters), described
-// lazily (only the winner's description is ever read): `edits` holds
-// "delete", "swap", "replace" or "insert" and the candidate's position and
-// letter tell the rest. Only candidates whose hash `keep` accepts are
-// written out and stored: of the ~55 per letter, few are words.
+// The ordinary edits of `word` (at most kMaxHashed letters; read through
+// the misreadings of `from` when `from` is not null), described lazily (only
+// the winner's description is ever read): the candidate's kind, position and
+// letter tell what the edit was. Only candidates whose hash `keep` accepts
+// are written out and stored: of the ~55 per letter, few are words.
 template <typename Keep>
-void AddGenericEdits(const std::string& word, Keep&& keep, double base_cost,
-                     const std::string& base_edits, const std::string& base,
-                     std::vector<Candidate>* out) {
+void AddGenericEdits(const std::string& word, Keep&& keep,
+                     const Candidate* from, std::vector<Candidate>* out) {
   const size_t n = word.size();
   const EditHashes hashes(word);
   auto add = [&](std::string text, double cost, char kind, size_t at) {
-    out->push_back(
-        {std::move(text), base_cost + cost, base_edits, true, kind, at, base});
+    Candidate c;
+    c.text = std::move(text);
+    c.cost = cost;
+    c.ordinary = true;
+    c.kind = kind;
+    c.at = at;
+    if (from != nullptr) {
+      c.cost += from->cost;
+      c.misreadings = from->misreadings;
+      c.confusion[0] = from->confusion[0];
+      c.confusion[1] = from->confusion[1];
+      c.base = from->text;
+    }
+    out->push_back(std::move(c));
   };
   for (size_t i = 0; i < n; ++i) {
     if (keep(hashes.Delete(i)))
@@ -257,14 +306,14 @@ bool NoisyChannel::Decide(const std::string& word, bool capitalized,
   // Short words and capitalized ones (names, often) need a clearer lead.
   const Candidate& winner = candidates[best_index];
   // So do readings that take two edits: more words lie that far.
-  const bool two_edits = winner.edits.find(',') != std::string::npos ||
-                         (winner.ordinary && !winner.base.empty());
+  const bool two_edits =
+      winner.misreadings >= 2 || (winner.ordinary && !winner.base.empty());
   const double margin = kMargin + (word.size() <= 4 ? kShortMargin : 0) +
                         (capitalized ? kCapitalizedMargin : 0) +
                         (two_edits ? kTwoEditMargin : 0);
   if (*weak || best - second < margin) return false;
   out->word = winner.text;
-  out->edits = winner.edits;
+  out->edits = DescribeMisreadings(winner);
   if (winner.ordinary) {
     out->edits += (out->edits.empty() ? "" : ", ") +
                   Describe(winner.base.empty() ? word : winner.base, winner);
@@ -281,7 +330,7 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   out->score = -1e9;  // the best reading's score, even when undecided
   if (word.size() > kMaxHashed) return false;
   std::vector<Candidate> table;
-  AddConfusions(word, 0, "", 0, &table);
+  AddConfusions(word, Candidate{}, &table);
   // Most candidates are not words: the filter drops them. The rest are
   // looked up in a batch that prefetches ahead (the lexicon is far bigger
   // than the caches).
@@ -294,7 +343,7 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
       candidates.push_back(c);
   }
   if (word.size() >= kMinGenericLength)
-    AddGenericEdits(word, keep, 0.0, {}, {}, &candidates);
+    AddGenericEdits(word, keep, nullptr, &candidates);
   bool weak = false;
   if (Decide(word, capitalized, vocabulary, candidates, out, &weak))
     return true;
@@ -305,9 +354,8 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   candidates.clear();
   for (const Candidate& t : table) {
     // One misreading.
-    if (t.edits.find(',') != std::string::npos || t.text.size() >= kMaxHashed)
-      continue;
-    AddGenericEdits(t.text, keep, t.cost, t.edits, t.text, &candidates);
+    if (t.misreadings >= 2 || t.text.size() >= kMaxHashed) continue;
+    AddGenericEdits(t.text, keep, &t, &candidates);
   }
   return Decide(word, capitalized, vocabulary, candidates, out, &weak);
 }
