@@ -94,8 +94,8 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
   bool words = false;
   app.add_flag("--words", words,
                "Dictionary repair of words: find-and-replace accidents, OCR "
-               "misreadings, line-end hyphens, stray and lost spaces (off by "
-               "default for now)");
+               "misreadings, line-end hyphens, stray and lost spaces (on by "
+               "default)");
   app.add_flag("--no-words", no_words,
                "Leave words alone (no dictionary repair)");
   app.add_option("--window", config->options.document_window_bytes,

@@ -44,7 +44,7 @@ Status BuildStages(const Options& options,
           "the word stage needs the English lexicon en.lex, which is not in " +
           tried +
           " (build it, set TEXTMEND_DICTIONARY_DIR, or turn the word "
-          "stage off)");
+          "stage off with --no-words)");
     }
     std::unique_ptr<Lexicon> lexicon;
     Status s = Lexicon::Open(path, &lexicon);

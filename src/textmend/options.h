@@ -49,9 +49,9 @@ struct Options {
   // learns and undoes a find-and-replace accident, corrects OCR misreadings
   // word by word, joins words broken by a line-end hyphen or a stray space and
   // splits words run together. Only words the lexicon rejects are rewritten,
-  // and only into lexicon words. Default: off until the stage meets its speed
-  // and quality floors.
-  bool words = false;
+  // and only into lexicon words. Needs the English lexicon (en.lex, see
+  // dictionary_dir). Default: on.
+  bool words = true;
 
   // Where the compiled dictionaries (en.lex) are. Empty (the default): the
   // TEXTMEND_DICTIONARY_DIR environment variable, the build tree, then the
