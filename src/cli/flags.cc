@@ -98,6 +98,19 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
                "default)");
   app.add_flag("--no-words", no_words,
                "Leave words alone (no dictionary repair)");
+  std::string names_policy;
+  app.add_option("--names", names_policy,
+                 "Name normalization: consistent (default: one spelling per "
+                 "person, the one the scope uses most) or off")
+      ->check(CLI::IsMember({"consistent", "off"}))
+      ->type_name("POLICY");
+  bool no_names = false;
+  app.add_flag("--no-names", no_names, "Same as --names=off");
+  app.add_option("--scope", config->names_scope,
+                 "What one spelling per person holds for: batch (default: all "
+                 "FILEs given together) or document (each file alone)")
+      ->check(CLI::IsMember({"batch", "document"}))
+      ->type_name("SCOPE");
   app.add_option("--window", config->options.document_window_bytes,
                  "Bytes the word stage reads to learn from before repairing "
                  "(default 1 MiB): smaller means earlier output in a pipe")
@@ -165,6 +178,8 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
   if (no_unicode) config->options.unicode = false;
   if (words) config->options.words = true;
   if (no_words) config->options.words = false;
+  if (names_policy == "off" || no_names) config->options.names = false;
+  if (names_policy == "consistent") config->options.names = true;
   if (config->in_place && config->files.empty()) {
     std::cerr << "textmend: -i needs FILE arguments\n";
     return kExitUsage;

@@ -14,6 +14,9 @@ struct CliConfig {
   Options options;
   std::vector<std::string> files;  // empty: standard input
   bool in_place = false;
+  // The name stage's scope over several FILEs: "batch" (all together) or
+  // "document".
+  std::string names_scope = "batch";
   std::string backup_suffix;  // -iSUFFIX / --in-place=SUFFIX
   bool check = false;
   bool diff = false;

@@ -7,8 +7,10 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <fstream>
 #include <functional>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "io/diff.h"
@@ -16,6 +18,7 @@
 #include "io/jsonl.h"
 #include "io/report.h"
 #include "io/transfer.h"
+#include "names/names.h"
 #include "textmend/repairer.h"
 
 namespace textmend {
@@ -358,7 +361,46 @@ class Runner {
 
 }  // namespace
 
-int RunCli(const CliConfig& config) {
+// With the name stage on and several files (or -i), in batch scope: the
+// names of all the files, observed before any is written, so that one person
+// gets one spelling across the batch. Files that cannot be read are left to
+// the main pass, which reports them.
+Status ObserveBatchNames(const CliConfig& config, Options* options) {
+  if (!options->names || config.names_scope != "batch") return Status::Ok();
+  size_t files = 0;
+  for (const std::string& f : config.files) files += f != "-";
+  if (files < 2 && !(config.in_place && files == 1)) return Status::Ok();
+  std::shared_ptr<const FirstNames> first_names;
+  Status s = LoadFirstNames(options->dictionary_dir, &first_names);
+  if (!s.ok()) return s;
+  std::shared_ptr<const Lexicon> lexicon;
+  std::string tried;
+  const std::string path =
+      FindDictionary(options->dictionary_dir, "en.lex", &tried);
+  if (!path.empty()) {
+    std::unique_ptr<Lexicon> opened;
+    if (Lexicon::Open(path, &opened).ok()) lexicon = std::move(opened);
+  }
+  auto profile = std::make_shared<NameProfile>(first_names, lexicon);
+  for (const std::string& f : config.files) {
+    if (f == "-") continue;
+    std::ifstream in(f, std::ios::binary);
+    if (!in) continue;
+    std::ostringstream text;
+    text << in.rdbuf();
+    profile->Observe(text.str());
+  }
+  options->names_profile = std::move(profile);
+  return Status::Ok();
+}
+
+int RunCli(const CliConfig& config_in) {
+  CliConfig config = config_in;
+  Status observed = ObserveBatchNames(config, &config.options);
+  if (!observed.ok()) {
+    fmt::print(stderr, "textmend: {}\n", observed.message());
+    return kExitUsage;
+  }
   std::unique_ptr<Repairer> repairer;
   Status s = Repairer::Create(config.options, &repairer);
   if (!s.ok()) {

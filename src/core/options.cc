@@ -16,6 +16,7 @@ constexpr StageEntry kStages[] = {
     {"encoding", &Options::encoding},
     {"unicode", &Options::unicode},
     {"words", &Options::words},
+    {"names", &Options::names},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "dict/lexicon.h"
 #include "encoding/encoding_stage.h"
 #include "unicode/unicode_stages.h"
+#include "names/names.h"
 #include "words/words_stage.h"
 
 namespace textmend {
@@ -35,21 +36,34 @@ Status BuildStages(const Options& options,
   if (options.unicode) {
     for (auto& s : MakeUnicodeStages(options)) stages->push_back(std::move(s));
   }
-  if (options.words) {
+  // The lexicon: the word stage needs it; the name stage uses it when it is
+  // there (to tell common words from names).
+  std::shared_ptr<const Lexicon> lexicon;
+  if (options.words || options.names) {
     std::string tried;
     const std::string path =
         FindDictionary(options.dictionary_dir, "en.lex", &tried);
-    if (path.empty()) {
+    if (path.empty() && options.words) {
       return Status::NotSupported(
           "the word stage needs the English lexicon en.lex, which is not in " +
           tried +
-          " (build it, set TEXTMEND_DICTIONARY_DIR, or turn the word "
-          "stage off with --no-words)");
+          " (build it, set TEXTMEND_DICTIONARY_DIR, or turn the word stage "
+          "off with --no-words)");
     }
-    std::unique_ptr<Lexicon> lexicon;
-    Status s = Lexicon::Open(path, &lexicon);
+    if (!path.empty()) {
+      std::unique_ptr<Lexicon> opened;
+      Status s = Lexicon::Open(path, &opened);
+      if (!s.ok()) return s;
+      lexicon = std::move(opened);
+    }
+  }
+  if (options.words) stages->push_back(MakeWordsStage(lexicon));
+  if (options.names) {
+    std::shared_ptr<const FirstNames> first_names;
+    Status s = LoadFirstNames(options.dictionary_dir, &first_names);
     if (!s.ok()) return s;
-    stages->push_back(MakeWordsStage(std::move(lexicon)));
+    stages->push_back(
+        MakeNamesStage(std::move(first_names), lexicon, options.names_profile));
   }
   return Status::Ok();
 }

@@ -7,12 +7,15 @@
 #define TEXTMEND_OPTIONS_H_
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "textmend/status.h"
 
 namespace textmend {
+
+class NameProfile;  // src/names/names.h
 
 struct Options {
   // --- Stages, in pipeline order. ---
@@ -52,6 +55,15 @@ struct Options {
   // and only into lexicon words. Needs the English lexicon (en.lex, see
   // dictionary_dir). Default: on.
   bool words = true;
+
+  // names: transliteration variants of one person unified within the scope
+  // (Kalesnikava and Kolesnikova, Sviatlana Tsikhanouskaya and Svetlana
+  // Tikhanovskaya), each to the spelling the scope uses most; never two
+  // people merged (see src/names/names.h). The scope is the document, or,
+  // with `names_profile`, everything that profile observed. Needs
+  // first_names.tsv from the dictionaries. Default: on.
+  bool names = true;
+  std::shared_ptr<const NameProfile> names_profile;
 
   // Where the compiled dictionaries (en.lex) are. Empty (the default): the
   // TEXTMEND_DICTIONARY_DIR environment variable, the build tree, then the

@@ -42,7 +42,7 @@ TEST_CASE("cli: stdin to stdout", "[cli]") {
 
 TEST_CASE("cli: output begins before the input ends", "[cli]") {
   // Without a document-level stage, each line goes out as it is complete.
-  Child child({kBinary, "--no-words"});
+  Child child({kBinary, "--no-words", "--no-names"});
   child.Write("the \xEF\xAC\x81rst line\n");
   // The first line comes back while stdin is still open.
   CHECK(child.ReadUntil("the first line\n", 10000) == "the first line\n");
@@ -90,6 +90,32 @@ TEST_CASE("cli: several files go to stdout in order, also with -j", "[cli]") {
   const ProcessResult r = Textmend(args);
   CHECK(r.exit_code == 0);
   CHECK(r.out == expected);
+}
+
+TEST_CASE("cli: files given together get one spelling per person", "[cli]") {
+  TempDir dir;
+  const std::string a = dir.File("a.txt"), b = dir.File("b.txt"),
+                    c = dir.File("c.txt");
+  WriteFile(a,
+            "Sviatlana Tsikhanouskaya met Maria Kolesnikova in Minsk.\n"
+            "Ms Tsikhanouskaya left the country a day later.\n");
+  WriteFile(b, "Svetlana Tikhanovskaya spoke to reporters in Vilnius.\n");
+  WriteFile(c,
+            "Sviatlana Tsikhanouskaya and Maria Kalesnikava were named.\n"
+            "Maria Kolesnikova was sentenced in September.\n");
+  const ProcessResult r = Textmend({"-i", a, b, c});
+  CHECK(r.exit_code == 0);
+  CHECK(ReadFile(a) ==
+        "Sviatlana Tsikhanouskaya met Maria Kolesnikova in Minsk.\n"
+        "Ms Tsikhanouskaya left the country a day later.\n");
+  CHECK(ReadFile(b) == "Sviatlana Tsikhanouskaya spoke to reporters in Vilnius.\n");
+  CHECK(ReadFile(c) ==
+        "Sviatlana Tsikhanouskaya and Maria Kolesnikova were named.\n"
+        "Maria Kolesnikova was sentenced in September.\n");
+  // Each file alone (--scope=document) has one spelling of each already.
+  WriteFile(b, "Svetlana Tikhanovskaya spoke to reporters in Vilnius.\n");
+  CHECK(Textmend({"-i", "--scope=document", a, b}).exit_code == 0);
+  CHECK(ReadFile(b) == "Svetlana Tikhanovskaya spoke to reporters in Vilnius.\n");
 }
 
 TEST_CASE(

@@ -57,11 +57,12 @@ TEST_CASE("a stage after a deletion still reports original offsets",
   CHECK(r.changes[1].length == 3);
 }
 
-// Stream mechanics without a document-level stage, which would hold output
-// back until a window is complete.
+// Stream mechanics without the document-level stages (words, names), which
+// would hold output back until a window is complete.
 Options NoWords() {
   Options o;
   o.words = false;
+  o.names = false;
   return o;
 }
 
@@ -172,7 +173,7 @@ TEST_CASE("options: the window may not be smaller than a segment",
   CHECK(Repairer::Create(o, &r).code() == Status::Code::kInvalidArgument);
 }
 
-TEST_CASE("a missing lexicon is a clear error, unless the word stage is off",
+TEST_CASE("missing dictionaries are a clear error, unless their stages are off",
           "[repairer]") {
   Options o;
   o.words = true;
@@ -182,7 +183,13 @@ TEST_CASE("a missing lexicon is a clear error, unless the word stage is off",
   CHECK(s.code() == Status::Code::kNotSupported);
   CHECK(s.message().find("en.lex") != std::string::npos);
   CHECK(s.message().find("/nonexistent") != std::string::npos);
+  // The name stage needs its first-name table (the lexicon only helps it).
   o.words = false;
+  const Status names = Repairer::Create(o, &r);
+  CHECK(names.code() == Status::Code::kNotSupported);
+  CHECK(names.message().find("first_names.tsv") != std::string::npos);
+  CHECK(names.message().find("--no-names") != std::string::npos);
+  o.names = false;
   CHECK(Repairer::Create(o, &r).ok());
 }
 

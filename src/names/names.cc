@@ -1,0 +1,377 @@
+// Name normalization; see names.h.
+#include "names/names.h"
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+
+#include "words/tokenizer.h"
+
+namespace textmend {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  }
+  return out;
+}
+
+// Words before a name that are no first name.
+bool IsTitle(std::string_view lower) {
+  static const std::set<std::string_view> kTitles = {
+      "mr",      "mrs",     "ms",       "miss",    "dr",      "prof",
+      "sir",     "lady",    "lord",     "madam",   "madame",  "mister",
+      "president", "premier", "minister", "general", "colonel", "judge",
+      "father",  "st",      "saint",    "mayor",   "governor", "senator"};
+  return kTitles.count(lower) != 0;
+}
+
+// `word` without a possessive 's (ASCII or typographic apostrophe).
+std::string_view WithoutPossessive(std::string_view word) {
+  for (const std::string_view s : {std::string_view("'s"),
+                                   std::string_view("\xE2\x80\x99s")}) {
+    if (word.size() > s.size() && word.substr(word.size() - s.size()) == s)
+      return word.substr(0, word.size() - s.size());
+  }
+  return word;
+}
+
+// A word the lexicon knows in lowercase use (President, Government): no name.
+bool CommonWord(const Lexicon* lexicon, std::string_view word) {
+  if (lexicon == nullptr) return false;
+  const Lexicon::Entry* e = lexicon->Find(Lower(word));
+  return e != nullptr && (e->flags & lexfmt::kLower) != 0;
+}
+
+// Shortest surname looked at.
+constexpr size_t kMinSurname = 3;
+
+}  // namespace
+
+Status FirstNames::Load(const std::string& path,
+                        std::unique_ptr<FirstNames>* out) {
+  std::ifstream in(path);
+  if (!in) return Status::IoError("cannot read " + path);
+  auto names = std::unique_ptr<FirstNames>(new FirstNames());
+  int group = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t at = 0;
+    while (at <= line.size()) {
+      size_t tab = line.find('\t', at);
+      if (tab == std::string::npos) tab = line.size();
+      if (tab > at) names->groups_.emplace(Lower(line.substr(at, tab - at)), group);
+      at = tab + 1;
+    }
+    ++group;
+  }
+  *out = std::move(names);
+  return Status::Ok();
+}
+
+Status LoadFirstNames(const std::string& dir,
+                      std::shared_ptr<const FirstNames>* out) {
+  std::string tried;
+  const std::string path = FindDictionary(dir, "first_names.tsv", &tried);
+  if (path.empty()) {
+    return Status::NotSupported(
+        "the name stage needs first_names.tsv, which is not in " + tried +
+        " (set TEXTMEND_DICTIONARY_DIR, or turn the stage off with "
+        "--no-names)");
+  }
+  std::unique_ptr<FirstNames> names;
+  Status s = FirstNames::Load(path, &names);
+  if (!s.ok()) return s;
+  *out = std::move(names);
+  return Status::Ok();
+}
+
+int FirstNames::Group(std::string_view name) const {
+  const auto it = groups_.find(Lower(name));
+  return it == groups_.end() ? -1 : it->second;
+}
+
+std::string FirstNameKey(const FirstNames& first_names, std::string_view name) {
+  const int group = first_names.Group(name);
+  if (group >= 0) {
+    std::string key = "#";  // (appended: GCC 12 warns falsely on "#" + ...)
+    key += std::to_string(group);
+    return key;
+  }
+  return NameSkeleton(name);
+}
+
+void ForEachNameMention(std::string_view text, const FirstNames& first_names,
+                        const Lexicon* lexicon,
+                        const std::function<void(const NameMention&)>& on) {
+  std::vector<WordToken> tokens;
+  size_t sentence = 0;
+  for (size_t begin = 0; begin <= text.size();) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(begin, end - begin);
+    tokens.clear();
+    Tokenize(line, &tokens);
+    const auto word = [&](size_t k) {
+      return line.substr(tokens[k].offset, tokens[k].length);
+    };
+    const auto capitalized = [&](size_t k) {
+      const WordToken& t = tokens[k];
+      return t.ascii && !t.protect && t.length >= 2 &&
+             CaseOf(WithoutPossessive(word(k))) == WordCase::kCapitalized;
+    };
+    for (size_t k = 0; k < tokens.size();) {
+      if (tokens[k].sentence_start) ++sentence;
+      if (!capitalized(k)) {
+        ++k;
+        continue;
+      }
+      // A run of capitalized words one space apart.
+      size_t m = k + 1;
+      while (m < tokens.size() && capitalized(m) && !tokens[m].sentence_start &&
+             tokens[m].offset == tokens[m - 1].offset + tokens[m - 1].length + 1 &&
+             line[tokens[m].offset - 1] == ' ' &&
+             WithoutPossessive(word(m - 1)).size() == tokens[m - 1].length)
+        ++m;
+      // Its surname: the last word that is neither a common word nor a
+      // first name; its first name, the word before, unless a title or a
+      // common word.
+      for (size_t s = m; s-- > k;) {
+        const std::string_view surname = WithoutPossessive(word(s));
+        if (surname.size() < kMinSurname ||
+            surname.find_first_of("'\xE2") != std::string_view::npos ||
+            CommonWord(lexicon, surname) ||
+            first_names.Group(surname) >= 0 || IsTitle(Lower(surname)))
+          continue;
+        NameMention mention;
+        mention.surname_at = begin + tokens[s].offset;
+        mention.surname_length = surname.size();
+        mention.sentence = sentence;
+        if (s > k) {
+          const std::string_view first = word(s - 1);
+          const std::string lower = Lower(first);
+          if (first_names.Group(first) >= 0 ||
+              (!IsTitle(lower) && !CommonWord(lexicon, first))) {
+            mention.first_at = begin + tokens[s - 1].offset;
+            mention.first_length = first.size();
+          }
+        }
+        on(mention);
+        break;
+      }
+      k = m;
+    }
+    begin = end + 1;
+  }
+}
+
+NameProfile::NameProfile(std::shared_ptr<const FirstNames> first_names,
+                         std::shared_ptr<const Lexicon> lexicon)
+    : first_names_(std::move(first_names)), lexicon_(std::move(lexicon)) {}
+
+void NameProfile::Observe(std::string_view text) {
+  struct Seen {
+    SurnameKey key;
+    std::string surname, first, first_key;
+    size_t sentence;
+  };
+  std::vector<Seen> seen;
+  ForEachNameMention(text, *first_names_, lexicon_.get(),
+                     [&](const NameMention& m) {
+                       Seen s;
+                       s.surname = std::string(
+                           text.substr(m.surname_at, m.surname_length));
+                       s.key = KeyOfSurname(s.surname);
+                       if (s.key.skeleton.empty()) return;
+                       s.first = std::string(
+                           text.substr(m.first_at, m.first_length));
+                       if (!s.first.empty())
+                         s.first_key = FirstNameKey(*first_names_, s.first);
+                       s.sentence = m.sentence;
+                       seen.push_back(std::move(s));
+                     });
+  std::lock_guard<std::mutex> lock(mu_);
+  for (size_t i = 0; i < seen.size(); ++i) {
+    const Seen& s = seen[i];
+    Person& p = people_[s.key];
+    ++p.spellings[s.surname];
+    if (!s.first.empty()) {
+      p.first_keys.insert(s.first_key);
+      ++p.first_spellings[s.first_key][s.first];
+    }
+    // Two spellings of one key in a sentence: perhaps two people (the
+    // Russian and Belarusian forms of a name listed side by side).
+    for (size_t j = i; j-- > 0 && seen[j].sentence == s.sentence;) {
+      if (seen[j].key == s.key && seen[j].surname != s.surname)
+        p.side_by_side = true;
+    }
+  }
+}
+
+namespace {
+
+// A person's surname key as text.
+std::string PersonId(const SurnameKey& key) {
+  return key.skeleton + "/" + std::to_string(static_cast<int>(key.gender));
+}
+
+// The most frequent spelling (a tie: the alphabetically first), and the
+// evidence: "Kolesnikova 4, Kalesnikava 1".
+std::pair<std::string, std::string> Choose(
+    const std::map<std::string, size_t>& spellings) {
+  std::vector<std::pair<size_t, std::string>> ranked;
+  for (const auto& [s, n] : spellings) ranked.emplace_back(n, s);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::string evidence;
+  for (const auto& [n, s] : ranked) {
+    if (!evidence.empty()) evidence += ", ";
+    evidence += s + " " + std::to_string(n);
+  }
+  return {ranked[0].second, evidence};
+}
+
+}  // namespace
+
+NameProfile::Decisions NameProfile::Decide() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  Decisions d;
+  for (const auto& [key, p] : people_) {
+    // Used with two different first names: two people, or too little to
+    // tell which mention is whose.
+    if (p.first_keys.size() > 1 || p.side_by_side) continue;
+    // Only a person the scope names with an East Slavic first name from the
+    // table (Maria Kolesnikova, Sviatlana Tsikhanouskaya): the key's folds
+    // are the correspondences of East Slavic romanizations, and would merge
+    // other names' unrelated spellings (Milan and Millan, Omar and Ammar).
+    if (p.first_keys.empty() || p.first_keys.begin()->front() != '#') continue;
+    if (p.spellings.size() >= 2) {
+      const auto [to, counts] = Choose(p.spellings);
+      for (const auto& [s, n] : p.spellings) {
+        if (s == to) continue;
+        d.surnames[s] = {to, "one person's spellings in this scope: " + counts};
+      }
+    }
+    for (const auto& [first_key, spellings] : p.first_spellings) {
+      if (spellings.size() < 2) continue;
+      const auto [to, counts] = Choose(spellings);
+      for (const auto& [s, n] : spellings) {
+        if (s == to) continue;
+        d.first_names[{s, PersonId(key)}] = {
+            to, "one person's first names in this scope: " + counts};
+      }
+    }
+  }
+  return d;
+}
+
+namespace {
+
+class NamesModel final : public DocumentModel {
+ public:
+  NameProfile::Decisions decisions;
+};
+
+// Keeps `to`'s letters in the case pattern of `from` (all capitals stay all
+// capitals; otherwise as `to` is written).
+std::string InCaseOf(std::string_view from, const std::string& to) {
+  if (CaseOf(from) == WordCase::kUpper) {
+    std::string out = to;
+    for (char& c : out) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    }
+    return out;
+  }
+  return to;
+}
+
+class NamesStage final : public TextStage {
+ public:
+  NamesStage(std::shared_ptr<const FirstNames> first_names,
+             std::shared_ptr<const Lexicon> lexicon,
+             std::shared_ptr<const NameProfile> profile)
+      : first_names_(std::move(first_names)),
+        lexicon_(std::move(lexicon)),
+        profile_(std::move(profile)) {
+    if (profile_ != nullptr) batch_ = profile_->Decide();
+  }
+
+  std::string_view name() const override { return "names"; }
+  bool learns() const override { return true; }
+
+  std::unique_ptr<DocumentModel> Learn(std::string_view window) const override {
+    auto model = std::make_unique<NamesModel>();
+    if (profile_ != nullptr) {
+      model->decisions = batch_;
+    } else {
+      NameProfile own(first_names_, lexicon_);
+      own.Observe(window);
+      model->decisions = own.Decide();
+    }
+    if (model->decisions.surnames.empty() &&
+        model->decisions.first_names.empty())
+      return nullptr;
+    return model;
+  }
+
+  bool MayChange(std::string_view, const DocumentModel* model) const override {
+    return model != nullptr;
+  }
+
+  void Process(std::string_view run, size_t run_offset,
+               const DocumentModel* model,
+               std::vector<Edit>* edits) const override {
+    const auto& d = static_cast<const NamesModel*>(model)->decisions;
+    ForEachNameMention(
+        run, *first_names_, lexicon_.get(), [&](const NameMention& m) {
+          const std::string_view surname =
+              run.substr(m.surname_at, m.surname_length);
+          const SurnameKey key = KeyOfSurname(surname);
+          if (key.skeleton.empty()) return;
+          if (m.first_length > 0) {
+            const std::string_view first = run.substr(m.first_at, m.first_length);
+            const auto it = d.first_names.find({std::string(first), PersonId(key)});
+            if (it != d.first_names.end()) {
+              Edit e;
+              e.offset = run_offset + m.first_at;
+              e.length = m.first_length;
+              e.replacement = InCaseOf(first, it->second.to);
+              e.rule = "name: " + it->second.evidence;
+              e.confidence = 0.9f;
+              edits->push_back(std::move(e));
+            }
+          }
+          const auto it = d.surnames.find(surname);
+          if (it != d.surnames.end()) {
+            Edit e;
+            e.offset = run_offset + m.surname_at;
+            e.length = m.surname_length;
+            e.replacement = InCaseOf(surname, it->second.to);
+            e.rule = "name: " + it->second.evidence;
+            e.confidence = 0.9f;
+            edits->push_back(std::move(e));
+          }
+        });
+  }
+
+ private:
+  std::shared_ptr<const FirstNames> first_names_;
+  std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const NameProfile> profile_;
+  NameProfile::Decisions batch_;
+};
+
+}  // namespace
+
+std::unique_ptr<TextStage> MakeNamesStage(
+    std::shared_ptr<const FirstNames> first_names,
+    std::shared_ptr<const Lexicon> lexicon,
+    std::shared_ptr<const NameProfile> profile) {
+  return std::make_unique<NamesStage>(std::move(first_names),
+                                      std::move(lexicon), std::move(profile));
+}
+
+}  // namespace textmend

@@ -1,0 +1,118 @@
+// Name normalization: transliteration variants of one person (Kolesnikova and
+// Kalesnikava, Sviatlana Tsikhanouskaya and Svetlana Tikhanovskaya) unified
+// within a scope, without merging two people.
+//
+// A mention is a capitalized word the lexicon does not know as a lowercase
+// word, alone or after a first name or a title (Maria Kolesnikova, Ms
+// Tsikhanouskaya). Mentions whose surnames share a key (name_key.h) are one
+// person when their first names are equivalent (first_names.tsv) or absent.
+// A surname key used with two different first names in a scope stays as it
+// is (two people, or too little to tell), and so does one whose spellings
+// stand side by side in one sentence. The spelling a scope uses most often
+// wins (a tie: the alphabetically first).
+//
+// A NameProfile counts the mentions of a scope: one document (the stage
+// builds its own per window), or many (the CLI observes every file given
+// together before it writes any).
+#ifndef TEXTMEND_NAMES_NAMES_H_
+#define TEXTMEND_NAMES_NAMES_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/stage.h"
+#include "dict/lexicon.h"
+#include "names/name_key.h"
+#include "textmend/status.h"
+
+namespace textmend {
+
+// Equivalent first names (dictionaries/names/first_names.tsv).
+class FirstNames {
+ public:
+  static Status Load(const std::string& path, std::unique_ptr<FirstNames>* out);
+  // The group of `name` (any case), or -1.
+  int Group(std::string_view name) const;
+
+ private:
+  std::unordered_map<std::string, int> groups_;  // lowercase -> group
+};
+
+// The first-name table from the dictionaries (`dir`, or where
+// FindDictionary looks).
+Status LoadFirstNames(const std::string& dir,
+                      std::shared_ptr<const FirstNames>* out);
+
+// One person-name mention in a text: offsets of the surname (without a
+// possessive) and the first name (length 0: none) in the text.
+struct NameMention {
+  size_t surname_at = 0, surname_length = 0;
+  size_t first_at = 0, first_length = 0;
+  size_t sentence = 0;  // sentences counted from the text's start
+};
+
+// Calls on(mention) for the mentions of `text` (valid UTF-8), in order.
+// `lexicon` (may be null) tells common words from names.
+void ForEachNameMention(std::string_view text, const FirstNames& first_names,
+                        const Lexicon* lexicon,
+                        const std::function<void(const NameMention&)>& on);
+
+// The mentions of a scope, counted, and what unifying them decides.
+class NameProfile {
+ public:
+  NameProfile(std::shared_ptr<const FirstNames> first_names,
+              std::shared_ptr<const Lexicon> lexicon);
+
+  // Counts the mentions of `text`. Thread-safe.
+  void Observe(std::string_view text);
+
+  // What to rewrite: surname spelling -> the person's chosen spelling, and
+  // (first-name spelling, surname key) -> the chosen first name, each with
+  // its evidence for the report. Computed from the counts so far.
+  struct Rewrite {
+    std::string to;
+    std::string evidence;
+  };
+  struct Decisions {
+    std::map<std::string, Rewrite, std::less<>> surnames;
+    std::map<std::pair<std::string, std::string>, Rewrite> first_names;
+  };
+  Decisions Decide() const;
+
+  const FirstNames& first_names() const { return *first_names_; }
+  const Lexicon* lexicon() const { return lexicon_.get(); }
+
+ private:
+  struct Person {
+    std::map<std::string, size_t> spellings;  // surname spelling -> count
+    std::set<std::string> first_keys;         // first names used with it
+    // first-name key -> its spellings with counts
+    std::map<std::string, std::map<std::string, size_t>> first_spellings;
+    bool side_by_side = false;  // two spellings in one sentence
+  };
+  std::shared_ptr<const FirstNames> first_names_;
+  std::shared_ptr<const Lexicon> lexicon_;
+  mutable std::mutex mu_;
+  std::map<SurnameKey, Person> people_;
+};
+
+// The names stage. With `profile` (a batch's, observed beforehand), its
+// decisions hold for every document; without, each window is its own scope.
+std::unique_ptr<TextStage> MakeNamesStage(
+    std::shared_ptr<const FirstNames> first_names,
+    std::shared_ptr<const Lexicon> lexicon,
+    std::shared_ptr<const NameProfile> profile);
+
+// The key of a first name: its group in `first_names`, or its skeleton.
+std::string FirstNameKey(const FirstNames& first_names, std::string_view name);
+
+}  // namespace textmend
+
+#endif  // TEXTMEND_NAMES_NAMES_H_

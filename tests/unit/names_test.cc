@@ -1,0 +1,120 @@
+// The name stage: spelling keys and unification of one person's spellings.
+#include <catch2/catch.hpp>
+
+#include "names/name_key.h"
+#include "names/names.h"
+#include "unit/test_util.h"
+
+namespace textmend {
+namespace {
+
+bool SamePerson(std::string_view a, std::string_view b) {
+  return KeyOfSurname(a) == KeyOfSurname(b);
+}
+
+TEST_CASE("names: romanizations of one surname share a key", "[names]") {
+  // Russian and Belarusian forms, and the romanization systems' spellings.
+  CHECK(SamePerson("Kolesnikova", "Kalesnikava"));
+  CHECK(SamePerson("Tikhanovskaya", "Tsikhanouskaya"));
+  CHECK(SamePerson("Lukashenko", "Lukashenka"));
+  CHECK(SamePerson("Zimovsky", "Zimousky"));
+  CHECK(SamePerson("Zimowski", "Zimovsky"));
+  CHECK(SamePerson("Belyatsky", "Bialiatski"));
+  CHECK(SamePerson("Kalesnikau", "Kolesnikov"));
+  CHECK(SamePerson("LUKASHENKA", "Lukashenko"));
+  CHECK(NameSkeleton("Sviatlana") == NameSkeleton("Svetlana"));
+  CHECK(NameSkeleton("Natallia") == NameSkeleton("Natalya"));
+  CHECK(NameSkeleton("Yury") == NameSkeleton("Iurii"));
+}
+
+TEST_CASE("names: what separates people stays in the key", "[names]") {
+  // A wife and her husband; a woman and her brother.
+  CHECK_FALSE(SamePerson("Tsikhanouskaya", "Tsikhanouski"));
+  CHECK_FALSE(SamePerson("Kolesnikova", "Kolesnikov"));
+  CHECK_FALSE(SamePerson("Ivanova", "Ivanov"));
+  // Different names.
+  CHECK_FALSE(SamePerson("Ivanov", "Ivakin"));
+  CHECK_FALSE(SamePerson("Babaryka", "Bialiatski"));
+  CHECK_FALSE(SamePerson("Petrov", "Popov"));
+  CHECK_FALSE(SamePerson("Tsvetkov", "Svetkov"));
+  CHECK(KeyOfSurname("Müller").skeleton.empty());  // not for other letters
+}
+
+Options NamesOnly() {
+  Options o;
+  (void)SetStages("names", &o);
+  return o;
+}
+
+TEST_CASE("names: one person's spellings become the one the text uses most",
+          "[names]") {
+  const std::string in =
+      "Maria Kolesnikova was detained in September. Ms Kolesnikova tore up\n"
+      "her passport at the border. A court later sentenced Kalesnikava to\n"
+      "eleven years.\n";
+  const RepairResult r = RepairText(in, NamesOnly());
+  CHECK(r.text ==
+        "Maria Kolesnikova was detained in September. Ms Kolesnikova tore up\n"
+        "her passport at the border. A court later sentenced Kolesnikova to\n"
+        "eleven years.\n");
+  REQUIRE(r.changes.size() == 1);
+  CHECK(r.changes[0].stage == "names");
+  CHECK(r.changes[0].rule.find("Kolesnikova 2, Kalesnikava 1") !=
+        std::string::npos);
+}
+
+TEST_CASE("names: first names of one person are unified too", "[names]") {
+  const std::string in =
+      "Sviatlana Tsikhanouskaya spoke in Vilnius. Svetlana Tikhanovskaya, as "
+      "Russian media call her, said\nthat Sviatlana Tsikhanouskaya's team "
+      "would return.\n";
+  const RepairResult r = RepairText(in, NamesOnly());
+  CHECK(r.text ==
+        "Sviatlana Tsikhanouskaya spoke in Vilnius. Sviatlana Tsikhanouskaya, "
+        "as Russian media call her, said\nthat Sviatlana Tsikhanouskaya's team "
+        "would return.\n");
+}
+
+TEST_CASE("names: two people are never merged", "[names]") {
+  const std::vector<std::string> unchanged = {
+      // A wife and her husband.
+      "Sviatlana Tsikhanouskaya ran after Siarhei Tsikhanouski was "
+      "arrested.\nMs Tsikhanouskaya and Mr Tsikhanouski have two "
+      "children.\n",
+      // Two people with one surname, spelled two ways: which is whose?
+      "Viktar Babaryka was jailed; his son Eduard Babarika ran his "
+      "campaign.\nBabaryka denied the charges.\n",
+      // Both spellings side by side in one sentence.
+      "Maria Kolesnikova (Kalesnikava in Belarusian) was detained.\n",
+      // Names without an East Slavic first name: their folds do not apply.
+      "Omar Said met Ammar Said in Milan; Mr Millan and Mr Milan came "
+      "later.\nDavid Cameron visited Cameroon.\n",
+  };
+  for (const std::string& text : unchanged) {
+    INFO(text);
+    const RepairResult r = RepairText(text, NamesOnly());
+    CHECK(r.text == text);
+    CHECK(r.changes.empty());
+  }
+}
+
+TEST_CASE("names: a profile of several documents decides for each of them",
+          "[names]") {
+  std::shared_ptr<const FirstNames> first_names;
+  REQUIRE(LoadFirstNames("", &first_names).ok());
+  auto profile = std::make_shared<NameProfile>(first_names, nullptr);
+  const std::string a =
+      "Maria Kolesnikova was detained. Kolesnikova led the protests.\n";
+  const std::string b = "Maria Kalesnikava was sentenced on Friday.\n";
+  profile->Observe(a);
+  profile->Observe(b);
+  Options o = NamesOnly();
+  o.names_profile = profile;
+  // Alone, each document has one spelling; together, the batch has two.
+  CHECK(RepairText(b, NamesOnly()).changes.empty());
+  CHECK(RepairText(a, o).changes.empty());
+  CHECK(RepairText(b, o).text == "Maria Kolesnikova was sentenced on Friday.\n");
+}
+
+}  // namespace
+}  // namespace textmend
