@@ -45,9 +45,21 @@ constexpr std::array kEndings = {
     // Kalesnikau)
     Ending{"yova", "ov", NameGender::kFeminine},
     Ending{"iova", "ov", NameGender::kFeminine},
+    Ending{"iyeva", "ov", NameGender::kFeminine},
+    Ending{"iieva", "ov", NameGender::kFeminine},
+    Ending{"yeva", "ov", NameGender::kFeminine},
+    Ending{"ieva", "ov", NameGender::kFeminine},
     Ending{"ova", "ov", NameGender::kFeminine},
     Ending{"ava", "ov", NameGender::kFeminine},
     Ending{"eva", "ov", NameGender::kFeminine},
+    // (-yev, -iev, -yov: the same -ев after a vowel or a soft sign:
+    // Timofeyev, Timofeev; Adoniev, Adonev)
+    Ending{"iyev", "ov", NameGender::kMasculine},
+    Ending{"iiev", "ov", NameGender::kMasculine},
+    Ending{"yev", "ov", NameGender::kMasculine},
+    Ending{"iev", "ov", NameGender::kMasculine},
+    Ending{"yov", "ov", NameGender::kMasculine},
+    Ending{"iov", "ov", NameGender::kMasculine},
     Ending{"ov", "ov", NameGender::kMasculine},
     Ending{"ev", "ov", NameGender::kMasculine},
     Ending{"au", "ov", NameGender::kMasculine},
@@ -65,6 +77,10 @@ constexpr std::array kEndings = {
     Ending{"iy", "i", NameGender::kMasculine},
     Ending{"yy", "i", NameGender::kMasculine},
     Ending{"yi", "i", NameGender::kMasculine},
+    Ending{"ij", "i", NameGender::kMasculine},
+    Ending{"yj", "i", NameGender::kMasculine},
+    Ending{"ii", "i", NameGender::kMasculine},
+    Ending{"y", "i", NameGender::kMasculine},
 };
 // A stem shorter than this keeps its ending as letters (Ivin, Lev).
 constexpr size_t kMinStem = 3;

@@ -45,6 +45,13 @@ bool CommonWord(const Lexicon* lexicon, std::string_view word) {
   return e != nullptr && (e->flags & lexfmt::kLower) != 0;
 }
 
+// A word the lexicon knows capitalized, as a name (Marina, Maxim).
+bool KnownName(const Lexicon* lexicon, std::string_view word) {
+  if (lexicon == nullptr) return false;
+  const Lexicon::Entry* e = lexicon->Find(Lower(word));
+  return e != nullptr && (e->flags & lexfmt::kCapitalized) != 0;
+}
+
 // Shortest surname looked at.
 constexpr size_t kMinSurname = 3;
 
@@ -62,7 +69,11 @@ Status FirstNames::Load(const std::string& path,
     while (at <= line.size()) {
       size_t tab = line.find('\t', at);
       if (tab == std::string::npos) tab = line.size();
-      if (tab > at) names->groups_.emplace(Lower(line.substr(at, tab - at)), group);
+      if (tab > at) {
+        const std::string name = line.substr(at, tab - at);
+        names->groups_.emplace(Lower(name), group);
+        names->skeletons_.emplace(NameSkeleton(name), group);
+      }
       at = tab + 1;
     }
     ++group;
@@ -90,7 +101,10 @@ Status LoadFirstNames(const std::string& dir,
 
 int FirstNames::Group(std::string_view name) const {
   const auto it = groups_.find(Lower(name));
-  return it == groups_.end() ? -1 : it->second;
+  if (it != groups_.end()) return it->second;
+  // A spelling the table lacks that folds like one it has (Dmytriy, Dmitriy).
+  const auto folded = skeletons_.find(NameSkeleton(name));
+  return folded == skeletons_.end() ? -1 : folded->second;
 }
 
 std::string FirstNameKey(const FirstNames& first_names, std::string_view name) {
@@ -140,9 +154,13 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
       // common word.
       for (size_t s = m; s-- > k;) {
         const std::string_view surname = WithoutPossessive(word(s));
+        // (A common word right after an East Slavic first name is a
+        // surname: Sergei Frank.)
+        const bool after_first_name =
+            s > k && first_names.Group(word(s - 1)) >= 0;
         if (surname.size() < kMinSurname ||
             surname.find_first_of("'\xE2") != std::string_view::npos ||
-            CommonWord(lexicon, surname) ||
+            (!after_first_name && CommonWord(lexicon, surname)) ||
             first_names.Group(surname) >= 0 || IsTitle(Lower(surname)))
           continue;
         NameMention mention;
@@ -152,8 +170,11 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
         if (s > k) {
           const std::string_view first = word(s - 1);
           const std::string lower = Lower(first);
+          // (A word the lexicon also knows as a name, Marina or Maxim, is
+          // a first name here.)
           if (first_names.Group(first) >= 0 ||
-              (!IsTitle(lower) && !CommonWord(lexicon, first))) {
+              (!IsTitle(lower) &&
+               (!CommonWord(lexicon, first) || KnownName(lexicon, first)))) {
             mention.first_at = begin + tokens[s - 1].offset;
             mention.first_length = first.size();
           }
@@ -200,6 +221,7 @@ void NameProfile::Observe(std::string_view text) {
     if (!s.first.empty()) {
       p.first_keys.insert(s.first_key);
       ++p.first_spellings[s.first_key][s.first];
+      ++p.surnames_with[s.first_key][s.surname];
     }
     // Two spellings of one key in a sentence: perhaps two people (the
     // Russian and Belarusian forms of a name listed side by side).
@@ -211,6 +233,31 @@ void NameProfile::Observe(std::string_view text) {
 }
 
 namespace {
+
+// Whether a surname's spellings show an East Slavic name: a surname
+// suffix of the languages (-ov, -ova, -sky, -skaya, -enko, -chuk, -vich,
+// Belarusian -au and -ava, Armenian -yan as Russian writes it), or a
+// romanization's digraph (kh, zh, shch, an initial ts).
+bool EastSlavicSurname(const std::map<std::string, size_t>& spellings) {
+  static constexpr std::string_view kSuffixes[] = {
+      "ov",    "ova",  "ev",    "eva",  "yov", "yova", "sky",  "ski",
+      "skiy",  "skii", "skaya", "skaja", "enko", "enka", "chuk", "yuk",
+      "vich",  "au",   "ava",   "yan",   "uk",  "ich"};
+  for (const auto& [spelling, n] : spellings) {
+    const std::string lower = Lower(spelling);
+    const std::string_view w = lower;
+    for (const std::string_view suffix : kSuffixes) {
+      if (w.size() > suffix.size() + 2 &&
+          w.substr(w.size() - suffix.size()) == suffix)
+        return true;
+    }
+    if (w.find("kh") != std::string_view::npos ||
+        w.find("zh") != std::string_view::npos ||
+        w.find("shch") != std::string_view::npos || w.starts_with("ts"))
+      return true;
+  }
+  return false;
+}
 
 // A person's surname key as text.
 std::string PersonId(const SurnameKey& key) {
@@ -240,27 +287,47 @@ NameProfile::Decisions NameProfile::Decide() const {
   std::lock_guard<std::mutex> lock(mu_);
   Decisions d;
   for (const auto& [key, p] : people_) {
-    // Used with two different first names: two people, or too little to
-    // tell which mention is whose.
-    if (p.first_keys.size() > 1 || p.side_by_side) continue;
-    // Only a person the scope names with an East Slavic first name from the
-    // table (Maria Kolesnikova, Sviatlana Tsikhanouskaya): the key's folds
-    // are the correspondences of East Slavic romanizations, and would merge
-    // other names' unrelated spellings (Milan and Millan, Omar and Ammar).
-    if (p.first_keys.empty() || p.first_keys.begin()->front() != '#') continue;
-    if (p.spellings.size() >= 2) {
-      const auto [to, counts] = Choose(p.spellings);
-      for (const auto& [s, n] : p.spellings) {
+    if (p.side_by_side || p.first_keys.empty()) continue;
+    // The key's folds are East Slavic correspondences, and would merge other
+    // names' unrelated spellings (Milan and Millan, Omar and Ammar): only a
+    // person with a first name from the table (Maria Kolesnikova) or an East
+    // Slavic surname.
+    bool table_first_name = false;
+    for (const std::string& f : p.first_keys)
+      table_first_name = table_first_name || f.front() == '#';
+    if (!table_first_name && !EastSlavicSurname(p.spellings)) continue;
+    const std::string id = PersonId(key);
+    const auto rewrite = [&](const std::map<std::string, size_t>& spellings,
+                             const std::string& first_key) {
+      if (spellings.size() < 2) return;
+      const auto [to, counts] = Choose(spellings);
+      for (const auto& [s, n] : spellings) {
         if (s == to) continue;
-        d.surnames[s] = {to, "one person's spellings in this scope: " + counts};
+        d.surnames[{s, first_key}] = {
+            to, "one person's spellings in this scope: " + counts};
       }
+    };
+    if (p.first_keys.size() == 1) {
+      // One person: every mention, with its first name or without, of a
+      // spelling the scope writes at least once with the first name (a word
+      // only ever alone may be another name: Liam beside Stanislaw Lem).
+      const std::string& first_key = *p.first_keys.begin();
+      std::map<std::string, size_t> spellings;
+      for (const auto& [s, n] : p.surnames_with.at(first_key))
+        spellings[s] = p.spellings.at(s);
+      rewrite(spellings, first_key);
+      rewrite(spellings, "");
+    } else {
+      // Several people of one surname: each person's full-name mentions.
+      for (const auto& [first_key, spellings] : p.surnames_with)
+        rewrite(spellings, first_key);
     }
     for (const auto& [first_key, spellings] : p.first_spellings) {
       if (spellings.size() < 2) continue;
       const auto [to, counts] = Choose(spellings);
       for (const auto& [s, n] : spellings) {
         if (s == to) continue;
-        d.first_names[{s, PersonId(key)}] = {
+        d.first_names[{s, id}] = {
             to, "one person's first names in this scope: " + counts};
       }
     }
@@ -331,8 +398,10 @@ class NamesStage final : public TextStage {
               run.substr(m.surname_at, m.surname_length);
           const SurnameKey key = KeyOfSurname(surname);
           if (key.skeleton.empty()) return;
+          std::string first_key;
           if (m.first_length > 0) {
             const std::string_view first = run.substr(m.first_at, m.first_length);
+            first_key = FirstNameKey(*first_names_, first);
             const auto it = d.first_names.find({std::string(first), PersonId(key)});
             if (it != d.first_names.end()) {
               Edit e;
@@ -344,7 +413,7 @@ class NamesStage final : public TextStage {
               edits->push_back(std::move(e));
             }
           }
-          const auto it = d.surnames.find(surname);
+          const auto it = d.surnames.find({std::string(surname), first_key});
           if (it != d.surnames.end()) {
             Edit e;
             e.offset = run_offset + m.surname_at;

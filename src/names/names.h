@@ -5,11 +5,16 @@
 // A mention is a capitalized word the lexicon does not know as a lowercase
 // word, alone or after a first name or a title (Maria Kolesnikova, Ms
 // Tsikhanouskaya). Mentions whose surnames share a key (name_key.h) are one
-// person when their first names are equivalent (first_names.tsv) or absent.
-// A surname key used with two different first names in a scope stays as it
-// is (two people, or too little to tell), and so does one whose spellings
-// stand side by side in one sentence. The spelling a scope uses most often
-// wins (a tie: the alphabetically first).
+// person when their first names are equivalent (first_names.tsv, or the
+// same skeleton) or absent. A surname key used with two different first
+// names in a scope is two people: their full-name mentions are unified each
+// within its own, and the surname alone is left as it is (whose is it?). A
+// spelling never written with the first name is left alone too. A
+// key whose spellings stand side by side in one sentence stays as it is. The
+// key's folds are East Slavic correspondences: a person is unified only when
+// its first name is in the table or its surname shows an East Slavic suffix
+// or digraph. The spelling a scope uses most often wins (a tie: the
+// alphabetically first).
 //
 // A NameProfile counts the mentions of a scope: one document (the stage
 // builds its own per window), or many (the CLI observes every file given
@@ -42,7 +47,8 @@ class FirstNames {
   int Group(std::string_view name) const;
 
  private:
-  std::unordered_map<std::string, int> groups_;  // lowercase -> group
+  std::unordered_map<std::string, int> groups_;     // lowercase -> group
+  std::unordered_map<std::string, int> skeletons_;  // NameSkeleton -> group
 };
 
 // The first-name table from the dictionaries (`dir`, or where
@@ -73,15 +79,16 @@ class NameProfile {
   // Counts the mentions of `text`. Thread-safe.
   void Observe(std::string_view text);
 
-  // What to rewrite: surname spelling -> the person's chosen spelling, and
-  // (first-name spelling, surname key) -> the chosen first name, each with
-  // its evidence for the report. Computed from the counts so far.
+  // What to rewrite: (surname spelling, the key of the first name before
+  // it, or "" for none) -> the person's chosen spelling, and (first-name
+  // spelling, surname key) -> the chosen first name, each with its evidence
+  // for the report. Computed from the counts so far.
   struct Rewrite {
     std::string to;
     std::string evidence;
   };
   struct Decisions {
-    std::map<std::string, Rewrite, std::less<>> surnames;
+    std::map<std::pair<std::string, std::string>, Rewrite> surnames;
     std::map<std::pair<std::string, std::string>, Rewrite> first_names;
   };
   Decisions Decide() const;
@@ -93,6 +100,8 @@ class NameProfile {
   struct Person {
     std::map<std::string, size_t> spellings;  // surname spelling -> count
     std::set<std::string> first_keys;         // first names used with it
+    // first-name key -> the surname spellings written with it
+    std::map<std::string, std::map<std::string, size_t>> surnames_with;
     // first-name key -> its spellings with counts
     std::map<std::string, std::map<std::string, size_t>> first_spellings;
     bool side_by_side = false;  // two spellings in one sentence

@@ -20,6 +20,8 @@
 // With --substitution --verbose it prints each article's accident, restored
 // count and the rules found, and --dump DIR writes each damaged article to
 // DIR/article-N.txt (N as printed), to replay one with textmend --report.
+// With --names GROUPS.tsv it writes documents that mention several persons in
+// several real spellings each (names_eval.h) and scores the name stage.
 // With --cer REF HYP... it prints the character and word error rates of each
 // HYP file against REF (whitespace runs count as one space): for real OCR
 // output (tools/eval/real_ocr.sh).
@@ -41,6 +43,7 @@
 
 #include "distance.h"
 #include "mojibake_eval.h"
+#include "names_eval.h"
 #include "noise_eval.h"
 #include "textmend/repairer.h"
 #include "words/substitution.h"
@@ -245,7 +248,9 @@ int main(int argc, char** argv) {
   double rate = 0.05, min_recall = -1, max_damage = -1;
   bool clean_only = false, substitution = false, words = false,
        mojibake = false, ocr_noise = false, broken_words = false, cer = false,
-       verbose = false;
+       verbose = false, names = false;
+  size_t documents = 400;
+  std::string half = "all";
   double min_latin = -1, min_cyrillic = -1;
   size_t max_articles = SIZE_MAX;
   const char* dump = nullptr;  // --substitution --verbose: damaged articles
@@ -274,6 +279,12 @@ int main(int argc, char** argv) {
       cer = true;
     else if (a == "--broken-words")
       ocr_noise = broken_words = true;
+    else if (a == "--names")
+      names = true;
+    else if (a == "--documents" && i + 1 < argc)
+      documents = static_cast<size_t>(std::atol(argv[++i]));
+    else if (a == "--half" && i + 1 < argc)
+      half = argv[++i];
     else if (a == "--seeds" && i + 1 < argc)
       seeds = static_cast<unsigned>(std::atoi(argv[++i]));
     else if (a == "--verbose")
@@ -290,7 +301,8 @@ int main(int argc, char** argv) {
       std::fprintf(
           stderr,
           "usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean | "
-          "--substitution | --mojibake | --ocr-noise | --broken-words | --cer] "
+          "--substitution | --mojibake | --ocr-noise | --broken-words | --cer | "
+          "--names [--documents N] [--half all|even|odd]] "
           "[--words] [--articles N] "
           "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
           "[--max-damage D] [--verbose] [--dump DIR] FILE...\n");
@@ -334,6 +346,24 @@ int main(int argc, char** argv) {
               static_cast<double>(std::max<size_t>(ref_words.size(), 1)));
     }
     return 0;
+  }
+  if (names) {
+    textmend_eval::NamesEvalOptions ne;
+    ne.seed = seed;
+    ne.documents = documents;
+    ne.half = half;
+    ne.min_unified = min_recall;
+    ne.verbose = verbose;
+    std::vector<std::string> lines;
+    for (const char* f : files) {
+      const std::string all = ReadAll(f);
+      size_t at = 0;
+      for (size_t nl; (nl = all.find('\n', at)) != std::string::npos;
+           at = nl + 1)
+        lines.push_back(all.substr(at, nl - at));
+      if (at < all.size()) lines.push_back(all.substr(at));
+    }
+    return textmend_eval::RunNamesEval(lines, ne);
   }
   if (mojibake) {
     textmend_eval::MojibakeEvalOptions mo;
