@@ -48,6 +48,7 @@ constexpr std::array kEndings = {
     Ending{"iyeva", "ov", NameGender::kFeminine},
     Ending{"iieva", "ov", NameGender::kFeminine},
     Ending{"yeva", "ov", NameGender::kFeminine},
+    Ending{"jeva", "ov", NameGender::kFeminine},
     Ending{"ieva", "ov", NameGender::kFeminine},
     Ending{"ova", "ov", NameGender::kFeminine},
     Ending{"ava", "ov", NameGender::kFeminine},
@@ -57,6 +58,7 @@ constexpr std::array kEndings = {
     Ending{"iyev", "ov", NameGender::kMasculine},
     Ending{"iiev", "ov", NameGender::kMasculine},
     Ending{"yev", "ov", NameGender::kMasculine},
+    Ending{"jev", "ov", NameGender::kMasculine},
     Ending{"iev", "ov", NameGender::kMasculine},
     Ending{"yov", "ov", NameGender::kMasculine},
     Ending{"iov", "ov", NameGender::kMasculine},
@@ -116,8 +118,13 @@ std::string NameSkeleton(std::string_view name) {
     } else if (rest.starts_with("zh")) {
       s += 'J';
       i += 2;
+    } else if (rest.starts_with("tsch")) {
+      s += 'C';  // (German: Tschatajev, Chataev)
+      i += 4;
     } else if (rest.starts_with("kh")) {
-      s += 'X';
+      // х, written kh or h: and г, written g or (Belarusian, Ukrainian) h,
+      // folded with it (Kharichev, Harichev; Hancharyk, Goncharik).
+      s += 'g';
       i += 2;
     } else if (rest.starts_with("ch")) {
       s += 'C';
@@ -164,6 +171,14 @@ std::string NameSkeleton(std::string_view name) {
       ++i;
     }
   }
+  // (Doubled letters once, before the vowels are read: Tatiyana, Tatyana.)
+  {
+    std::string once;
+    for (const char c : s) {
+      if (once.empty() || once.back() != c) once += c;
+    }
+    s.swap(once);
+  }
   // 2. Vowels: ў written u after a vowel (Tsikhanouskaya, Tikhanovskaya); the
   //    iotated vowels (ia, ie, io, iu: Sviatlana, Svetlana; Yury, Iury); the
   //    Belarusian a for an unstressed o (Kalesnikava, Kolesnikova).
@@ -184,6 +199,8 @@ std::string NameSkeleton(std::string_view name) {
       ++i;
     } else if (c == 'o') {
       v += 'a';
+    } else if (c == 'i' && i > 0 && i + 1 < s.size()) {
+      v += 'e';  // Ukrainian і for Russian е (Pasichnyk, Pasechnik)
     } else {
       v += c;
     }
@@ -214,6 +231,8 @@ SurnameKey KeyOfSurname(std::string_view surname) {
     if (!EndsWith(lower, e.suffix) ||
         lower.size() < e.suffix.size() + kMinStem)
       continue;
+    // A final y after a vowel is й, no ending (Varabey, Varabei).
+    if (e.suffix == "y" && IsVowel(lower[lower.size() - 2])) continue;
     key.skeleton =
         NameSkeleton(std::string_view(lower).substr(0, lower.size() -
                                                            e.suffix.size()));

@@ -242,7 +242,7 @@ bool EastSlavicSurname(const std::map<std::string, size_t>& spellings) {
   static constexpr std::string_view kSuffixes[] = {
       "ov",    "ova",  "ev",    "eva",  "yov", "yova", "sky",  "ski",
       "skiy",  "skii", "skaya", "skaja", "enko", "enka", "chuk", "yuk",
-      "vich",  "au",   "ava",   "yan",   "uk",  "ich"};
+      "vich",  "au",   "ava",   "yan",   "uk",  "ich",  "ina",  "yna"};
   for (const auto& [spelling, n] : spellings) {
     const std::string lower = Lower(spelling);
     const std::string_view w = lower;

@@ -134,6 +134,22 @@ std::vector<std::string> SplitWords(const std::string& text) {
   return out;
 }
 
+size_t Levenshtein(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diag + (a[i - 1] != b[j - 1] ? 1u : 0u)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
 // A token without trailing punctuation.
 std::string Bare(std::string w) {
   while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
@@ -167,6 +183,7 @@ int RunNamesEval(const std::vector<std::string>& lines,
   const auto pick = [&](size_t n) {
     return std::uniform_int_distribution<size_t>(0, n - 1)(rng);
   };
+  size_t varied_alias = 0, unified_alias = 0;
   size_t varied = 0, unified = 0, varied_trap = 0, unified_trap = 0,
          merged = 0, name_tokens = 0, other = 0, other_tokens = 0,
          traps = 0, trap_changed = 0;
@@ -321,6 +338,21 @@ int RunNamesEval(const std::vector<std::string>& lines,
       const bool one = givens.size() <= 1 && surnames.size() == 1;
       (p.has_trap ? varied_trap : varied) += 1;
       (p.has_trap ? unified_trap : unified) += one;
+      // An alias (another surname altogether: a maiden name, a pseudonym)
+      // is no spelling of the name: persons written with one are counted
+      // apart.
+      bool alias = false;
+      std::set<std::string> written;
+      for (const size_t i : p.surname_tokens) written.insert(Bare(tokens[i]));
+      for (const std::string& a : written) {
+        for (const std::string& b : written) {
+          alias = alias || 2 * Levenshtein(a, b) > std::max(a.size(), b.size());
+        }
+      }
+      if (!p.has_trap && alias) {
+        ++varied_alias;
+        unified_alias += one;
+      }
       if (options.verbose && !one) {
         std::printf("not unified%s:", p.has_trap ? " (beside a relative)" : "");
         for (const std::string& u : p.used) std::printf(" [%s]", u.c_str());
@@ -339,6 +371,11 @@ int RunNamesEval(const std::vector<std::string>& lines,
   std::printf("  persons in several spellings: %zu, one spelling after: %zu "
               "(%.1f%%)\n",
               varied, unified, pct(unified, varied));
+  std::printf("  ... of them written under another surname too (an alias, "
+              "no spelling of the name): %zu, one spelling after: %zu; the "
+              "others: %.1f%%\n",
+              varied_alias, unified_alias,
+              pct(unified - unified_alias, varied - varied_alias));
   std::printf("  ... beside a relative with the same surname or its other "
               "gender form: %zu, one spelling after: %zu (%.1f%%)\n",
               varied_trap, unified_trap, pct(unified_trap, varied_trap));
