@@ -120,6 +120,28 @@ std::string FirstNameKey(const FirstNames& first_names, std::string_view name) {
 void ForEachNameMention(std::string_view text, const FirstNames& first_names,
                         const Lexicon* lexicon,
                         const std::function<void(const NameMention&)>& on) {
+  // What each distinct word is, looked up once per text.
+  struct Facts {
+    bool common, known_name, title;
+    int group;
+    bool keyed = false;  // key and first_key computed
+    SurnameKey key;
+    std::string first_key;
+  };
+  std::unordered_map<std::string_view, Facts> facts;
+  const auto facts_of = [&](std::string_view w) -> Facts& {
+    auto [it, added] = facts.try_emplace(w);
+    if (added) {
+      const std::string lower = Lower(w);
+      Facts& f = it->second;
+      f.common = CommonWord(lexicon, w);
+      f.known_name = f.common && KnownName(lexicon, w);
+      f.title = IsTitle(lower);
+      f.group = first_names.Group(w);
+    }
+    return it->second;
+  };
+  static const std::string kNoFirstName;
   std::vector<WordToken> tokens;
   size_t sentence = 0;
   for (size_t begin = 0; begin <= text.size();) {
@@ -133,7 +155,9 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
     };
     const auto capitalized = [&](size_t k) {
       const WordToken& t = tokens[k];
-      return t.ascii && !t.protect && t.length >= 2 &&
+      const char first = line[t.offset];  // (most words fail here, cheaply)
+      return first >= 'A' && first <= 'Z' && t.ascii && !t.protect &&
+             t.length >= 2 &&
              CaseOf(WithoutPossessive(word(k))) == WordCase::kCapitalized;
     };
     for (size_t k = 0; k < tokens.size();) {
@@ -156,27 +180,35 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
         const std::string_view surname = WithoutPossessive(word(s));
         // (A common word right after an East Slavic first name is a
         // surname: Sergei Frank.)
-        const bool after_first_name =
-            s > k && first_names.Group(word(s - 1)) >= 0;
         if (surname.size() < kMinSurname ||
-            surname.find_first_of("'\xE2") != std::string_view::npos ||
-            (!after_first_name && CommonWord(lexicon, surname)) ||
-            first_names.Group(surname) >= 0 || IsTitle(Lower(surname)))
+            surname.find_first_of("'\xE2") != std::string_view::npos)
+          continue;
+        Facts& sf = facts_of(surname);
+        const bool after_first_name = s > k && facts_of(word(s - 1)).group >= 0;
+        if ((!after_first_name && sf.common) || sf.group >= 0 || sf.title)
           continue;
         NameMention mention;
         mention.surname_at = begin + tokens[s].offset;
         mention.surname_length = surname.size();
         mention.sentence = sentence;
+        if (!sf.keyed) {
+          sf.key = KeyOfSurname(surname);
+          sf.keyed = true;
+        }
+        mention.key = &sf.key;
+        mention.first_key = &kNoFirstName;
         if (s > k) {
           const std::string_view first = word(s - 1);
-          const std::string lower = Lower(first);
+          Facts& ff = facts_of(first);
           // (A word the lexicon also knows as a name, Marina or Maxim, is
           // a first name here.)
-          if (first_names.Group(first) >= 0 ||
-              (!IsTitle(lower) &&
-               (!CommonWord(lexicon, first) || KnownName(lexicon, first)))) {
+          if (ff.group >= 0 ||
+              (!ff.title && (!ff.common || ff.known_name))) {
             mention.first_at = begin + tokens[s - 1].offset;
             mention.first_length = first.size();
+            if (ff.first_key.empty())
+              ff.first_key = FirstNameKey(first_names, first);
+            mention.first_key = &ff.first_key;
           }
         }
         on(mention);
@@ -204,12 +236,11 @@ void NameProfile::Observe(std::string_view text) {
                        Seen s;
                        s.surname = std::string(
                            text.substr(m.surname_at, m.surname_length));
-                       s.key = KeyOfSurname(s.surname);
+                       s.key = *m.key;
                        if (s.key.skeleton.empty()) return;
                        s.first = std::string(
                            text.substr(m.first_at, m.first_length));
-                       if (!s.first.empty())
-                         s.first_key = FirstNameKey(*first_names_, s.first);
+                       s.first_key = *m.first_key;
                        s.sentence = m.sentence;
                        seen.push_back(std::move(s));
                      });
@@ -374,8 +405,13 @@ class NamesStage final : public TextStage {
     if (profile_ != nullptr) {
       model->decisions = batch_;
     } else {
+      // Only lines holding a capitalized word that shares its surname key or
+      // first-name group with another are read for mentions: nothing else
+      // can be unified.
+      const std::string lines = LinesWithVariants(window);
+      if (lines.empty()) return nullptr;
       NameProfile own(first_names_, lexicon_);
-      own.Observe(window);
+      own.Observe(lines);
       model->decisions = own.Decide();
     }
     if (model->decisions.surnames.empty() &&
@@ -384,24 +420,135 @@ class NamesStage final : public TextStage {
     return model;
   }
 
-  bool MayChange(std::string_view, const DocumentModel* model) const override {
-    return model != nullptr;
+  // The lines of `text` (each ended by a newline) that hold a capitalized
+  // word sharing its surname key or first-name group with another
+  // capitalized word of `text`.
+  std::string LinesWithVariants(std::string_view text) const {
+    std::unordered_map<std::string_view, uint32_t> ids;  // capitalized words
+    std::vector<std::string_view> words;
+    std::vector<uint32_t> line_words;  // per line, its capitalized words' ids
+    std::vector<std::pair<std::string_view, size_t>> lines;  // line, its end
+    std::vector<WordToken> tokens;
+    for (size_t begin = 0; begin <= text.size();) {
+      size_t end = text.find('\n', begin);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view line = text.substr(begin, end - begin);
+      tokens.clear();
+      Tokenize(line, &tokens);
+      for (const WordToken& t : tokens) {
+        const char first = line[t.offset];
+        if (first < 'A' || first > 'Z' || !t.ascii || t.protect ||
+            t.length < 2)
+          continue;
+        const std::string_view w =
+            WithoutPossessive(line.substr(t.offset, t.length));
+        if (CaseOf(w) != WordCase::kCapitalized) continue;
+        const auto [it, added] =
+            ids.try_emplace(w, static_cast<uint32_t>(words.size()));
+        if (added) words.push_back(w);
+        line_words.push_back(it->second);
+      }
+      lines.emplace_back(line, line_words.size());
+      begin = end + 1;
+    }
+    std::unordered_map<std::string, std::vector<uint32_t>> groups;
+    for (uint32_t id = 0; id < words.size(); ++id) {
+      const std::string_view w = words[id];
+      const int group = first_names_->Group(w);
+      // (A common word is no name: "In" and "On" share a key.)
+      if (group < 0 && CommonWord(lexicon_.get(), w)) continue;
+      if (w.size() >= 3) {
+        const SurnameKey key = KeyOfSurname(w);
+        if (!key.skeleton.empty()) groups[PersonId(key)].push_back(id);
+      }
+      if (group >= 0) {
+        std::string g = "#";
+        g += std::to_string(group);
+        groups[g].push_back(id);
+      }
+    }
+    std::vector<char> variant(words.size(), 0);
+    bool any = false;
+    for (const auto& [key, members] : groups) {
+      if (members.size() < 2) continue;
+      for (const uint32_t id : members) variant[id] = 1;
+      any = true;
+    }
+    std::string out;
+    if (!any) return out;
+    size_t from = 0;
+    for (const auto& [line, to] : lines) {
+      for (size_t k = from; k < to; ++k) {
+        if (variant[line_words[k]]) {
+          out.append(line).push_back('\n');
+          break;
+        }
+      }
+      from = to;
+    }
+    return out;
+  }
+
+  bool MayChange(std::string_view segment,
+                 const DocumentModel* model) const override {
+    if (model == nullptr) return false;
+    // Only a segment holding a spelling to rewrite.
+    const auto& d = static_cast<const NamesModel*>(model)->decisions;
+    const auto holds = [&](const std::string& w) {
+      return segment.find(w) != std::string_view::npos;
+    };
+    for (const auto& [from, to] : d.surnames) {
+      if (holds(from.first)) return true;
+    }
+    for (const auto& [from, to] : d.first_names) {
+      if (holds(from.first)) return true;
+    }
+    return false;
   }
 
   void Process(std::string_view run, size_t run_offset,
                const DocumentModel* model,
                std::vector<Edit>* edits) const override {
     const auto& d = static_cast<const NamesModel*>(model)->decisions;
+    // Only the lines holding a spelling to rewrite are read.
+    std::vector<std::pair<size_t, size_t>> spans;  // line begin, end
+    const auto mark = [&](const std::string& w) {
+      for (size_t at = run.find(w); at != std::string_view::npos;
+           at = run.find(w, at + 1)) {
+        const size_t nl = run.rfind('\n', at);
+        const size_t begin = nl == std::string_view::npos ? 0 : nl + 1;
+        size_t end = run.find('\n', at);
+        if (end == std::string_view::npos) end = run.size();
+        spans.emplace_back(begin, end);
+        at = end;
+        if (at >= run.size()) break;
+      }
+    };
+    for (const auto& [from, to] : d.surnames) mark(from.first);
+    for (const auto& [from, to] : d.first_names) mark(from.first);
+    std::sort(spans.begin(), spans.end());
+    spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
+    const size_t first_edit = edits->size();
+    for (const auto& [begin, end] : spans) {
+      ProcessLine(run.substr(begin, end - begin), run_offset + begin, d,
+                  edits);
+    }
+    std::sort(edits->begin() + static_cast<long>(first_edit), edits->end(),
+              [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+  }
+
+  void ProcessLine(std::string_view run, size_t run_offset,
+                   const NameProfile::Decisions& d,
+                   std::vector<Edit>* edits) const {
     ForEachNameMention(
         run, *first_names_, lexicon_.get(), [&](const NameMention& m) {
           const std::string_view surname =
               run.substr(m.surname_at, m.surname_length);
-          const SurnameKey key = KeyOfSurname(surname);
+          const SurnameKey& key = *m.key;
           if (key.skeleton.empty()) return;
-          std::string first_key;
+          const std::string& first_key = *m.first_key;
           if (m.first_length > 0) {
             const std::string_view first = run.substr(m.first_at, m.first_length);
-            first_key = FirstNameKey(*first_names_, first);
             const auto it = d.first_names.find({std::string(first), PersonId(key)});
             if (it != d.first_names.end()) {
               Edit e;

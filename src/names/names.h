@@ -62,6 +62,10 @@ struct NameMention {
   size_t surname_at = 0, surname_length = 0;
   size_t first_at = 0, first_length = 0;
   size_t sentence = 0;  // sentences counted from the text's start
+  // The surname's key, and the first name's (FirstNameKey; empty: none),
+  // valid during the call.
+  const SurnameKey* key = nullptr;
+  const std::string* first_key = nullptr;
 };
 
 // Calls on(mention) for the mentions of `text` (valid UTF-8), in order.
