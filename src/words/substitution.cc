@@ -222,6 +222,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool ascii;
     bool known;
     bool rare;
+    uint16_t piece;  // which valid run of its line (invalid bytes split one)
   };
   std::vector<Form> forms;
   // The bases of usable forms (lowercase, no possessive), numbered.
@@ -331,10 +332,18 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     // Lines the lexicon mostly does not know are in another language (a
     // German paragraph is not English with many unknown words): their unknown
     // words are no evidence.
-    const bool foreign = ForeignLine(known, all);
-    words.foreign_lines.push_back(foreign);
+    words.foreign_lines.push_back(ForeignLine(known, all));
     words.tokens += all;
     words.known_tokens += known;
+    // For the evidence, each valid run of the line on its own, as the
+    // repair will see it (it reads valid runs only).
+    std::vector<std::pair<uint32_t, uint32_t>> pieces;  // known, all
+    for (const Token& t : line_tokens) {
+      if (t.piece >= pieces.size()) pieces.resize(t.piece + 1u);
+      if (!t.counted) continue;
+      pieces[t.piece].first += t.known;
+      ++pieces[t.piece].second;
+    }
     // A plain neighbour one space away: what a stray space may have split
     // off the word (pris oners).
     const auto plain = [&](size_t k) {
@@ -347,6 +356,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       if (!t.counted) continue;
       if (t.known && !t.rare) continue;
       const Form& form = forms[t.form];
+      const bool foreign =
+          ForeignLine(pieces[t.piece].first, pieces[t.piece].second);
       // Two plain tokens one space apart, one of them no common word: perhaps
       // one word split by a stray space. Not in another language's lines
       // (joining two pieces there could make the line read as English to a
@@ -396,6 +407,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   // the tokenizer, so a line tokenizes as it would inside its run). A line
   // that invalid bytes break into several runs is counted once, whole.
   std::vector<WordToken> tokens;
+  uint16_t piece = 0;  // of the current line
   ForEachRun(
       window,
       [&](size_t, std::string_view run) {
@@ -425,12 +437,15 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
             const Form& form = forms[f];  // (just read: in the caches)
             line_tokens.push_back({f, t.length >= 2, t.protect,
                                    t.sentence_start, hyphened, spaced,
-                                   t.ascii, form.known, form.rare});
+                                   t.ascii, form.known, form.rare, piece});
           }
           if (newline == nullptr) break;
           count_line();
+          piece = 0;
           begin = end + 1;
         }
+        // (The line goes on in the next valid run, if any.)
+        if (piece < UINT16_MAX) ++piece;
       },
       [](size_t, size_t) {});
   count_line();  // the last line

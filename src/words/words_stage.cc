@@ -546,12 +546,13 @@ class WordsStage final : public TextStage {
  private:
   // Appends the edits for the occurrences in `run` of the texts `forms`
   // maps (one token, or two one space apart), where each begins and ends a
-  // whole, unprotected word token (the tokenizer of its line decides) and
-  // none of its tokens starts at an offset in `skip` (sorted).
+  // whole, unprotected word token (the tokenizer of its line decides), none
+  // of its tokens starts at an offset in `skip` (sorted), and its line is not
+  // in another language (ForeignLine).
   template <typename Forms>
-  static void FindForms(std::string_view run, size_t run_offset,
-                        const Forms& forms, std::vector<Edit>* edits,
-                        const std::vector<size_t>& skip = {}) {
+  void FindForms(std::string_view run, size_t run_offset, const Forms& forms,
+                 std::vector<Edit>* edits,
+                 const std::vector<size_t>& skip = {}) const {
     // One pass over the run's words (maximal runs of letters, apostrophes
     // and non-ASCII bytes), each looked up by its text among the forms'
     // first pieces when its length is one of theirs: searching for each
@@ -614,6 +615,18 @@ class WordsStage final : public TextStage {
           if (++pieces == want) break;
         }
         if (pieces != want) continue;
+        // Not in a line of another language, which the learning left out
+        // (repairing there could make the line read as English to a second
+        // run, which would then correct its words).
+        size_t words = 0, known = 0;
+        for (const WordToken& t : line_tokens) {
+          if (t.length < 2) continue;
+          ++words;
+          known += Known(*lexicon_,
+                         LowerWord(run.substr(line_begin + t.offset, t.length),
+                                   t.ascii));
+        }
+        if (ForeignLine(known, words)) continue;
         Edit e;
         e.offset = run_offset + at;
         e.length = form.size();
