@@ -5,6 +5,7 @@
 #include <fstream>
 #include <functional>
 
+#include "words/hyphenation.h"
 #include "words/tokenizer.h"
 
 namespace textmend {
@@ -428,28 +429,35 @@ class NamesStage final : public TextStage {
     std::vector<std::string_view> words;
     std::vector<uint32_t> line_words;  // per line, its capitalized words' ids
     std::vector<std::pair<std::string_view, size_t>> lines;  // line, its end
-    std::vector<WordToken> tokens;
-    for (size_t begin = 0; begin <= text.size();) {
-      size_t end = text.find('\n', begin);
-      if (end == std::string_view::npos) end = text.size();
-      const std::string_view line = text.substr(begin, end - begin);
-      tokens.clear();
-      Tokenize(line, &tokens);
-      for (const WordToken& t : tokens) {
-        const char first = line[t.offset];
-        if (first < 'A' || first > 'Z' || !t.ascii || t.protect ||
-            t.length < 2)
-          continue;
-        const std::string_view w =
-            WithoutPossessive(line.substr(t.offset, t.length));
-        if (CaseOf(w) != WordCase::kCapitalized) continue;
-        const auto [it, added] =
-            ids.try_emplace(w, static_cast<uint32_t>(words.size()));
-        if (added) words.push_back(w);
-        line_words.push_back(it->second);
+    // A quick scan, no tokenizer: every run of ASCII letters and apostrophes
+    // that starts with a capital after no letter (a superset of the
+    // capitalized words the mentions can hold).
+    const size_t n = text.size();
+    size_t line_begin = 0;
+    for (size_t i = 0; i <= n;) {
+      if (i == n || text[i] == '\n') {
+        lines.emplace_back(text.substr(line_begin, i - line_begin),
+                           line_words.size());
+        line_begin = ++i;
+        continue;
       }
-      lines.emplace_back(line, line_words.size());
-      begin = end + 1;
+      const char c = text[i];
+      if (c < 'A' || c > 'Z' ||
+          (i > 0 && (AsciiLetter(text[i - 1]) || text[i - 1] == '\''))) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < n && (AsciiLetter(text[j]) || text[j] == '\'')) ++j;
+      size_t k = j;  // (an apostrophe ends a word only between letters)
+      while (k > i + 1 && text[k - 1] == '\'') --k;
+      const std::string_view w = WithoutPossessive(text.substr(i, k - i));
+      i = j;
+      if (w.size() < 2 || CaseOf(w) != WordCase::kCapitalized) continue;
+      const auto [it, added] =
+          ids.try_emplace(w, static_cast<uint32_t>(words.size()));
+      if (added) words.push_back(w);
+      line_words.push_back(it->second);
     }
     std::unordered_map<std::string, std::vector<uint32_t>> groups;
     for (uint32_t id = 0; id < words.size(); ++id) {
