@@ -38,12 +38,13 @@ std::set<std::pair<std::string, std::string>> DecideJoins(
         std::count(window.begin() + static_cast<long>(counted_to),
                    window.begin() + static_cast<long>(b.hyphen), '\n'));
     counted_to = b.hyphen;
-    // Either line in another language: joining could make it read as
+    // Either line in another language where the word is (the end of the
+    // first line, the start of the next): joining could make it read as
     // English to a second run.
-    const auto foreign = [&](size_t l) {
-      return l < foreign_lines.size() && foreign_lines[l];
+    const auto foreign = [&](size_t l, int bit) {
+      return l < foreign_lines.size() && (foreign_lines[l] & bit) != 0;
     };
-    if (foreign(line) || foreign(line + 1)) return;
+    if (foreign(line, 2) || foreign(line + 1, 1)) return;
     const std::string_view head_text =
         window.substr(b.head_begin, b.hyphen - b.head_begin);
     const std::string head = LowerWord(head_text, true);

@@ -44,7 +44,8 @@ void ForEachLineBreak(std::string_view text, F&& f);
 // among the line-end hyphenations of `window`. `vocabulary` holds the
 // document's words (lowercase); `compounds` the hyphenated words it writes
 // within lines ("well-known", lowercase); `foreign_lines` flags the window's
-// lines in another language (by 0-based line), where nothing is joined.
+// lines in another language (by 0-based line, as DocumentWords has them),
+// where nothing is joined.
 std::set<std::pair<std::string, std::string>> DecideJoins(
     std::string_view window, const Lexicon& lexicon,
     const Vocabulary& vocabulary,

@@ -332,11 +332,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     // Lines the lexicon mostly does not know are in another language (a
     // German paragraph is not English with many unknown words): their unknown
     // words are no evidence.
-    words.foreign_lines.push_back(ForeignLine(known, all));
     words.tokens += all;
     words.known_tokens += known;
-    // For the evidence, each valid run of the line on its own, as the
-    // repair will see it (it reads valid runs only).
+    // Each valid run of the line on its own, as the repair will see it (it
+    // reads valid runs only).
     std::vector<std::pair<uint32_t, uint32_t>> pieces;  // known, all
     for (const Token& t : line_tokens) {
       if (t.piece >= pieces.size()) pieces.resize(t.piece + 1u);
@@ -344,6 +343,12 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       pieces[t.piece].first += t.known;
       ++pieces[t.piece].second;
     }
+    const auto foreign_piece = [&](size_t p) {
+      return p < pieces.size() && ForeignLine(pieces[p].first, pieces[p].second);
+    };
+    words.foreign_lines.push_back(static_cast<char>(
+        (foreign_piece(0) ? 1 : 0) |
+        (!pieces.empty() && foreign_piece(pieces.size() - 1) ? 2 : 0)));
     // A plain neighbour one space away: what a stray space may have split
     // off the word (pris oners).
     const auto plain = [&](size_t k) {

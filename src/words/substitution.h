@@ -78,7 +78,9 @@ struct DocumentWords {
   // or a lexicon word without a corpus count (pris oners): views like
   // `written`, in text order, repeats included.
   std::vector<std::pair<std::string_view, std::string_view>> adjacent;
-  // Per line of the window (0-based): in another language (ForeignLine).
+  // Per line of the window (0-based): whether its first valid run (bit 0)
+  // and its last (bit 1) are in another language (ForeignLine). A line
+  // without invalid bytes is one run.
   std::vector<char> foreign_lines;
   size_t tokens = 0;        // word tokens of 2+ letters
   size_t known_tokens = 0;  // of those, lexicon words
