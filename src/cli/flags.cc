@@ -101,8 +101,9 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
   std::string names_policy;
   app.add_option("--names", names_policy,
                  "Name normalization: consistent (default: one spelling per "
-                 "person, the one the scope uses most) or off")
-      ->check(CLI::IsMember({"consistent", "off"}))
+                 "person, the one the scope uses most), dictionary (the names "
+                 "dictionary's spelling for the people it knows) or off")
+      ->check(CLI::IsMember({"consistent", "dictionary", "off"}))
       ->type_name("POLICY");
   bool no_names = false;
   app.add_flag("--no-names", no_names, "Same as --names=off");
@@ -179,7 +180,9 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
   if (words) config->options.words = true;
   if (no_words) config->options.words = false;
   if (names_policy == "off" || no_names) config->options.names = false;
-  if (names_policy == "consistent") config->options.names = true;
+  if (names_policy == "consistent" || names_policy == "dictionary")
+    config->options.names = true;
+  config->options.names_dictionary = names_policy == "dictionary";
   if (config->in_place && config->files.empty()) {
     std::cerr << "textmend: -i needs FILE arguments\n";
     return kExitUsage;

@@ -381,7 +381,11 @@ Status ObserveBatchNames(const CliConfig& config, Options* options) {
     std::unique_ptr<Lexicon> opened;
     if (Lexicon::Open(path, &opened).ok()) lexicon = std::move(opened);
   }
-  auto profile = std::make_shared<NameProfile>(first_names, lexicon);
+  std::shared_ptr<const NamesDictionary> dictionary;
+  s = LoadNamesDictionary(options->dictionary_dir, *first_names, &dictionary);
+  if (!s.ok()) return s;
+  auto profile = std::make_shared<NameProfile>(
+      first_names, lexicon, dictionary, options->names_dictionary);
   for (const std::string& f : config.files) {
     if (f == "-") continue;
     std::ifstream in(f, std::ios::binary);

@@ -62,8 +62,13 @@ Status BuildStages(const Options& options,
     std::shared_ptr<const FirstNames> first_names;
     Status s = LoadFirstNames(options.dictionary_dir, &first_names);
     if (!s.ok()) return s;
-    stages->push_back(
-        MakeNamesStage(std::move(first_names), lexicon, options.names_profile));
+    std::shared_ptr<const NamesDictionary> dictionary;
+    s = LoadNamesDictionary(options.dictionary_dir, *first_names, &dictionary);
+    if (!s.ok()) return s;
+    stages->push_back(MakeNamesStage(std::move(first_names), lexicon,
+                                     std::move(dictionary),
+                                     options.names_dictionary,
+                                     options.names_profile));
   }
   return Status::Ok();
 }

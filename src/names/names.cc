@@ -100,6 +100,63 @@ Status LoadFirstNames(const std::string& dir,
   return Status::Ok();
 }
 
+Status NamesDictionary::Load(const std::string& path,
+                             const FirstNames& first_names,
+                             std::unique_ptr<NamesDictionary>* out) {
+  std::ifstream in(path);
+  if (!in) return Status::IoError("cannot read " + path);
+  auto dict = std::unique_ptr<NamesDictionary>(new NamesDictionary());
+  size_t line_number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_number;
+    if (line.empty() || line[0] == '#') continue;
+    const size_t index = dict->people_.size();
+    size_t at = 0;
+    while (at <= line.size()) {
+      size_t tab = line.find('\t', at);
+      if (tab == std::string::npos) tab = line.size();
+      const std::string name = line.substr(at, tab - at);
+      at = tab + 1;
+      const size_t space = name.rfind(' ');
+      if (space == std::string::npos) {
+        return Status::InvalidArgument(path + ":" + std::to_string(line_number) +
+                                       ": '" + name +
+                                       "' is not 'Given Surname'");
+      }
+      const std::string given = name.substr(0, space);
+      const std::string surname = name.substr(space + 1);
+      if (dict->people_.size() == index) dict->people_.push_back({given, surname});
+      const SurnameKey key = KeyOfSurname(surname);
+      if (key.skeleton.empty()) continue;
+      dict->index_.emplace(std::make_pair(key, FirstNameKey(first_names, given)),
+                           index);
+      dict->surnames_.insert(key);
+    }
+  }
+  *out = std::move(dict);
+  return Status::Ok();
+}
+
+const NamesDictionary::Person* NamesDictionary::Find(
+    const SurnameKey& key, const std::string& first_key) const {
+  const auto it = index_.find({key, first_key});
+  return it == index_.end() ? nullptr : &people_[it->second];
+}
+
+Status LoadNamesDictionary(const std::string& dir,
+                           const FirstNames& first_names,
+                           std::shared_ptr<const NamesDictionary>* out) {
+  std::string tried;
+  const std::string path = FindDictionary(dir, "names.tsv", &tried);
+  out->reset();
+  if (path.empty()) return Status::Ok();
+  std::unique_ptr<NamesDictionary> dict;
+  Status s = NamesDictionary::Load(path, first_names, &dict);
+  if (!s.ok()) return s;
+  *out = std::move(dict);
+  return Status::Ok();
+}
+
 int FirstNames::Group(std::string_view name) const {
   const auto it = groups_.find(Lower(name));
   if (it != groups_.end()) return it->second;
@@ -222,8 +279,13 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
 }
 
 NameProfile::NameProfile(std::shared_ptr<const FirstNames> first_names,
-                         std::shared_ptr<const Lexicon> lexicon)
-    : first_names_(std::move(first_names)), lexicon_(std::move(lexicon)) {}
+                         std::shared_ptr<const Lexicon> lexicon,
+                         std::shared_ptr<const NamesDictionary> dictionary,
+                         bool prefer_dictionary)
+    : first_names_(std::move(first_names)),
+      lexicon_(std::move(lexicon)),
+      dictionary_(std::move(dictionary)),
+      prefer_dictionary_(prefer_dictionary) {}
 
 void NameProfile::Observe(std::string_view text) {
   struct Seen {
@@ -296,20 +358,28 @@ std::string PersonId(const SurnameKey& key) {
   return key.skeleton + "/" + std::to_string(static_cast<int>(key.gender));
 }
 
-// The most frequent spelling (a tie: the alphabetically first), and the
-// evidence: "Kolesnikova 4, Kalesnikava 1".
+// The most frequent spelling (a tie: `preferred` when it is among the
+// first, else the alphabetically first), and the evidence: "Kolesnikova 4,
+// Kalesnikava 1".
 std::pair<std::string, std::string> Choose(
-    const std::map<std::string, size_t>& spellings) {
+    const std::map<std::string, size_t>& spellings,
+    const std::string& preferred) {
   std::vector<std::pair<size_t, std::string>> ranked;
   for (const auto& [s, n] : spellings) ranked.emplace_back(n, s);
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    if ((a.second == preferred) != (b.second == preferred))
+      return a.second == preferred;
+    return a.second < b.second;
   });
   std::string evidence;
   for (const auto& [n, s] : ranked) {
     if (!evidence.empty()) evidence += ", ";
     evidence += s + " " + std::to_string(n);
   }
+  if (ranked.size() > 1 && ranked[0].first == ranked[1].first &&
+      ranked[0].second == preferred)
+    evidence += "; the names dictionary's spelling breaks the tie";
   return {ranked[0].second, evidence};
 }
 
@@ -329,13 +399,31 @@ NameProfile::Decisions NameProfile::Decide() const {
       table_first_name = table_first_name || f.front() == '#';
     if (!table_first_name && !EastSlavicSurname(p.spellings)) continue;
     const std::string id = PersonId(key);
+    // The dictionary's entry for the person with first name `first_key`.
+    const auto known = [&](const std::string& first_key)
+        -> const NamesDictionary::Person* {
+      return dictionary_ == nullptr ? nullptr
+                                    : dictionary_->Find(key, first_key);
+    };
     const auto rewrite = [&](const std::map<std::string, size_t>& spellings,
-                             const std::string& first_key) {
+                             const std::string& first_key,
+                             const std::string& mention_key) {
+      const NamesDictionary::Person* entry = known(first_key);
+      if (prefer_dictionary_ && entry != nullptr) {
+        for (const auto& [s, n] : spellings) {
+          if (s == entry->surname) continue;
+          d.surnames[{s, mention_key}] = {
+              entry->surname, "the names dictionary's spelling of " +
+                                  entry->given + " " + entry->surname};
+        }
+        return;
+      }
       if (spellings.size() < 2) return;
-      const auto [to, counts] = Choose(spellings);
+      const auto [to, counts] =
+          Choose(spellings, entry != nullptr ? entry->surname : "");
       for (const auto& [s, n] : spellings) {
         if (s == to) continue;
-        d.surnames[{s, first_key}] = {
+        d.surnames[{s, mention_key}] = {
             to, "one person's spellings in this scope: " + counts};
       }
     };
@@ -347,16 +435,27 @@ NameProfile::Decisions NameProfile::Decide() const {
       std::map<std::string, size_t> spellings;
       for (const auto& [s, n] : p.surnames_with.at(first_key))
         spellings[s] = p.spellings.at(s);
-      rewrite(spellings, first_key);
-      rewrite(spellings, "");
+      rewrite(spellings, first_key, first_key);
+      rewrite(spellings, first_key, "");
     } else {
       // Several people of one surname: each person's full-name mentions.
       for (const auto& [first_key, spellings] : p.surnames_with)
-        rewrite(spellings, first_key);
+        rewrite(spellings, first_key, first_key);
     }
     for (const auto& [first_key, spellings] : p.first_spellings) {
+      const NamesDictionary::Person* entry = known(first_key);
+      if (prefer_dictionary_ && entry != nullptr) {
+        for (const auto& [s, n] : spellings) {
+          if (s == entry->given) continue;
+          d.first_names[{s, id}] = {entry->given,
+                                    "the names dictionary's spelling of " +
+                                        entry->given + " " + entry->surname};
+        }
+        continue;
+      }
       if (spellings.size() < 2) continue;
-      const auto [to, counts] = Choose(spellings);
+      const auto [to, counts] =
+          Choose(spellings, entry != nullptr ? entry->given : "");
       for (const auto& [s, n] : spellings) {
         if (s == to) continue;
         d.first_names[{s, id}] = {
@@ -391,9 +490,13 @@ class NamesStage final : public TextStage {
  public:
   NamesStage(std::shared_ptr<const FirstNames> first_names,
              std::shared_ptr<const Lexicon> lexicon,
+             std::shared_ptr<const NamesDictionary> dictionary,
+             bool prefer_dictionary,
              std::shared_ptr<const NameProfile> profile)
       : first_names_(std::move(first_names)),
         lexicon_(std::move(lexicon)),
+        dictionary_(std::move(dictionary)),
+        prefer_dictionary_(prefer_dictionary),
         profile_(std::move(profile)) {
     if (profile_ != nullptr) batch_ = profile_->Decide();
   }
@@ -411,7 +514,7 @@ class NamesStage final : public TextStage {
       // can be unified.
       const std::string lines = LinesWithVariants(window);
       if (lines.empty()) return nullptr;
-      NameProfile own(first_names_, lexicon_);
+      NameProfile own(first_names_, lexicon_, dictionary_, prefer_dictionary_);
       own.Observe(lines);
       model->decisions = own.Decide();
     }
@@ -460,6 +563,7 @@ class NamesStage final : public TextStage {
       line_words.push_back(it->second);
     }
     std::unordered_map<std::string, std::vector<uint32_t>> groups;
+    std::vector<uint32_t> known;  // surnames the dictionary knows
     for (uint32_t id = 0; id < words.size(); ++id) {
       const std::string_view w = words[id];
       const int group = first_names_->Group(w);
@@ -468,6 +572,11 @@ class NamesStage final : public TextStage {
       if (w.size() >= 3) {
         const SurnameKey key = KeyOfSurname(w);
         if (!key.skeleton.empty()) groups[PersonId(key)].push_back(id);
+        // (With --names=dictionary, a person the dictionary knows may need
+        // a rewrite even in one spelling.)
+        if (prefer_dictionary_ && dictionary_ != nullptr &&
+            dictionary_->KnowsSurname(key))
+          known.push_back(id);
       }
       if (group >= 0) {
         std::string g = "#";
@@ -476,7 +585,8 @@ class NamesStage final : public TextStage {
       }
     }
     std::vector<char> variant(words.size(), 0);
-    bool any = false;
+    bool any = !known.empty();
+    for (const uint32_t id : known) variant[id] = 1;
     for (const auto& [key, members] : groups) {
       if (members.size() < 2) continue;
       for (const uint32_t id : members) variant[id] = 1;
@@ -584,6 +694,8 @@ class NamesStage final : public TextStage {
  private:
   std::shared_ptr<const FirstNames> first_names_;
   std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const NamesDictionary> dictionary_;
+  bool prefer_dictionary_;
   std::shared_ptr<const NameProfile> profile_;
   NameProfile::Decisions batch_;
 };
@@ -593,9 +705,11 @@ class NamesStage final : public TextStage {
 std::unique_ptr<TextStage> MakeNamesStage(
     std::shared_ptr<const FirstNames> first_names,
     std::shared_ptr<const Lexicon> lexicon,
+    std::shared_ptr<const NamesDictionary> dictionary, bool prefer_dictionary,
     std::shared_ptr<const NameProfile> profile) {
-  return std::make_unique<NamesStage>(std::move(first_names),
-                                      std::move(lexicon), std::move(profile));
+  return std::make_unique<NamesStage>(
+      std::move(first_names), std::move(lexicon), std::move(dictionary),
+      prefer_dictionary, std::move(profile));
 }
 
 }  // namespace textmend

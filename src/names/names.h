@@ -51,10 +51,39 @@ class FirstNames {
   std::unordered_map<std::string, int> skeletons_;  // NameSkeleton -> group
 };
 
+// Well-known people's preferred spellings (dictionaries/names/names.tsv:
+// "Given Surname" forms tab-separated, the preferred first): looked up by a
+// mention's surname key and first-name key.
+class NamesDictionary {
+ public:
+  struct Person {
+    std::string given, surname;  // preferred
+  };
+  static Status Load(const std::string& path, const FirstNames& first_names,
+                     std::unique_ptr<NamesDictionary>* out);
+  // The person whose surname key is `key` and first name's key
+  // `first_key` (FirstNameKey), or null.
+  const Person* Find(const SurnameKey& key, const std::string& first_key) const;
+  // Whether some person of the dictionary has surname key `key`.
+  bool KnowsSurname(const SurnameKey& key) const {
+    return surnames_.count(key) != 0;
+  }
+
+ private:
+  std::vector<Person> people_;
+  std::map<std::pair<SurnameKey, std::string>, size_t> index_;
+  std::set<SurnameKey> surnames_;
+};
+
 // The first-name table from the dictionaries (`dir`, or where
 // FindDictionary looks).
 Status LoadFirstNames(const std::string& dir,
                       std::shared_ptr<const FirstNames>* out);
+// The names dictionary from the dictionaries (`dir`, or where FindDictionary
+// looks); null, and Ok, when there is none.
+Status LoadNamesDictionary(const std::string& dir,
+                           const FirstNames& first_names,
+                           std::shared_ptr<const NamesDictionary>* out);
 
 // One person-name mention in a text: offsets of the surname (without a
 // possessive) and the first name (length 0: none) in the text.
@@ -77,8 +106,13 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
 // The mentions of a scope, counted, and what unifying them decides.
 class NameProfile {
  public:
+  // `dictionary` (may be null) breaks ties between spellings used equally
+  // often; with `prefer_dictionary`, the dictionary's spelling of a person
+  // it knows wins outright (--names=dictionary).
   NameProfile(std::shared_ptr<const FirstNames> first_names,
-              std::shared_ptr<const Lexicon> lexicon);
+              std::shared_ptr<const Lexicon> lexicon,
+              std::shared_ptr<const NamesDictionary> dictionary = nullptr,
+              bool prefer_dictionary = false);
 
   // Counts the mentions of `text`. Thread-safe.
   void Observe(std::string_view text);
@@ -112,6 +146,8 @@ class NameProfile {
   };
   std::shared_ptr<const FirstNames> first_names_;
   std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const NamesDictionary> dictionary_;
+  bool prefer_dictionary_ = false;
   mutable std::mutex mu_;
   std::map<SurnameKey, Person> people_;
 };
@@ -121,6 +157,7 @@ class NameProfile {
 std::unique_ptr<TextStage> MakeNamesStage(
     std::shared_ptr<const FirstNames> first_names,
     std::shared_ptr<const Lexicon> lexicon,
+    std::shared_ptr<const NamesDictionary> dictionary, bool prefer_dictionary,
     std::shared_ptr<const NameProfile> profile);
 
 // The key of a first name: its group in `first_names`, or its skeleton.

@@ -63,6 +63,10 @@ struct Options {
   // with `names_profile`, everything that profile observed. Needs
   // first_names.tsv from the dictionaries. Default: on.
   bool names = true;
+  // With names on: a person the names dictionary (names.tsv) knows gets its
+  // spelling there, whatever the scope uses most (--names=dictionary).
+  // Otherwise the dictionary only breaks ties.
+  bool names_dictionary = false;
   std::shared_ptr<const NameProfile> names_profile;
 
   // Where the compiled dictionaries (en.lex) are. Empty (the default): the

@@ -127,3 +127,40 @@ TEST_CASE("names: a profile of several documents decides for each of them",
 
 }  // namespace
 }  // namespace textmend
+
+namespace textmend {
+namespace {
+
+TEST_CASE("names: the names dictionary breaks a tie, and with "
+          "--names=dictionary writes its spelling",
+          "[names]") {
+  Options o;
+  (void)SetStages("names", &o);
+  // One each: alphabetically Kalesnikava would win; the dictionary prefers
+  // Kolesnikova.
+  const RepairResult tie = RepairText(
+      "Maria Kalesnikava was detained. Later Maria Kolesnikova was "
+      "sentenced.\n",
+      o);
+  CHECK(tie.text ==
+        "Maria Kolesnikova was detained. Later Maria Kolesnikova was "
+        "sentenced.\n");
+  REQUIRE(tie.changes.size() == 1);
+  CHECK(tie.changes[0].rule.find("names dictionary") != std::string::npos);
+  // One spelling only: consistent leaves it, dictionary rewrites it.
+  const std::string one =
+      "Svetlana Tikhanovskaya spoke in Vilnius. Ms Tikhanovskaya said the "
+      "vote was rigged.\n";
+  CHECK(RepairText(one, o).changes.empty());
+  o.names_dictionary = true;
+  CHECK(RepairText(one, o).text ==
+        "Sviatlana Tsikhanouskaya spoke in Vilnius. Ms Tsikhanouskaya said the "
+        "vote was rigged.\n");
+  // A person it does not know is left to the scope.
+  const std::string other =
+      "Nadezhda Lashkareva spoke. Nadezhda Lashkaryova left.\n";
+  CHECK(RepairText(other, o).changes.size() == 1);
+}
+
+}  // namespace
+}  // namespace textmend
