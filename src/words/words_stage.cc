@@ -571,6 +571,8 @@ class WordsStage final : public TextStage {
       return AsciiLetter(c) || u >= 0x80 || c == '\'';
     };
     std::vector<WordToken> line_tokens;
+    std::unordered_map<size_t, bool> foreign_lines;  // by line start
+    std::unordered_map<std::string_view, bool> known_words;  // lexicon words
     const size_t n = run.size();
     for (size_t i = 0; i < n;) {
       if (!word_byte(run[i])) {
@@ -595,38 +597,57 @@ class WordsStage final : public TextStage {
             (space != std::string::npos &&
              std::binary_search(skip.begin(), skip.end(), at + space + 1)))
           continue;
-        size_t line_begin = run.rfind('\n', at);
-        line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
-        size_t line_end = run.find('\n', at);
-        if (line_end == std::string_view::npos) line_end = run.size();
+        // The tokens of the whitespace-delimited chunks the form spans (a
+        // token's protection is decided per chunk): each piece of the form a
+        // whole plain token.
+        const auto space_at = [&](size_t k) {
+          const char c = run[k];
+          return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        };
+        size_t chunk_begin = at;
+        while (chunk_begin > 0 && !space_at(chunk_begin - 1)) --chunk_begin;
+        size_t chunk_end = at + form.size();
+        while (chunk_end < n && !space_at(chunk_end)) ++chunk_end;
         line_tokens.clear();
-        Tokenize(run.substr(line_begin, line_end - line_begin), &line_tokens);
-        // Each piece of the form a whole plain token.
+        Tokenize(run.substr(chunk_begin, chunk_end - chunk_begin), &line_tokens);
         size_t expect = at, pieces = 0;
         const size_t want = space == std::string::npos ? 1 : 2;
         for (const WordToken& t : line_tokens) {
-          if (line_begin + t.offset < expect) continue;
-          if (line_begin + t.offset != expect || t.protect || !t.ascii) break;
+          if (chunk_begin + t.offset < expect) continue;
+          if (chunk_begin + t.offset != expect || t.protect || !t.ascii) break;
           const size_t piece_length =
               pieces == 0 ? (space == std::string::npos ? form.size() : space)
                           : form.size() - space - 1;
           if (t.length != piece_length) break;
-          expect = line_begin + t.offset + t.length + 1;
+          expect = chunk_begin + t.offset + t.length + 1;
           if (++pieces == want) break;
         }
         if (pieces != want) continue;
         // Not in a line of another language, which the learning left out
         // (repairing there could make the line read as English to a second
-        // run, which would then correct its words).
-        size_t words = 0, known = 0;
-        for (const WordToken& t : line_tokens) {
-          if (t.length < 2) continue;
-          ++words;
-          known += Known(*lexicon_,
-                         LowerWord(run.substr(line_begin + t.offset, t.length),
-                                   t.ascii));
+        // run, which would then correct its words). Decided once per line.
+        size_t line_begin = run.rfind('\n', at);
+        line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+        auto [judged, fresh] = foreign_lines.try_emplace(line_begin, false);
+        if (fresh) {
+          size_t line_end = run.find('\n', at);
+          if (line_end == std::string_view::npos) line_end = n;
+          const std::string_view line =
+              run.substr(line_begin, line_end - line_begin);
+          std::vector<WordToken> tokens;
+          Tokenize(line, &tokens);
+          size_t words = 0, known = 0;
+          for (const WordToken& t : tokens) {
+            if (t.length < 2) continue;
+            ++words;
+            const std::string_view w = line.substr(t.offset, t.length);
+            auto [memo, added] = known_words.try_emplace(w, false);
+            if (added) memo->second = Known(*lexicon_, LowerWord(w, t.ascii));
+            known += memo->second;
+          }
+          judged->second = ForeignLine(known, words);
         }
-        if (ForeignLine(known, words)) continue;
+        if (judged->second) continue;
         Edit e;
         e.offset = run_offset + at;
         e.length = form.size();

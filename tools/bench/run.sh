@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # textmend's speed and memory benchmark. Measures, in one run on the same files:
 #   - throughput (MB/s, median of R runs) of cat, iconv -f utf-8 -t utf-8 and textmend
-#     (all default stages, and the character stages alone: --no-words) on clean English
+#     (all default stages, and without the word or name stage) on clean English
 #     news, and of textmend on text with damage (misread words, character damage,
 #     mojibake) and on clean text in 12 languages;
 #   - peak memory (max RSS) of textmend on that file and on 1 GB with no newline at all;
@@ -92,31 +92,36 @@ iconv_mbps=$(throughput iconv "$bytes" sh -c "iconv -f utf-8 -t utf-8 < '$clean'
 tm_mbps=$(throughput textmend "$bytes" sh -c "'$tm' < '$clean' > /dev/null")
 tm_noisy=$(throughput textmend "$nbytes" sh -c "'$tm' < '$noisy' > /dev/null")
 tm_multi=$(throughput textmend "$multibytes" sh -c "'$tm' < '$multi' > /dev/null")
-tm_chars=$(throughput textmend "$bytes" sh -c "'$tm' --no-words < '$clean' > /dev/null")
-tm_damaged=$(throughput textmend "$dbytes" sh -c "'$tm' --no-words < '$damaged' > /dev/null")
-tm_mojibake=$(throughput textmend "$mbytes" sh -c "'$tm' --no-words < '$mojibake' > /dev/null")
-tm_multi_chars=$(throughput textmend "$multibytes" sh -c "'$tm' --no-words < '$multi' > /dev/null")
-tm_multi_noenc=$(throughput textmend "$multibytes" sh -c "'$tm' --no-words --no-encoding < '$multi' > /dev/null")
+tm_nonames=$(throughput textmend "$bytes" sh -c "'$tm' --no-names < '$clean' > /dev/null")
+tm_nowords=$(throughput textmend "$bytes" sh -c "'$tm' --no-words < '$clean' > /dev/null")
+tm_chars=$(throughput textmend "$bytes" sh -c "'$tm' --no-words --no-names < '$clean' > /dev/null")
+tm_damaged=$(throughput textmend "$dbytes" sh -c "'$tm' --no-words --no-names < '$damaged' > /dev/null")
+tm_mojibake=$(throughput textmend "$mbytes" sh -c "'$tm' --no-words --no-names < '$mojibake' > /dev/null")
+tm_multi_chars=$(throughput textmend "$multibytes" sh -c "'$tm' --no-words --no-names < '$multi' > /dev/null")
+tm_multi_noenc=$(throughput textmend "$multibytes" sh -c "'$tm' --no-words --no-names --no-encoding < '$multi' > /dev/null")
 echo "| cat | clean | $cat_mbps |"
 echo "| iconv -f utf-8 -t utf-8 | clean | $iconv_mbps |"
 echo "| textmend (all default stages) | clean | $tm_mbps |"
 echo "| textmend (all default stages) | 5% of words misread (10 MB) | $tm_noisy |"
 echo "| textmend (all default stages) | clean, 12 languages (20 MB) | $tm_multi |"
-echo "| textmend --no-words (character stages) | clean | $tm_chars |"
-echo "| textmend --no-words | 5% of lines damaged | $tm_damaged |"
-echo "| textmend --no-words | 5% of lines mojibake (UTF-8 read as latin-1) | $tm_mojibake |"
-echo "| textmend --no-words | clean, 12 languages (20 MB) | $tm_multi_chars |"
-echo "| textmend --no-words --no-encoding | clean, 12 languages (20 MB) | $tm_multi_noenc |"
+echo "| textmend --no-names (word stage, no name stage) | clean | $tm_nonames |"
+echo "| textmend --no-words (name stage, no word stage) | clean | $tm_nowords |"
+echo "| textmend --no-words --no-names (character stages) | clean | $tm_chars |"
+echo "| textmend --no-words --no-names | 5% of lines damaged | $tm_damaged |"
+echo "| textmend --no-words --no-names | 5% of lines mojibake (UTF-8 read as latin-1) | $tm_mojibake |"
+echo "| textmend --no-words --no-names | clean, 12 languages (20 MB) | $tm_multi_chars |"
+echo "| textmend --no-words --no-names --no-encoding | clean, 12 languages (20 MB) | $tm_multi_noenc |"
 echo
 awk -v a="$tm_mbps" -v c="$tm_chars" -v b="$iconv_mbps" 'BEGIN {
-  printf "textmend / iconv on clean text: %.2fx (--no-words: %.2fx)\n", a / b, c / b }'
+  printf "textmend / iconv on clean text: %.2fx (character stages alone: %.2fx)\n", a / b, c / b }'
 
 # Zero changes by the character stages on clean text, checked on the benchmark input itself
-# (the word stage corrects the corpus's own misspellings: see tools/eval --clean).
-if "$tm" --no-words --check "$clean" > /dev/null 2>&1; then echo "clean input, --no-words: 0 changes"; else echo "clean input, --no-words: CHANGED"; fi
+# (the word and name stages change the corpus's own misspellings and variant names: see
+# tools/eval --clean).
+if "$tm" --no-words --no-names --check "$clean" > /dev/null 2>&1; then echo "clean input, character stages: 0 changes"; else echo "clean input, character stages: CHANGED"; fi
 
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
-echo "peak memory, clean file: $(( $(rss "$tm" "$clean") / 1024 )) MB, the mapped lexicon included (--no-words: $(( $(rss "$tm" --no-words "$clean") / 1024 )) MB)"
+echo "peak memory, clean file: $(( $(rss "$tm" "$clean") / 1024 )) MB, the mapped lexicon included (character stages alone: $(( $(rss "$tm" --no-words --no-names "$clean") / 1024 )) MB)"
 if [ "$skip_1g" = 0 ]; then
   # 1 GB with no newline at all: corpus text with newlines turned into spaces, fed through a
   # FIFO so that the figure is textmend's own peak RSS.

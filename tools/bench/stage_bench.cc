@@ -60,10 +60,14 @@ void BM_Default_English(benchmark::State& s) { Run(s, kEnglish, {}); }
 void BM_Default_Russian(benchmark::State& s) { Run(s, kRussian, {}); }
 void BM_Default_Chinese(benchmark::State& s) { Run(s, kChinese, {}); }
 void BM_Default_DamagedEveryLine(benchmark::State& s) { Run(s, kDamaged, {}); }
-void BM_NoWords_English(benchmark::State& s) {
+void BM_CharacterStages_English(benchmark::State& s) {
   textmend::Options o;
   o.words = false;
+  o.names = false;
   Run(s, kEnglish, o);
+}
+void BM_NamesOnly_English(benchmark::State& s) {
+  Run(s, kEnglish, Only("names"));
 }
 void BM_WordsOnly_English(benchmark::State& s) {
   Run(s, kEnglish, Only("words"));
@@ -79,7 +83,8 @@ BENCHMARK(BM_Default_English);
 BENCHMARK(BM_Default_Russian);
 BENCHMARK(BM_Default_Chinese);
 BENCHMARK(BM_Default_DamagedEveryLine);
-BENCHMARK(BM_NoWords_English);
+BENCHMARK(BM_CharacterStages_English);
+BENCHMARK(BM_NamesOnly_English);
 BENCHMARK(BM_WordsOnly_English);
 BENCHMARK(BM_DecodeOnly_English);
 BENCHMARK(BM_UnicodeOnly_Russian);
