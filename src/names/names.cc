@@ -562,13 +562,29 @@ class NamesStage final : public TextStage {
       if (added) words.push_back(w);
       line_words.push_back(it->second);
     }
+    // Which words are common words, looked up in a batch that prefetches a
+    // few lookups ahead (the lexicon is far bigger than the caches).
+    std::vector<char> common(words.size(), 0);
+    if (lexicon_ != nullptr) {
+      std::vector<std::string> lowers(words.size());
+      for (size_t k = 0; k < words.size(); ++k) lowers[k] = Lower(words[k]);
+      constexpr size_t kAhead = 4;
+      for (size_t k = 0; k < kAhead && k < lowers.size(); ++k)
+        lexicon_->PrefetchSlot(lowers[k]);
+      for (size_t k = 0; k < lowers.size(); ++k) {
+        if (k + kAhead < lowers.size()) lexicon_->PrefetchSlot(lowers[k + kAhead]);
+        if (k + 1 < lowers.size()) lexicon_->PrefetchEntry(lowers[k + 1]);
+        const Lexicon::Entry* e = lexicon_->Find(lowers[k]);
+        common[k] = e != nullptr && (e->flags & lexfmt::kLower) != 0;
+      }
+    }
     std::unordered_map<std::string, std::vector<uint32_t>> groups;
     std::vector<uint32_t> known;  // surnames the dictionary knows
     for (uint32_t id = 0; id < words.size(); ++id) {
       const std::string_view w = words[id];
       const int group = first_names_->Group(w);
       // (A common word is no name: "In" and "On" share a key.)
-      if (group < 0 && CommonWord(lexicon_.get(), w)) continue;
+      if (group < 0 && common[id]) continue;
       if (w.size() >= 3) {
         const SurnameKey key = KeyOfSurname(w);
         if (!key.skeleton.empty()) groups[PersonId(key)].push_back(id);
