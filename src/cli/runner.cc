@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <condition_variable>
 #include <fstream>
 #include <functional>
@@ -19,6 +20,7 @@
 #include "io/report.h"
 #include "io/transfer.h"
 #include "names/names.h"
+#include "ocr/ocr.h"
 #include "textmend/repairer.h"
 
 namespace textmend {
@@ -209,6 +211,40 @@ class Runner {
     return [name, o](const Change& c) { o->report += ReportRecord(name, c); };
   }
 
+  // A page image: recognized (one engine per thread), then repaired as text.
+  void ProcessImage(ReadableFile* in, const std::string& prefix,
+                    const std::string& name, WritableFile* dest,
+                    const ChangeCallback& on_change, Outcome* o) {
+    if (config_.check || config_.diff) {
+      return Fail(o, name +
+                         ": an image; --check and --diff compare text (write "
+                         "its text with textmend FILE or -o)");
+    }
+    std::string bytes;
+    Status s = ReadRest(in, prefix, &bytes);
+    if (!s.ok()) return Fail(o, name + ": " + s.message());
+    thread_local std::unique_ptr<OcrEngine> engine;
+    if (engine == nullptr) {
+      s = MakeTesseractEngine(OcrOptions(), &engine);
+      if (!s.ok()) return Fail(o, name + ": " + s.message());
+    }
+    std::string text;
+    std::vector<std::string> failed;
+    s = RecognizeImage(bytes, name, engine.get(), &text, &failed);
+    for (const std::string& m : failed) Fail(o, m);
+    if (!s.ok()) return Fail(o, s.message());
+    RepairResult result;
+    s = repairer_.Repair(text, &result);
+    if (!s.ok()) return Fail(o, name + ": " + s.message());
+    for (const Change& c : result.changes) {
+      if (on_change) on_change(c);
+    }
+    s = dest->Append(result.text);
+    if (s.ok()) s = dest->Flush();
+    if (!s.ok()) return Fail(o, name + ": " + s.message());
+    if (!result.changes.empty()) o->would_change = true;
+  }
+
   void Fail(Outcome* o, const std::string& message) {
     o->messages += "textmend: " + message + "\n";
     o->failed = true;
@@ -255,6 +291,8 @@ class Runner {
     bool binary = false;
     Status s = SniffInput(in.get(), &prefix, &binary);
     if (!s.ok()) return Fail(o, name + ": " + s.message());
+    if (SniffImage(prefix) != ImageKind::kNone)
+      return ProcessImage(in.get(), prefix, name, dest, on_change, o);
     if (binary) {
       if (!dry) {
         // Nothing is lost: a binary input goes to stdout as it came.
@@ -399,6 +437,9 @@ Status ObserveBatchNames(const CliConfig& config, Options* options) {
 }
 
 int RunCli(const CliConfig& config_in) {
+  // Tesseract's OpenMP threads slow it down on few cores; textmend runs one
+  // engine per thread instead (-j). Set before any engine starts.
+  setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
   CliConfig config = config_in;
   Status observed = ObserveBatchNames(config, &config.options);
   if (!observed.ok()) {

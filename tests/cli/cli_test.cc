@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -90,6 +92,37 @@ TEST_CASE("cli: several files go to stdout in order, also with -j", "[cli]") {
   const ProcessResult r = Textmend(args);
   CHECK(r.exit_code == 0);
   CHECK(r.out == expected);
+}
+
+TEST_CASE("cli: a page image is recognized and its text repaired", "[cli]") {
+  const std::string dir = std::string(TEXTMEND_SOURCE_DIR) + "/tests/data/ocr/";
+  const ProcessResult r = Textmend({dir + "harbour.tif"});
+  CHECK(r.exit_code == 0);
+  const auto words = [](const std::string& text) {
+    std::string out;
+    size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+        ++i;
+      size_t j = i;
+      while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j])))
+        ++j;
+      if (j > i) out += (out.empty() ? "" : " ") + text.substr(i, j - i);
+      i = j;
+    }
+    return out;
+  };
+  CHECK(words(r.out) == words(ReadFile(dir + "harbour.txt")));
+  // A damaged image is named; the other files still come out.
+  TempDir tmp;
+  const std::string bad = tmp.File("scan.png"), good = tmp.File("good.txt");
+  WriteFile(bad, "\x89PNG\r\n\x1a\nnot really a picture");
+  WriteFile(good, kDamaged);
+  const ProcessResult both = Textmend({bad, good});
+  CHECK(both.exit_code == 3);
+  CHECK(both.out == kRepaired);
+  CHECK(both.err.find(bad + ": a damaged or unsupported PNG image") !=
+        std::string::npos);
 }
 
 TEST_CASE("cli: files given together get one spelling per person", "[cli]") {

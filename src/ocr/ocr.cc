@@ -1,0 +1,170 @@
+// The OCR front end; see ocr.h.
+#include "ocr/ocr.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+
+#include <cstring>
+#include <mutex>
+
+namespace textmend {
+namespace {
+
+// Leptonica reports bad input on stderr by default; textmend names the file
+// and page itself.
+void QuietLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+// Resolution assumed for an image that does not state one (text2image and
+// most scanners write it; screenshots often do not).
+constexpr int kAssumedDpi = 300;
+// Pages read from one TIFF file at most.
+constexpr int kMaxPages = 10000;
+
+class TesseractEngine final : public OcrEngine {
+ public:
+  Status Init(const OcrOptions& options) {
+    // (Tesseract's own warnings go to its debug file, not to the user.)
+    api_.SetVariable("debug_file", "/dev/null");
+    if (api_.Init(nullptr, options.language.c_str(),
+                  tesseract::OEM_LSTM_ONLY) != 0) {
+      return Status::NotSupported(
+          "Tesseract cannot load language '" + options.language +
+          "' (install its data, e.g. the Debian package tesseract-ocr-" +
+          options.language.substr(0, options.language.find('+')) + ")");
+    }
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    return Status::Ok();
+  }
+
+  Status Recognize(Pix* page, std::string* text) override {
+    api_.SetImage(page);
+    if (pixGetXRes(page) < 70) api_.SetSourceResolution(kAssumedDpi);
+    char* out = api_.GetUTF8Text();
+    if (out == nullptr) return Status::Internal("Tesseract recognized nothing");
+    text->assign(out);
+    delete[] out;
+    api_.Clear();
+    return Status::Ok();
+  }
+
+ private:
+  tesseract::TessBaseAPI api_;
+};
+
+}  // namespace
+
+ImageKind SniffImage(std::string_view head) {
+  const auto starts = [&](std::string_view magic) {
+    return head.substr(0, magic.size()) == magic;
+  };
+  if (starts("\x89PNG\r\n\x1a\n")) return ImageKind::kPng;
+  if (starts("\xFF\xD8\xFF")) return ImageKind::kJpeg;
+  if (starts(std::string_view("II*\0", 4)) ||
+      starts(std::string_view("MM\0*", 4)))
+    return ImageKind::kTiff;
+  if (starts("%PDF-")) return ImageKind::kPdf;
+  if (head.size() >= 3 && head[0] == 'P' && head[1] >= '1' && head[1] <= '6' &&
+      (head[2] == '\n' || head[2] == ' ' || head[2] == '\r' || head[2] == '\t'))
+    return ImageKind::kPnm;
+  return ImageKind::kNone;
+}
+
+std::string_view ImageKindName(ImageKind kind) {
+  switch (kind) {
+    case ImageKind::kPng:
+      return "PNG";
+    case ImageKind::kJpeg:
+      return "JPEG";
+    case ImageKind::kTiff:
+      return "TIFF";
+    case ImageKind::kPnm:
+      return "PNM";
+    case ImageKind::kPdf:
+      return "PDF";
+    case ImageKind::kNone:
+      break;
+  }
+  return "not an image";
+}
+
+Status MakeTesseractEngine(const OcrOptions& options,
+                           std::unique_ptr<OcrEngine>* out) {
+  auto engine = std::make_unique<TesseractEngine>();
+  Status s = engine->Init(options);
+  if (!s.ok()) return s;
+  *out = std::move(engine);
+  return Status::Ok();
+}
+
+Status RecognizeImage(std::string_view bytes, const std::string& name,
+                      OcrEngine* engine, std::string* text,
+                      std::vector<std::string>* failed) {
+  QuietLeptonica();
+  text->clear();
+  const ImageKind kind = SniffImage(bytes);
+  if (kind == ImageKind::kNone)
+    return Status::InvalidArgument(name + ": not an image");
+  if (kind == ImageKind::kPdf) {
+    return Status::NotSupported(name +
+                                ": PDF input is not supported yet (render "
+                                "its pages to images first, e.g. pdftoppm)");
+  }
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
+  std::vector<PixPtr> pages;
+  if (kind == ImageKind::kTiff) {
+    // Page by page, each from where the last ended.
+    size_t offset = 0;
+    for (int n = 1; n <= kMaxPages; ++n) {
+      const size_t before = offset;
+      PixPtr page(pixReadMemFromMultipageTiff(data, bytes.size(), &offset));
+      if (page == nullptr) {
+        if (offset != 0 && offset != before) {
+          failed->push_back(name + ": page " + std::to_string(n) +
+                            " cannot be read; skipped");
+          continue;
+        }
+        if (pages.empty()) {
+          return Status::InvalidArgument(name +
+                                         ": a TIFF file that cannot be read");
+        }
+        failed->push_back(name + ": page " + std::to_string(n) +
+                          " cannot be read; the pages after it are lost");
+        break;
+      }
+      pages.push_back(std::move(page));
+      if (offset == 0) break;  // the last page
+    }
+  } else {
+    PixPtr page(pixReadMem(data, bytes.size()));
+    if (page == nullptr) {
+      return Status::InvalidArgument(name + ": a damaged or unsupported " +
+                                     std::string(ImageKindName(kind)) +
+                                     " image");
+    }
+    pages.push_back(std::move(page));
+  }
+  for (size_t k = 0; k < pages.size(); ++k) {
+    std::string page_text;
+    Status s = engine->Recognize(pages[k].get(), &page_text);
+    if (!s.ok()) {
+      failed->push_back(name + ": page " + std::to_string(k + 1) + ": " +
+                        s.message());
+      continue;
+    }
+    if (k > 0) text->push_back('\f');
+    text->append(page_text);
+  }
+  if (pages.empty())
+    return Status::InvalidArgument(name + ": no page could be read");
+  return Status::Ok();
+}
+
+}  // namespace textmend

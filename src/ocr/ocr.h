@@ -1,0 +1,55 @@
+// The OCR front end, first step: page images (PNG, JPEG, TIFF with its pages,
+// PNM), recognized by Tesseract 5 through its C++ API after Leptonica decodes
+// them, into text the repair stages then take. What a file is comes from its
+// first bytes, never its name.
+//
+// Behind a small engine interface, so tests can use a fake. One engine per
+// thread (Tesseract's engines are not shared); OMP_THREAD_LIMIT=1 is the
+// caller's to set (its OpenMP threads slow it down on few cores).
+#ifndef TEXTMEND_OCR_OCR_H_
+#define TEXTMEND_OCR_OCR_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "textmend/status.h"
+
+struct Pix;  // Leptonica's image
+
+namespace textmend {
+
+enum class ImageKind { kNone, kPng, kJpeg, kTiff, kPnm, kPdf };
+
+// What the first bytes of a file say it is (kNone: not an image).
+ImageKind SniffImage(std::string_view head);
+std::string_view ImageKindName(ImageKind kind);
+
+class OcrEngine {
+ public:
+  virtual ~OcrEngine() = default;
+  // The text of one page.
+  virtual Status Recognize(Pix* page, std::string* text) = 0;
+};
+
+struct OcrOptions {
+  std::string language = "eng";  // Tesseract's: eng, rus, eng+rus, ...
+};
+
+// A Tesseract engine; fails with a clear message when the language data is
+// not installed.
+Status MakeTesseractEngine(const OcrOptions& options,
+                           std::unique_ptr<OcrEngine>* out);
+
+// The text of the image file `bytes` (named `name` in messages): each page
+// recognized by `engine`, pages separated by a form feed as Tesseract's
+// own text output does. A page that cannot be read is named and skipped:
+// the others still come out (*failed lists the messages).
+Status RecognizeImage(std::string_view bytes, const std::string& name,
+                      OcrEngine* engine, std::string* text,
+                      std::vector<std::string>* failed);
+
+}  // namespace textmend
+
+#endif  // TEXTMEND_OCR_OCR_H_

@@ -1,0 +1,90 @@
+// The OCR front end: what a file is, page handling (with a fake engine), and
+// Tesseract on a page the project renders itself (tools/ocr/render_page.sh).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "ocr/ocr.h"
+
+namespace textmend {
+namespace {
+
+std::string ReadData(const std::string& name) {
+  std::ifstream in(TEXTMEND_TEST_DATA_DIR "/" + name, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The words of `text`, one space between.
+std::string Words(const std::string& text) {
+  std::istringstream in(text);
+  std::string out, w;
+  while (in >> w) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+class FakeEngine final : public OcrEngine {
+ public:
+  Status Recognize(Pix*, std::string* text) override {
+    *text = "page " + std::to_string(++pages) + "\n";
+    return Status::Ok();
+  }
+  int pages = 0;
+};
+
+TEST_CASE("ocr: a file's kind comes from its first bytes", "[ocr]") {
+  CHECK(SniffImage("\x89PNG\r\n\x1a\n....") == ImageKind::kPng);
+  CHECK(SniffImage("\xFF\xD8\xFF\xE0") == ImageKind::kJpeg);
+  CHECK(SniffImage(std::string("II*\0", 4)) == ImageKind::kTiff);
+  CHECK(SniffImage(std::string("MM\0*", 4)) == ImageKind::kTiff);
+  CHECK(SniffImage("P4\n2550 1200\n") == ImageKind::kPnm);
+  CHECK(SniffImage("%PDF-1.7") == ImageKind::kPdf);
+  CHECK(SniffImage("PNG files are images.") == ImageKind::kNone);
+  CHECK(SniffImage("Plain text") == ImageKind::kNone);
+  CHECK(SniffImage(ReadData("ocr/harbour.tif")) == ImageKind::kTiff);
+}
+
+TEST_CASE("ocr: pages are decoded and bad input is named", "[ocr]") {
+  FakeEngine fake;
+  std::string text;
+  std::vector<std::string> failed;
+  REQUIRE(RecognizeImage(ReadData("ocr/harbour.tif"), "harbour.tif", &fake,
+                         &text, &failed)
+              .ok());
+  CHECK(text == "page 1\n");
+  CHECK(failed.empty());
+  const Status damaged = RecognizeImage("\x89PNG\r\n\x1a\nnot really",
+                                        "scan.png", &fake, &text, &failed);
+  CHECK_FALSE(damaged.ok());
+  CHECK(damaged.message().find("scan.png") != std::string::npos);
+  CHECK(damaged.message().find("PNG") != std::string::npos);
+  const Status pdf =
+      RecognizeImage("%PDF-1.4\n...", "report.pdf", &fake, &text, &failed);
+  CHECK(pdf.code() == Status::Code::kNotSupported);
+  CHECK(pdf.message().find("report.pdf") != std::string::npos);
+}
+
+TEST_CASE("ocr: Tesseract reads a clean rendered page", "[ocr]") {
+  std::unique_ptr<OcrEngine> engine;
+  REQUIRE(MakeTesseractEngine(OcrOptions(), &engine).ok());
+  std::string text;
+  std::vector<std::string> failed;
+  REQUIRE(RecognizeImage(ReadData("ocr/harbour.tif"), "harbour.tif",
+                         engine.get(), &text, &failed)
+              .ok());
+  CHECK(Words(text) == Words(ReadData("ocr/harbour.txt")));
+}
+
+TEST_CASE("ocr: a language without data is a clear error", "[ocr]") {
+  std::unique_ptr<OcrEngine> engine;
+  OcrOptions o;
+  o.language = "xyz";
+  const Status s = MakeTesseractEngine(o, &engine);
+  CHECK(s.code() == Status::Code::kNotSupported);
+  CHECK(s.message().find("xyz") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace textmend
