@@ -437,9 +437,6 @@ Status ObserveBatchNames(const CliConfig& config, Options* options) {
 }
 
 int RunCli(const CliConfig& config_in) {
-  // Tesseract's OpenMP threads slow it down on few cores; textmend runs one
-  // engine per thread instead (-j). Set before any engine starts.
-  setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
   CliConfig config = config_in;
   Status observed = ObserveBatchNames(config, &config.options);
   if (!observed.ok()) {

@@ -4,8 +4,8 @@
 // first bytes, never its name.
 //
 // Behind a small engine interface, so tests can use a fake. One engine per
-// thread (Tesseract's engines are not shared); OMP_THREAD_LIMIT=1 is the
-// caller's to set (its OpenMP threads slow it down on few cores).
+// thread (Tesseract's engines are not shared); Tesseract's own OpenMP threads
+// slow it down on few cores, so the CLI runs with OMP_THREAD_LIMIT=1.
 #ifndef TEXTMEND_OCR_OCR_H_
 #define TEXTMEND_OCR_OCR_H_
 
