@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Real OCR output for the word stage: renders passages of a clean text to page images with
 # tesseract's text2image (DejaVu fonts, its own noise and blur, at a chosen resolution),
-# reads them back with the tesseract program, and scores tesseract's text and textmend
-# --words's repair of it against the passages (textmend_eval --cer). The word stage must
-# never make real OCR output worse.
+# reads them back with the tesseract program, and scores against the passages
+# (textmend_eval --cer): tesseract's text (ocr.txt), textmend's repair of it (repaired.txt),
+# and textmend reading the page images itself (direct.txt: its OCR front end, then its
+# repairs). The repairs must never make real OCR output worse.
 #
 # Usage: tools/eval/real_ocr.sh [--build DIR] [--pages N] [--chars C] [--resolution DPI]
 #                               [--exposure E] [--skip K] FILE
@@ -52,14 +53,21 @@ while IFS= read -r passage; do
   cat "$work/ocr$n.txt" >> "$work/ocr.txt"
   printf '\n' >> "$work/ocr.txt"
 done < "$work/passages"
+# textmend on the page images themselves: its OCR front end (Tesseract through its API),
+# then its repairs, one document per page.
+: > "$work/direct.txt"
+for k in $(seq "$n"); do
+  "$build/textmend" "$work/page$k.tif" >> "$work/direct.txt"
+  printf '\n' >> "$work/direct.txt"
+done
 "$build/textmend" --words < "$work/ocr.txt" > "$work/repaired.txt"
 "$build/textmend" --words --report="$work/changes.jsonl" < "$work/ocr.txt" > /dev/null
 # The passages have misspellings of their own, which the word stage corrects in the OCR text
 # too: scored also against the passages as it repairs them.
 "$build/textmend" --words < "$work/truth.txt" > "$work/truth-repaired.txt"
 echo "real OCR: $n pages of $(basename "$file") at $resolution dpi, exposure $exposure"
-(cd "$work" && "$build/tools/eval/textmend_eval" --cer truth.txt ocr.txt repaired.txt)
+(cd "$work" && "$build/tools/eval/textmend_eval" --cer truth.txt ocr.txt repaired.txt direct.txt)
 echo "against the passages with their own misspellings repaired:"
-(cd "$work" && "$build/tools/eval/textmend_eval" --cer truth-repaired.txt ocr.txt repaired.txt)
+(cd "$work" && "$build/tools/eval/textmend_eval" --cer truth-repaired.txt ocr.txt repaired.txt direct.txt)
 echo "word-stage changes: $(grep -c '"stage":"words"' "$work/changes.jsonl" || true)"
 if [ -n "${REAL_OCR_KEEP:-}" ]; then cp -r "$work" "$REAL_OCR_KEEP"; fi
