@@ -112,6 +112,10 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
                  "FILEs given together) or document (each file alone)")
       ->check(CLI::IsMember({"batch", "document"}))
       ->type_name("SCOPE");
+  app.add_option("--lang", config->ocr_language,
+                 "Languages of page images, as Tesseract names them: eng "
+                 "(default), rus, bel, or several joined by + (eng+rus)")
+      ->type_name("LANGS");
   app.add_option("--window", config->options.document_window_bytes,
                  "Bytes the word stage reads to learn from before repairing "
                  "(default 1 MiB): smaller means earlier output in a pipe")

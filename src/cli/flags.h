@@ -17,6 +17,8 @@ struct CliConfig {
   // The name stage's scope over several FILEs: "batch" (all together) or
   // "document".
   std::string names_scope = "batch";
+  // Tesseract's languages for page images ("eng", "rus", "eng+rus", ...).
+  std::string ocr_language = "eng";
   std::string backup_suffix;  // -iSUFFIX / --in-place=SUFFIX
   bool check = false;
   bool diff = false;

@@ -225,7 +225,9 @@ class Runner {
     if (!s.ok()) return Fail(o, name + ": " + s.message());
     thread_local std::unique_ptr<OcrEngine> engine;
     if (engine == nullptr) {
-      s = MakeTesseractEngine(OcrOptions(), &engine);
+      OcrOptions ocr;
+      ocr.language = config_.ocr_language;
+      s = MakeTesseractEngine(ocr, &engine);
       if (!s.ok()) return Fail(o, name + ": " + s.message());
     }
     std::string text;

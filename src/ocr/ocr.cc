@@ -2,8 +2,13 @@
 #include "ocr/ocr.h"
 
 #include <leptonica/allheaders.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
 #include <tesseract/baseapi.h>
 
+#include <climits>
 #include <cstring>
 #include <mutex>
 
@@ -25,6 +30,8 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 // Resolution assumed for an image that does not state one (text2image and
 // most scanners write it; screenshots often do not).
 constexpr int kAssumedDpi = 300;
+// PDF pages are rendered at this resolution.
+constexpr int kPdfDpi = 300;
 // Pages read from one TIFF file at most.
 constexpr int kMaxPages = 10000;
 
@@ -58,6 +65,54 @@ class TesseractEngine final : public OcrEngine {
  private:
   tesseract::TessBaseAPI api_;
 };
+
+// The pages of a PDF file rendered at kPdfDpi in gray (poppler), each as a
+// Leptonica image. An encrypted file, or one poppler cannot read, is an
+// error naming the file; a page that cannot be rendered is skipped and
+// named.
+Status RenderPdf(std::string_view bytes, const std::string& name,
+                 std::vector<PixPtr>* pages, std::vector<std::string>* failed) {
+  if (bytes.size() > static_cast<size_t>(INT_MAX))
+    return Status::InvalidArgument(name + ": a PDF file too large to read");
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(bytes.size())));
+  if (doc == nullptr)
+    return Status::InvalidArgument(name + ": a damaged or unsupported PDF file");
+  if (doc->is_locked())
+    return Status::NotSupported(name + ": an encrypted PDF file (no password "
+                                       "given); its pages cannot be read");
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(poppler::image::format_gray8);
+  for (int n = 0; n < doc->pages(); ++n) {
+    std::unique_ptr<poppler::page> page(doc->create_page(n));
+    const poppler::image image =
+        page == nullptr ? poppler::image()
+                        : renderer.render_page(page.get(), kPdfDpi, kPdfDpi);
+    if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
+      failed->push_back(name + ": page " + std::to_string(n + 1) +
+                        " cannot be rendered; skipped");
+      continue;
+    }
+    PixPtr pix(pixCreate(image.width(), image.height(), 8));
+    if (pix == nullptr) {
+      failed->push_back(name + ": page " + std::to_string(n + 1) +
+                        " is too large; skipped");
+      continue;
+    }
+    const char* rows = image.const_data();
+    for (int y = 0; y < image.height(); ++y) {
+      const auto* row = reinterpret_cast<const unsigned char*>(
+          rows + static_cast<ptrdiff_t>(y) * image.bytes_per_row());
+      l_uint32* line = pixGetData(pix.get()) + y * pixGetWpl(pix.get());
+      for (int x = 0; x < image.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
+    }
+    pixSetResolution(pix.get(), kPdfDpi, kPdfDpi);
+    pages->push_back(std::move(pix));
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -112,14 +167,12 @@ Status RecognizeImage(std::string_view bytes, const std::string& name,
   const ImageKind kind = SniffImage(bytes);
   if (kind == ImageKind::kNone)
     return Status::InvalidArgument(name + ": not an image");
-  if (kind == ImageKind::kPdf) {
-    return Status::NotSupported(name +
-                                ": PDF input is not supported yet (render "
-                                "its pages to images first, e.g. pdftoppm)");
-  }
   const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
   std::vector<PixPtr> pages;
-  if (kind == ImageKind::kTiff) {
+  if (kind == ImageKind::kPdf) {
+    Status s = RenderPdf(bytes, name, &pages, failed);
+    if (!s.ok()) return s;
+  } else if (kind == ImageKind::kTiff) {
     // Page by page, each from where the last ended.
     size_t offset = 0;
     for (int n = 1; n <= kMaxPages; ++n) {

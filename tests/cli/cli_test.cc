@@ -113,6 +113,11 @@ TEST_CASE("cli: a page image is recognized and its text repaired", "[cli]") {
     return out;
   };
   CHECK(words(r.out) == words(ReadFile(dir + "harbour.txt")));
+  // The same page in a PDF; a Russian page with --lang=rus.
+  CHECK(words(Textmend({dir + "harbour.pdf"}).out) ==
+        words(ReadFile(dir + "harbour.txt")));
+  CHECK(words(Textmend({"--lang=rus", dir + "minsk.tif"}).out) ==
+        words(ReadFile(dir + "minsk.txt")));
   // A damaged image is named; the other files still come out.
   TempDir tmp;
   const std::string bad = tmp.File("scan.png"), good = tmp.File("good.txt");

@@ -62,8 +62,26 @@ TEST_CASE("ocr: pages are decoded and bad input is named", "[ocr]") {
   CHECK(damaged.message().find("PNG") != std::string::npos);
   const Status pdf =
       RecognizeImage("%PDF-1.4\n...", "report.pdf", &fake, &text, &failed);
-  CHECK(pdf.code() == Status::Code::kNotSupported);
-  CHECK(pdf.message().find("report.pdf") != std::string::npos);
+  CHECK_FALSE(pdf.ok());
+  CHECK(pdf.message().find("report.pdf: a damaged or unsupported PDF") !=
+        std::string::npos);
+}
+
+TEST_CASE("ocr: PDF pages are rendered and read", "[ocr]") {
+  // harbour.pdf: the rendered page wrapped in a PDF by the tesseract program.
+  FakeEngine fake;
+  std::string text;
+  std::vector<std::string> failed;
+  REQUIRE(RecognizeImage(ReadData("ocr/harbour.pdf"), "harbour.pdf", &fake,
+                         &text, &failed)
+              .ok());
+  CHECK(fake.pages == 1);
+  std::unique_ptr<OcrEngine> engine;
+  REQUIRE(MakeTesseractEngine(OcrOptions(), &engine).ok());
+  REQUIRE(RecognizeImage(ReadData("ocr/harbour.pdf"), "harbour.pdf",
+                         engine.get(), &text, &failed)
+              .ok());
+  CHECK(Words(text) == Words(ReadData("ocr/harbour.txt")));
 }
 
 TEST_CASE("ocr: Tesseract reads a clean rendered page", "[ocr]") {
