@@ -3,6 +3,7 @@
 
 #include <leptonica/allheaders.h>
 #include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
@@ -15,11 +16,16 @@
 namespace textmend {
 namespace {
 
-// Leptonica reports bad input on stderr by default; textmend names the file
-// and page itself.
+// Leptonica and poppler report bad input on stderr by default; textmend
+// names the file and page itself.
 void QuietLeptonica() {
   static std::once_flag once;
-  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+  std::call_once(once, [] {
+    setMsgSeverity(L_SEVERITY_NONE);
+    // (Poppler's too.)
+    poppler::set_debug_error_function([](const std::string&, void*) {},
+                                      nullptr);
+  });
 }
 
 struct PixDeleter {
