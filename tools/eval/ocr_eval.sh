@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The OCR front end against the plain tesseract program, per kind of damage: passages of a
+# clean text rendered as clean 300 dpi pages (text2image, DejaVu Sans, no degradation of its
+# own), each degraded by build/tools/ocr/ocr_degrade (a tilted page, blur, noise, a low
+# resolution scan, JPEG artifacts), then read by `tesseract IMG -` (default settings, one
+# OpenMP thread) and by `textmend IMG`; character and word error rates against the
+# passages (textmend_eval --cer).
+#
+# Usage: tools/eval/ocr_eval.sh [--build DIR] [--pages N] [--chars C] [--skip K] FILE
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+build="$here/build" pages=5 chars=1200 skip=0
+while [ $# -gt 1 ]; do
+  case $1 in
+    --build) build=$2; shift 2 ;;
+    --pages) pages=$2; shift 2 ;;
+    --chars) chars=$2; shift 2 ;;
+    --skip) skip=$2; shift 2 ;;
+    *) echo "usage: $0 [--build DIR] [--pages N] [--chars C] [--skip K] FILE" >&2; exit 2 ;;
+  esac
+done
+[ $# -eq 1 ] || { echo "usage: $0 [options] FILE" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tr -s ' \n\t' ' ' < "$1" | fold -s -w "$chars" | sed -n "$((skip + 1)),$((skip + pages))p" \
+  > "$work/passages"
+: > "$work/truth.txt"
+n=0
+while IFS= read -r passage; do
+  n=$((n + 1))
+  printf '%s\n' "$passage" > "$work/p$n.txt"
+  cat "$work/p$n.txt" >> "$work/truth.txt"
+  text2image --text "$work/p$n.txt" --outputbase "$work/page$n" --font "DejaVu Sans" \
+    --fonts_dir /usr/share/fonts/truetype/dejavu --resolution 300 --ptsize 11 \
+    --degrade_image=false > /dev/null 2>&1
+done < "$work/passages"
+echo "OCR: $n pages of $(basename "$1"), tesseract against textmend"
+for damage in "none 0" "rotate 2" "rotate 5" "blur 2" "noise 20" "lowres 150" "lowres 100" "jpeg 10"; do
+  set -- $damage
+  : > "$work/tesseract.txt"; : > "$work/textmend.txt"
+  for k in $(seq "$n"); do
+    img="$work/d$k.png"; [ "$1" = jpeg ] && img="$work/d$k.jpg"
+    if [ "$1" = none ]; then img="$work/page$k.tif"; else
+      "$build/tools/ocr/ocr_degrade" "$work/page$k.tif" "$img" "$1" "$2"; fi
+    OMP_THREAD_LIMIT=1 tesseract "$img" - 2> /dev/null >> "$work/tesseract.txt" || true
+    "$build/textmend" "$img" >> "$work/textmend.txt" 2> /dev/null || true
+  done
+  echo "== $1 $2"
+  (cd "$work" && "$build/tools/eval/textmend_eval" --cer truth.txt tesseract.txt textmend.txt)
+done
