@@ -64,8 +64,8 @@ std::string CommonPieces(const std::vector<lexfmt::Entry>& entries,
     if (!std::all_of(w.begin(), w.end(),
                      [](char c) { return c >= 'a' && c <= 'z'; }))
       continue;
-    for (size_t len = lexfmt::kMinPiece; len <= lexfmt::kMaxPiece && len <= w.size();
-         ++len) {
+    for (size_t len = lexfmt::kMinPiece;
+         len <= lexfmt::kMaxPiece && len <= w.size(); ++len) {
       for (size_t at = 0; at + len <= w.size(); ++at)
         weight[w.substr(at, len)] += e.frequency;
     }
@@ -79,7 +79,8 @@ std::string CommonPieces(const std::vector<lexfmt::Entry>& entries,
                                                 : a.second < b.second;
                     });
   std::string out;
-  for (size_t i = 0; i < keep; ++i) out.append(ranked[i].second).push_back('\n');
+  for (size_t i = 0; i < keep; ++i)
+    out.append(ranked[i].second).push_back('\n');
   return out;
 }
 
@@ -264,13 +265,14 @@ int main(int argc, char** argv) {
   header.by_frequency_offset =
       header.reversed_offset + n * sizeof(lexfmt::Entry);
   // (The table's 8-byte slots start at a multiple of 8.)
-  const uint64_t table_padding = (8 - (header.by_frequency_offset +
-                                       n * sizeof(uint32_t)) % 8) % 8;
+  const uint64_t table_padding =
+      (8 - (header.by_frequency_offset + n * sizeof(uint32_t)) % 8) % 8;
   header.table_offset =
       header.by_frequency_offset + n * sizeof(uint32_t) + table_padding;
   header.filter_offset = header.table_offset + table_size * sizeof(uint64_t);
   header.filter_bits = lexfmt::kFilterBits;
-  header.pieces_offset = header.filter_offset + filter.size() * sizeof(uint64_t);
+  header.pieces_offset =
+      header.filter_offset + filter.size() * sizeof(uint64_t);
   header.pieces_size = static_cast<uint32_t>(pieces.size());
   header.pool_offset = header.pieces_offset + pieces.size();
   header.total_frequency = total;

@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <cstdlib>
 #include <condition_variable>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <mutex>
@@ -424,8 +424,8 @@ Status ObserveBatchNames(const CliConfig& config, Options* options) {
   std::shared_ptr<const NamesDictionary> dictionary;
   s = LoadNamesDictionary(options->dictionary_dir, *first_names, &dictionary);
   if (!s.ok()) return s;
-  auto profile = std::make_shared<NameProfile>(
-      first_names, lexicon, dictionary, options->names_dictionary);
+  auto profile = std::make_shared<NameProfile>(first_names, lexicon, dictionary,
+                                               options->names_dictionary);
   for (const std::string& f : config.files) {
     if (f == "-") continue;
     std::ifstream in(f, std::ios::binary);

@@ -228,14 +228,12 @@ SurnameKey KeyOfSurname(std::string_view surname) {
   }
   SurnameKey key;
   for (const Ending& e : kEndings) {
-    if (!EndsWith(lower, e.suffix) ||
-        lower.size() < e.suffix.size() + kMinStem)
+    if (!EndsWith(lower, e.suffix) || lower.size() < e.suffix.size() + kMinStem)
       continue;
     // A final y after a vowel is й, no ending (Varabey, Varabei).
     if (e.suffix == "y" && IsVowel(lower[lower.size() - 2])) continue;
-    key.skeleton =
-        NameSkeleton(std::string_view(lower).substr(0, lower.size() -
-                                                           e.suffix.size()));
+    key.skeleton = NameSkeleton(
+        std::string_view(lower).substr(0, lower.size() - e.suffix.size()));
     key.skeleton += '|';
     key.skeleton += e.kind;
     key.gender = e.gender;

@@ -4,9 +4,10 @@
 // Tikhanovskaya and Tsikhanouskaya, Kolesnikova and Kalesnikava, Lukashenko
 // and Lukashenka, Svetlana and Sviatlana.
 //
-// What keeps people apart is kept in the key: a surname's gender (Tsikhanouskaya
-// is not Tsikhanouski), and every consonant but the few a romanization or the
-// Belarusian/Russian correspondence changes (Ivanov is not Ivakin).
+// What keeps people apart is kept in the key: a surname's gender
+// (Tsikhanouskaya is not Tsikhanouski), and every consonant but the few a
+// romanization or the Belarusian/Russian correspondence changes (Ivanov is not
+// Ivakin).
 //
 // The key is no spelling: it is compared, never shown.
 #ifndef TEXTMEND_NAMES_NAME_KEY_H_

@@ -22,17 +22,17 @@ std::string Lower(std::string_view s) {
 // Words before a name that are no first name.
 bool IsTitle(std::string_view lower) {
   static const std::set<std::string_view> kTitles = {
-      "mr",      "mrs",     "ms",       "miss",    "dr",      "prof",
-      "sir",     "lady",    "lord",     "madam",   "madame",  "mister",
-      "president", "premier", "minister", "general", "colonel", "judge",
-      "father",  "st",      "saint",    "mayor",   "governor", "senator"};
+      "mr",        "mrs",     "ms",       "miss",    "dr",       "prof",
+      "sir",       "lady",    "lord",     "madam",   "madame",   "mister",
+      "president", "premier", "minister", "general", "colonel",  "judge",
+      "father",    "st",      "saint",    "mayor",   "governor", "senator"};
   return kTitles.count(lower) != 0;
 }
 
 // `word` without a possessive 's (ASCII or typographic apostrophe).
 std::string_view WithoutPossessive(std::string_view word) {
-  for (const std::string_view s : {std::string_view("'s"),
-                                   std::string_view("\xE2\x80\x99s")}) {
+  for (const std::string_view s :
+       {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
     if (word.size() > s.size() && word.substr(word.size() - s.size()) == s)
       return word.substr(0, word.size() - s.size());
   }
@@ -119,17 +119,18 @@ Status NamesDictionary::Load(const std::string& path,
       at = tab + 1;
       const size_t space = name.rfind(' ');
       if (space == std::string::npos) {
-        return Status::InvalidArgument(path + ":" + std::to_string(line_number) +
-                                       ": '" + name +
-                                       "' is not 'Given Surname'");
+        return Status::InvalidArgument(path + ":" +
+                                       std::to_string(line_number) + ": '" +
+                                       name + "' is not 'Given Surname'");
       }
       const std::string given = name.substr(0, space);
       const std::string surname = name.substr(space + 1);
-      if (dict->people_.size() == index) dict->people_.push_back({given, surname});
+      if (dict->people_.size() == index)
+        dict->people_.push_back({given, surname});
       const SurnameKey key = KeyOfSurname(surname);
       if (key.skeleton.empty()) continue;
-      dict->index_.emplace(std::make_pair(key, FirstNameKey(first_names, given)),
-                           index);
+      dict->index_.emplace(
+          std::make_pair(key, FirstNameKey(first_names, given)), index);
       dict->surnames_.insert(key);
     }
   }
@@ -227,7 +228,8 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
       // A run of capitalized words one space apart.
       size_t m = k + 1;
       while (m < tokens.size() && capitalized(m) && !tokens[m].sentence_start &&
-             tokens[m].offset == tokens[m - 1].offset + tokens[m - 1].length + 1 &&
+             tokens[m].offset ==
+                 tokens[m - 1].offset + tokens[m - 1].length + 1 &&
              line[tokens[m].offset - 1] == ' ' &&
              WithoutPossessive(word(m - 1)).size() == tokens[m - 1].length)
         ++m;
@@ -260,8 +262,7 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
           Facts& ff = facts_of(first);
           // (A word the lexicon also knows as a name, Marina or Maxim, is
           // a first name here.)
-          if (ff.group >= 0 ||
-              (!ff.title && (!ff.common || ff.known_name))) {
+          if (ff.group >= 0 || (!ff.title && (!ff.common || ff.known_name))) {
             mention.first_at = begin + tokens[s - 1].offset;
             mention.first_length = first.size();
             if (ff.first_key.empty())
@@ -294,19 +295,17 @@ void NameProfile::Observe(std::string_view text) {
     size_t sentence;
   };
   std::vector<Seen> seen;
-  ForEachNameMention(text, *first_names_, lexicon_.get(),
-                     [&](const NameMention& m) {
-                       Seen s;
-                       s.surname = std::string(
-                           text.substr(m.surname_at, m.surname_length));
-                       s.key = *m.key;
-                       if (s.key.skeleton.empty()) return;
-                       s.first = std::string(
-                           text.substr(m.first_at, m.first_length));
-                       s.first_key = *m.first_key;
-                       s.sentence = m.sentence;
-                       seen.push_back(std::move(s));
-                     });
+  ForEachNameMention(
+      text, *first_names_, lexicon_.get(), [&](const NameMention& m) {
+        Seen s;
+        s.surname = std::string(text.substr(m.surname_at, m.surname_length));
+        s.key = *m.key;
+        if (s.key.skeleton.empty()) return;
+        s.first = std::string(text.substr(m.first_at, m.first_length));
+        s.first_key = *m.first_key;
+        s.sentence = m.sentence;
+        seen.push_back(std::move(s));
+      });
   std::lock_guard<std::mutex> lock(mu_);
   for (size_t i = 0; i < seen.size(); ++i) {
     const Seen& s = seen[i];
@@ -334,9 +333,9 @@ namespace {
 // romanization's digraph (kh, zh, shch, an initial ts).
 bool EastSlavicSurname(const std::map<std::string, size_t>& spellings) {
   static constexpr std::string_view kSuffixes[] = {
-      "ov",    "ova",  "ev",    "eva",  "yov", "yova", "sky",  "ski",
-      "skiy",  "skii", "skaya", "skaja", "enko", "enka", "chuk", "yuk",
-      "vich",  "au",   "ava",   "yan",   "uk",  "ich",  "ina",  "yna"};
+      "ov",   "ova",  "ev",    "eva",   "yov",  "yova", "sky",  "ski",
+      "skiy", "skii", "skaya", "skaja", "enko", "enka", "chuk", "yuk",
+      "vich", "au",   "ava",   "yan",   "uk",   "ich",  "ina",  "yna"};
   for (const auto& [spelling, n] : spellings) {
     const std::string lower = Lower(spelling);
     const std::string_view w = lower;
@@ -400,8 +399,8 @@ NameProfile::Decisions NameProfile::Decide() const {
     if (!table_first_name && !EastSlavicSurname(p.spellings)) continue;
     const std::string id = PersonId(key);
     // The dictionary's entry for the person with first name `first_key`.
-    const auto known = [&](const std::string& first_key)
-        -> const NamesDictionary::Person* {
+    const auto known =
+        [&](const std::string& first_key) -> const NamesDictionary::Person* {
       return dictionary_ == nullptr ? nullptr
                                     : dictionary_->Find(key, first_key);
     };
@@ -491,8 +490,7 @@ class NamesStage final : public TextStage {
   NamesStage(std::shared_ptr<const FirstNames> first_names,
              std::shared_ptr<const Lexicon> lexicon,
              std::shared_ptr<const NamesDictionary> dictionary,
-             bool prefer_dictionary,
-             std::shared_ptr<const NameProfile> profile)
+             bool prefer_dictionary, std::shared_ptr<const NameProfile> profile)
       : first_names_(std::move(first_names)),
         lexicon_(std::move(lexicon)),
         dictionary_(std::move(dictionary)),
@@ -572,7 +570,8 @@ class NamesStage final : public TextStage {
       for (size_t k = 0; k < kAhead && k < lowers.size(); ++k)
         lexicon_->PrefetchSlot(lowers[k]);
       for (size_t k = 0; k < lowers.size(); ++k) {
-        if (k + kAhead < lowers.size()) lexicon_->PrefetchSlot(lowers[k + kAhead]);
+        if (k + kAhead < lowers.size())
+          lexicon_->PrefetchSlot(lowers[k + kAhead]);
         if (k + 1 < lowers.size()) lexicon_->PrefetchEntry(lowers[k + 1]);
         const Lexicon::Entry* e = lexicon_->Find(lowers[k]);
         common[k] = e != nullptr && (e->flags & lexfmt::kLower) != 0;
@@ -664,8 +663,7 @@ class NamesStage final : public TextStage {
     spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
     const size_t first_edit = edits->size();
     for (const auto& [begin, end] : spans) {
-      ProcessLine(run.substr(begin, end - begin), run_offset + begin, d,
-                  edits);
+      ProcessLine(run.substr(begin, end - begin), run_offset + begin, d, edits);
     }
     std::sort(edits->begin() + static_cast<long>(first_edit), edits->end(),
               [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
@@ -682,8 +680,10 @@ class NamesStage final : public TextStage {
           if (key.skeleton.empty()) return;
           const std::string& first_key = *m.first_key;
           if (m.first_length > 0) {
-            const std::string_view first = run.substr(m.first_at, m.first_length);
-            const auto it = d.first_names.find({std::string(first), PersonId(key)});
+            const std::string_view first =
+                run.substr(m.first_at, m.first_length);
+            const auto it =
+                d.first_names.find({std::string(first), PersonId(key)});
             if (it != d.first_names.end()) {
               Edit e;
               e.offset = run_offset + m.first_at;
@@ -723,9 +723,9 @@ std::unique_ptr<TextStage> MakeNamesStage(
     std::shared_ptr<const Lexicon> lexicon,
     std::shared_ptr<const NamesDictionary> dictionary, bool prefer_dictionary,
     std::shared_ptr<const NameProfile> profile) {
-  return std::make_unique<NamesStage>(
-      std::move(first_names), std::move(lexicon), std::move(dictionary),
-      prefer_dictionary, std::move(profile));
+  return std::make_unique<NamesStage>(std::move(first_names),
+                                      std::move(lexicon), std::move(dictionary),
+                                      prefer_dictionary, std::move(profile));
 }
 
 }  // namespace textmend

@@ -90,10 +90,12 @@ Status RenderPdf(std::string_view bytes, const std::string& name,
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(bytes.size())));
   if (doc == nullptr)
-    return Status::InvalidArgument(name + ": a damaged or unsupported PDF file");
+    return Status::InvalidArgument(name +
+                                   ": a damaged or unsupported PDF file");
   if (doc->is_locked())
-    return Status::NotSupported(name + ": an encrypted PDF file (no password "
-                                       "given); its pages cannot be read");
+    return Status::NotSupported(name +
+                                ": an encrypted PDF file (no password "
+                                "given); its pages cannot be read");
   poppler::page_renderer renderer;
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);

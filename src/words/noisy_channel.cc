@@ -179,7 +179,8 @@ class EditHashes {
            suffix_[i + 1];
   }
   uint64_t Transpose(size_t i) const {
-    return prefix_[i] * kPowers.p[n_ - i] + Byte(i + 1) * kPowers.p[n_ - i - 1] +
+    return prefix_[i] * kPowers.p[n_ - i] +
+           Byte(i + 1) * kPowers.p[n_ - i - 1] +
            Byte(i) * kPowers.p[n_ - i - 2] + suffix_[i + 2];
   }
   uint64_t Insert(size_t i, char c) const {
@@ -334,13 +335,10 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   // Most candidates are not words: the filter drops them. The rest are
   // looked up in a batch that prefetches ahead (the lexicon is far bigger
   // than the caches).
-  const auto keep = [this](uint64_t hash) {
-    return lexicon_.MayContain(hash);
-  };
+  const auto keep = [this](uint64_t hash) { return lexicon_.MayContain(hash); };
   std::vector<Candidate> candidates;
   for (const Candidate& c : table) {
-    if (keep(lexfmt::PolyHash(c.text)))
-      candidates.push_back(c);
+    if (keep(lexfmt::PolyHash(c.text))) candidates.push_back(c);
   }
   if (word.size() >= kMinGenericLength)
     AddGenericEdits(word, keep, nullptr, &candidates);

@@ -2,8 +2,8 @@
 #include "words/substitution.h"
 
 #include <algorithm>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <set>
 #include <tuple>
@@ -17,13 +17,13 @@ namespace textmend {
 namespace {
 
 constexpr size_t kMinUnknownLength = 4;
-constexpr size_t kMinSource = 2;          // shortest source string
-constexpr size_t kMinPiece = 2;           // shortest target string
-constexpr size_t kMaxPiece = 8;           // longest target string
-constexpr size_t kMaxSource = 12;         // longest source string
-constexpr size_t kMaxSources = 60;        // source strings examined per window
-constexpr size_t kWordsPerSource = 8;     // unknown words searched per source
-constexpr size_t kMaxRange = 8000;        // lexicon entries scanned per search
+constexpr size_t kMinSource = 2;       // shortest source string
+constexpr size_t kMinPiece = 2;        // shortest target string
+constexpr size_t kMaxPiece = 8;        // longest target string
+constexpr size_t kMaxSource = 12;      // longest source string
+constexpr size_t kMaxSources = 60;     // source strings examined per window
+constexpr size_t kWordsPerSource = 8;  // unknown words searched per source
+constexpr size_t kMaxRange = 8000;     // lexicon entries scanned per search
 constexpr size_t kMaxRules = 3;
 constexpr uint8_t kMaxEvidenceLevel = 60;  // SCOWL size level
 constexpr double kMinExpectedTrace = 2.0;
@@ -81,7 +81,8 @@ bool SameText(std::string_view a, std::string_view b) {
     }
     return load8(p + n - 8) == load8(q + n - 8);
   }
-  if (n >= 4) return load4(p) == load4(q) && load4(p + n - 4) == load4(q + n - 4);
+  if (n >= 4)
+    return load4(p) == load4(q) && load4(p + n - 4) == load4(q + n - 4);
   for (size_t i = 0; i < n; ++i) {
     if (p[i] != q[i]) return false;
   }
@@ -293,7 +294,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       form.known = entry != nullptr || KnownPossessive(lexicon, lower);
       form.rare = entry != nullptr && entry->frequency == 0;
       const std::string_view base = WithoutPossessive(lower);
-      form.usable = !form.known && form.ascii && base.size() >= kMinUnknownLength;
+      form.usable =
+          !form.known && form.ascii && base.size() >= kMinUnknownLength;
       if (form.usable) {
         // (Forms that differ in case share their base.)
         const auto [it, added] = base_ids.try_emplace(
@@ -311,7 +313,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool not_upper = false;    // written other than in all capitals somewhere
     bool mid_capital = false;  // capitalized in the middle of a sentence
   };
-  std::unordered_map<uint32_t, Seen> unknown;       // by base
+  std::unordered_map<uint32_t, Seen> unknown;      // by base
   std::unordered_map<uint32_t, Suspect> suspects;  // by form
   std::vector<Token> line_tokens;
   // Counts the tokens of one whole line.
@@ -344,7 +346,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       ++pieces[t.piece].second;
     }
     const auto foreign_piece = [&](size_t p) {
-      return p < pieces.size() && ForeignLine(pieces[p].first, pieces[p].second);
+      return p < pieces.size() &&
+             ForeignLine(pieces[p].first, pieces[p].second);
     };
     words.foreign_lines.push_back(static_cast<char>(
         (foreign_piece(0) ? 1 : 0) |
@@ -392,7 +395,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
                letter != "I";
       };
       suspect.beside_fragment =
-          suspect.beside_fragment || (t.spaced && k > 0 && stray_letter(k - 1)) ||
+          suspect.beside_fragment ||
+          (t.spaced && k > 0 && stray_letter(k - 1)) ||
           (k + 1 < n && line_tokens[k + 1].spaced && stray_letter(k + 1));
       const WordCase c = CaseOf(form.text);
       suspect.mid_capital = suspect.mid_capital ||
@@ -402,8 +406,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       ++seen.count;
       seen.lower = seen.lower || c == WordCase::kLower;
       seen.not_upper = seen.not_upper || c != WordCase::kUpper;
-      seen.mid_capital =
-          seen.mid_capital || (c == WordCase::kCapitalized && !t.sentence_start);
+      seen.mid_capital = seen.mid_capital ||
+                         (c == WordCase::kCapitalized && !t.sentence_start);
     }
     line_tokens.clear();
   };
@@ -434,15 +438,14 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
                                 text[previous_end] == ' ';
             previous_end = t.offset + t.length;
             const std::string_view word = text.substr(t.offset, t.length);
-            const bool hyphened =
-                (t.offset > 0 && text[t.offset - 1] == '-') ||
-                (t.offset + t.length < text.size() &&
-                 text[t.offset + t.length] == '-');
+            const bool hyphened = (t.offset > 0 && text[t.offset - 1] == '-') ||
+                                  (t.offset + t.length < text.size() &&
+                                   text[t.offset + t.length] == '-');
             const uint32_t f = find_or_add(word, t.ascii);
             const Form& form = forms[f];  // (just read: in the caches)
             line_tokens.push_back({f, t.length >= 2, t.protect,
-                                   t.sentence_start, hyphened, spaced,
-                                   t.ascii, form.known, form.rare, piece});
+                                   t.sentence_start, hyphened, spaced, t.ascii,
+                                   form.known, form.rare, piece});
           }
           if (newline == nullptr) break;
           count_line();
@@ -486,9 +489,10 @@ CommonPieces::CommonPieces(const Lexicon& lexicon) {
   }
 }
 
-std::vector<SubstitutionRule> LearnSubstitutions(
-    const DocumentWords& words, const Lexicon& lexicon,
-    const CommonPieces* common, SourceLog* log) {
+std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
+                                                 const Lexicon& lexicon,
+                                                 const CommonPieces* common,
+                                                 SourceLog* log) {
   std::vector<SubstitutionRule> rules;
   if (!EnglishDocument(words)) return rules;
   // 1. Source candidates: strings inside several distinct unknown words.

@@ -1,12 +1,12 @@
 // Word tokenization for the word stage.
 #include "words/tokenizer.h"
 
-#include <bit>
-#include <cstring>
-
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+
+#include <bit>
+#include <cstring>
 
 #include "core/utf8.h"
 
@@ -137,8 +137,8 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
         std::memcpy(&w, text.data() + j, 8);
         const uint64_t letters = AsciiLetterBytes(w);
         // The letters before the first byte that is not one.
-        const uint64_t run =
-            letters == kHighBits ? kHighBits
+        const uint64_t run = letters == kHighBits
+                                 ? kHighBits
                                  : letters & ((~letters & kHighBits) - 1);
         const uint64_t lower = run & (w << 2);  // (bit 5 of each byte: 0x20)
         const uint64_t upper = run & ~(w << 2);

@@ -571,7 +571,7 @@ class WordsStage final : public TextStage {
       return AsciiLetter(c) || u >= 0x80 || c == '\'';
     };
     std::vector<WordToken> line_tokens;
-    std::unordered_map<size_t, bool> foreign_lines;  // by line start
+    std::unordered_map<size_t, bool> foreign_lines;          // by line start
     std::unordered_map<std::string_view, bool> known_words;  // lexicon words
     const size_t n = run.size();
     for (size_t i = 0; i < n;) {
@@ -609,7 +609,8 @@ class WordsStage final : public TextStage {
         size_t chunk_end = at + form.size();
         while (chunk_end < n && !space_at(chunk_end)) ++chunk_end;
         line_tokens.clear();
-        Tokenize(run.substr(chunk_begin, chunk_end - chunk_begin), &line_tokens);
+        Tokenize(run.substr(chunk_begin, chunk_end - chunk_begin),
+                 &line_tokens);
         size_t expect = at, pieces = 0;
         const size_t want = space == std::string::npos ? 1 : 2;
         for (const WordToken& t : line_tokens) {

@@ -1,8 +1,9 @@
 // The name stage: spelling keys and unification of one person's spellings.
+#include "names/names.h"
+
 #include <catch2/catch.hpp>
 
 #include "names/name_key.h"
-#include "names/names.h"
 #include "unit/test_util.h"
 
 namespace textmend {
@@ -51,12 +52,15 @@ TEST_CASE("names: one person's spellings become the one the text uses most",
   const std::string in =
       "Maria Kolesnikova was detained in September. Ms Kolesnikova tore up\n"
       "her passport at the border. A court later sentenced Maria Kalesnikava\n"
-      "to eleven years. Kalesnikava did not appeal. Kolesnikova's lawyer said so.\n";
+      "to eleven years. Kalesnikava did not appeal. Kolesnikova's lawyer said "
+      "so.\n";
   const RepairResult r = RepairText(in, NamesOnly());
-  CHECK(r.text ==
-        "Maria Kolesnikova was detained in September. Ms Kolesnikova tore up\n"
-        "her passport at the border. A court later sentenced Maria Kolesnikova\n"
-        "to eleven years. Kolesnikova did not appeal. Kolesnikova's lawyer said so.\n");
+  CHECK(
+      r.text ==
+      "Maria Kolesnikova was detained in September. Ms Kolesnikova tore up\n"
+      "her passport at the border. A court later sentenced Maria Kolesnikova\n"
+      "to eleven years. Kolesnikova did not appeal. Kolesnikova's lawyer said "
+      "so.\n");
   REQUIRE(r.changes.size() == 2);
   CHECK(r.changes[0].stage == "names");
   CHECK(r.changes[0].rule.find("Kolesnikova 3, Kalesnikava 2") !=
@@ -122,7 +126,8 @@ TEST_CASE("names: a profile of several documents decides for each of them",
   // Alone, each document has one spelling; together, the batch has two.
   CHECK(RepairText(b, NamesOnly()).changes.empty());
   CHECK(RepairText(a, o).changes.empty());
-  CHECK(RepairText(b, o).text == "Maria Kolesnikova was sentenced on Friday.\n");
+  CHECK(RepairText(b, o).text ==
+        "Maria Kolesnikova was sentenced on Friday.\n");
 }
 
 }  // namespace
@@ -131,9 +136,10 @@ TEST_CASE("names: a profile of several documents decides for each of them",
 namespace textmend {
 namespace {
 
-TEST_CASE("names: the names dictionary breaks a tie, and with "
-          "--names=dictionary writes its spelling",
-          "[names]") {
+TEST_CASE(
+    "names: the names dictionary breaks a tie, and with "
+    "--names=dictionary writes its spelling",
+    "[names]") {
   Options o;
   (void)SetStages("names", &o);
   // One each: alphabetically Kalesnikava would win; the dictionary prefers

@@ -1,11 +1,10 @@
 // The OCR front end: what a file is, page handling (with a fake engine), and
 // Tesseract on a page the project renders itself (tools/ocr/render_page.sh).
-#include <catch2/catch.hpp>
+#include "ocr/ocr.h"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
-
-#include "ocr/ocr.h"
 
 namespace textmend {
 namespace {

@@ -80,9 +80,13 @@ std::string OtherGender(const std::string& surname) {
   const auto swap = [&](const std::string& from, const std::string& to) {
     return surname.substr(0, surname.size() - from.size()) + to;
   };
-  for (const auto& [m, f] : std::vector<std::pair<std::string, std::string>>{
-           {"sky", "skaya"}, {"ski", "skaya"}, {"ov", "ova"}, {"ev", "eva"},
-           {"in", "ina"}, {"au", "ava"}}) {
+  for (const auto& [m, f] :
+       std::vector<std::pair<std::string, std::string>>{{"sky", "skaya"},
+                                                        {"ski", "skaya"},
+                                                        {"ov", "ova"},
+                                                        {"ev", "eva"},
+                                                        {"in", "ina"},
+                                                        {"au", "ava"}}) {
     if (ends(f)) return swap(f, m);
     if (ends(m)) return swap(m, f);
   }
@@ -116,9 +120,9 @@ const std::vector<std::string>& Fillers() {
 struct Person {
   std::vector<Spelling> spellings;  // of its group (or its own, for a trap)
   std::vector<size_t> given_tokens, surname_tokens;  // in the document
-  std::set<std::string> used;       // "given surname" forms written
-  bool trap = false;                // a relative added as a trap
-  bool has_trap = false;            // a relative of it is in the document
+  std::set<std::string> used;  // "given surname" forms written
+  bool trap = false;           // a relative added as a trap
+  bool has_trap = false;       // a relative of it is in the document
 };
 
 std::vector<std::string> SplitWords(const std::string& text) {
@@ -184,9 +188,9 @@ int RunNamesEval(const std::vector<std::string>& lines,
     return std::uniform_int_distribution<size_t>(0, n - 1)(rng);
   };
   size_t varied_alias = 0, unified_alias = 0;
-  size_t varied = 0, unified = 0, varied_trap = 0, unified_trap = 0,
-         merged = 0, name_tokens = 0, other = 0, other_tokens = 0,
-         traps = 0, trap_changed = 0;
+  size_t varied = 0, unified = 0, varied_trap = 0, unified_trap = 0, merged = 0,
+         name_tokens = 0, other = 0, other_tokens = 0, traps = 0,
+         trap_changed = 0;
   for (size_t doc = 0; doc < options.documents; ++doc) {
     std::vector<Person> people;
     std::set<size_t> chosen;
@@ -363,30 +367,35 @@ int RunNamesEval(const std::vector<std::string>& lines,
     }
   }
   const auto pct = [](size_t a, size_t b) {
-    return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / static_cast<double>(b);
+    return b == 0 ? 0.0
+                  : 100.0 * static_cast<double>(a) / static_cast<double>(b);
   };
   std::printf("names: %zu documents from %zu groups (%s), seed %u\n",
               options.documents, groups.size(), options.half.c_str(),
               options.seed);
-  std::printf("  persons in several spellings: %zu, one spelling after: %zu "
-              "(%.1f%%)\n",
-              varied, unified, pct(unified, varied));
-  std::printf("  ... of them written under another surname too (an alias, "
-              "no spelling of the name): %zu, one spelling after: %zu; the "
-              "others: %.1f%%\n",
-              varied_alias, unified_alias,
-              pct(unified - unified_alias, varied - varied_alias));
-  std::printf("  ... beside a relative with the same surname or its other "
-              "gender form: %zu, one spelling after: %zu (%.1f%%)\n",
-              varied_trap, unified_trap, pct(unified_trap, varied_trap));
+  std::printf(
+      "  persons in several spellings: %zu, one spelling after: %zu "
+      "(%.1f%%)\n",
+      varied, unified, pct(unified, varied));
+  std::printf(
+      "  ... of them written under another surname too (an alias, "
+      "no spelling of the name): %zu, one spelling after: %zu; the "
+      "others: %.1f%%\n",
+      varied_alias, unified_alias,
+      pct(unified - unified_alias, varied - varied_alias));
+  std::printf(
+      "  ... beside a relative with the same surname or its other "
+      "gender form: %zu, one spelling after: %zu (%.1f%%)\n",
+      varied_trap, unified_trap, pct(unified_trap, varied_trap));
   std::printf("  relatives (traps): %zu, changed: %zu\n", traps, trap_changed);
-  std::printf("  name tokens changed into another person's or no spelling: "
-              "%zu of %zu\n",
-              merged, name_tokens);
+  std::printf(
+      "  name tokens changed into another person's or no spelling: "
+      "%zu of %zu\n",
+      merged, name_tokens);
   std::printf("  other tokens changed: %zu of %zu\n", other, other_tokens);
-  const bool ok = merged == 0 && other == 0 && trap_changed == 0 &&
-                  (options.min_unified < 0 ||
-                   pct(unified, varied) >= options.min_unified);
+  const bool ok =
+      merged == 0 && other == 0 && trap_changed == 0 &&
+      (options.min_unified < 0 || pct(unified, varied) >= options.min_unified);
   return ok ? 0 : 1;
 }
 

@@ -3,8 +3,8 @@
 //   ocr_degrade IN OUT rotate DEGREES   tilted page (white brought in)
 //   ocr_degrade IN OUT blur PIXELS      box blur of that half-width
 //   ocr_degrade IN OUT noise SIGMA      Gaussian noise on gray levels
-//   ocr_degrade IN OUT lowres DPI       scanned at DPI instead of the page's own
-//   ocr_degrade IN OUT jpeg QUALITY     saved as JPEG at that quality
+//   ocr_degrade IN OUT lowres DPI       scanned at DPI instead of the page's
+//   own ocr_degrade IN OUT jpeg QUALITY     saved as JPEG at that quality
 // OUT is written as PNG (JPEG for jpeg), in gray.
 #include <leptonica/allheaders.h>
 
@@ -15,7 +15,9 @@
 
 int main(int argc, char** argv) {
   if (argc != 5) {
-    std::fprintf(stderr, "usage: ocr_degrade IN OUT rotate|blur|noise|lowres|jpeg AMOUNT\n");
+    std::fprintf(
+        stderr,
+        "usage: ocr_degrade IN OUT rotate|blur|noise|lowres|jpeg AMOUNT\n");
     return 2;
   }
   setMsgSeverity(L_SEVERITY_ERROR);
@@ -40,8 +42,8 @@ int main(int argc, char** argv) {
   } else if (kind == "lowres") {
     const float f = static_cast<float>(amount / dpi);
     out = pixScaleAreaMap(gray, f, f);
-    if (out != nullptr) pixSetResolution(out, static_cast<int>(amount),
-                                         static_cast<int>(amount));
+    if (out != nullptr)
+      pixSetResolution(out, static_cast<int>(amount), static_cast<int>(amount));
   } else if (kind == "jpeg") {
     out = pixClone(gray);
   } else {
