@@ -5,8 +5,7 @@
 #include <fstream>
 #include <functional>
 
-#include "words/hyphenation.h"
-#include "words/tokenizer.h"
+#include "core/tokenizer.h"
 
 namespace textmend {
 namespace {
@@ -52,6 +51,8 @@ bool KnownName(const Lexicon* lexicon, std::string_view word) {
   const Lexicon::Entry* e = lexicon->Find(Lower(word));
   return e != nullptr && (e->flags & lexfmt::kCapitalized) != 0;
 }
+
+bool IsAsciiLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 // Shortest surname looked at.
 constexpr size_t kMinSurname = 3;
@@ -544,12 +545,12 @@ class NamesStage final : public TextStage {
       }
       const char c = text[i];
       if (c < 'A' || c > 'Z' ||
-          (i > 0 && (AsciiLetter(text[i - 1]) || text[i - 1] == '\''))) {
+          (i > 0 && (IsAsciiLetter(text[i - 1]) || text[i - 1] == '\''))) {
         ++i;
         continue;
       }
       size_t j = i + 1;
-      while (j < n && (AsciiLetter(text[j]) || text[j] == '\'')) ++j;
+      while (j < n && (IsAsciiLetter(text[j]) || text[j] == '\'')) ++j;
       size_t k = j;  // (an apostrophe ends a word only between letters)
       while (k > i + 1 && text[k - 1] == '\'') --k;
       const std::string_view w = WithoutPossessive(text.substr(i, k - i));

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "words/substitution.h"
-#include "words/tokenizer.h"
+#include "core/tokenizer.h"
 
 namespace textmend {
 namespace {

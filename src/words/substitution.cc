@@ -11,7 +11,7 @@
 #include <unordered_set>
 
 #include "core/utf8.h"
-#include "words/tokenizer.h"
+#include "core/tokenizer.h"
 
 namespace textmend {
 namespace {

@@ -14,7 +14,7 @@
 #include "words/hyphenation.h"
 #include "words/noisy_channel.h"
 #include "words/substitution.h"
-#include "words/tokenizer.h"
+#include "core/tokenizer.h"
 
 namespace textmend {
 namespace {

@@ -1,9 +1,9 @@
-// Word tokens for the word stage: runs of letters, with apostrophes inside
-// (don't, Belarus's). Tokens that must never be touched are marked: those in
-// URLs, e-mail addresses and paths, those joined to digits or underscores
-// (identifiers, model numbers), and camelCase code.
-#ifndef TEXTMEND_WORDS_TOKENIZER_H_
-#define TEXTMEND_WORDS_TOKENIZER_H_
+// Word tokens for the word and name stages: runs of letters, with apostrophes
+// inside (don't, Belarus's). Tokens that must never be touched are marked:
+// those in URLs, e-mail addresses and paths, those joined to digits or
+// underscores (identifiers, model numbers), and camelCase code.
+#ifndef TEXTMEND_CORE_TOKENIZER_H_
+#define TEXTMEND_CORE_TOKENIZER_H_
 
 #include <cstddef>
 #include <string>
@@ -35,4 +35,4 @@ std::string ApplyCase(std::string_view lower, WordCase word_case);
 
 }  // namespace textmend
 
-#endif  // TEXTMEND_WORDS_TOKENIZER_H_
+#endif  // TEXTMEND_CORE_TOKENIZER_H_

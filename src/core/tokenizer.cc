@@ -1,5 +1,5 @@
-// Word tokenization for the word stage.
-#include "words/tokenizer.h"
+// Word tokenization for the word and name stages.
+#include "core/tokenizer.h"
 
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
