@@ -116,6 +116,12 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
                  "Languages of page images, as Tesseract names them: eng "
                  "(default), rus, bel, or several joined by + (eng+rus)")
       ->type_name("LANGS");
+  app.add_option("--format", config->ocr_format,
+                 "What page images give: text (default: read, then repaired), "
+                 "hocr or tsv (Tesseract's words with their positions and "
+                 "confidences, as read)")
+      ->check(CLI::IsMember({"text", "hocr", "tsv"}))
+      ->type_name("FORMAT");
   app.add_option("--window", config->options.document_window_bytes,
                  "Bytes the word stage reads to learn from before repairing "
                  "(default 1 MiB): smaller means earlier output in a pipe")

@@ -19,6 +19,9 @@ struct CliConfig {
   std::string names_scope = "batch";
   // Tesseract's languages for page images ("eng", "rus", "eng+rus", ...).
   std::string ocr_language = "eng";
+  // What page images give: "text" (repaired), "hocr" or "tsv" (Tesseract's
+  // words with positions, as read).
+  std::string ocr_format = "text";
   std::string backup_suffix;  // -iSUFFIX / --in-place=SUFFIX
   bool check = false;
   bool diff = false;

@@ -230,11 +230,21 @@ class Runner {
       s = MakeTesseractEngine(ocr, &engine);
       if (!s.ok()) return Fail(o, name + ": " + s.message());
     }
+    const OcrFormat format = config_.ocr_format == "hocr"  ? OcrFormat::kHocr
+                             : config_.ocr_format == "tsv" ? OcrFormat::kTsv
+                                                           : OcrFormat::kText;
     std::string text;
     std::vector<std::string> failed;
-    s = RecognizeImage(bytes, name, engine.get(), &text, &failed);
+    s = RecognizeImage(bytes, name, engine.get(), &text, &failed, format);
     for (const std::string& m : failed) Fail(o, m);
     if (!s.ok()) return Fail(o, s.message());
+    if (format != OcrFormat::kText) {
+      // Positions belong to the words as read: hOCR and TSV are not repaired.
+      s = dest->Append(text);
+      if (s.ok()) s = dest->Flush();
+      if (!s.ok()) return Fail(o, name + ": " + s.message());
+      return;
+    }
     RepairResult result;
     s = repairer_.Repair(text, &result);
     if (!s.ok()) return Fail(o, name + ": " + s.message());

@@ -57,7 +57,8 @@ class TesseractEngine final : public OcrEngine {
     return Status::Ok();
   }
 
-  Status Recognize(Pix* page, std::string* text) override {
+  Status Recognize(Pix* page, int page_number, OcrFormat format,
+                   std::string* text) override {
     // A page scanned askew is straightened first (Leptonica finds the text
     // lines' angle): Tesseract's line finding fails on a few degrees of tilt
     // (2 degrees cost half the characters of rendered news pages, 5 all of
@@ -67,7 +68,9 @@ class TesseractEngine final : public OcrEngine {
     if (straight != nullptr) page = straight.get();
     api_.SetImage(page);
     if (pixGetXRes(page) < 70) api_.SetSourceResolution(kAssumedDpi);
-    char* out = api_.GetUTF8Text();
+    char* out = format == OcrFormat::kHocr  ? api_.GetHOCRText(page_number)
+                : format == OcrFormat::kTsv ? api_.GetTSVText(page_number)
+                                            : api_.GetUTF8Text();
     if (out == nullptr) return Status::Internal("Tesseract recognized nothing");
     text->assign(out);
     delete[] out;
@@ -176,7 +179,7 @@ Status MakeTesseractEngine(const OcrOptions& options,
 
 Status RecognizeImage(std::string_view bytes, const std::string& name,
                       OcrEngine* engine, std::string* text,
-                      std::vector<std::string>* failed) {
+                      std::vector<std::string>* failed, OcrFormat format) {
   QuietLeptonica();
   text->clear();
   const ImageKind kind = SniffImage(bytes);
@@ -221,13 +224,14 @@ Status RecognizeImage(std::string_view bytes, const std::string& name,
   }
   for (size_t k = 0; k < pages.size(); ++k) {
     std::string page_text;
-    Status s = engine->Recognize(pages[k].get(), &page_text);
+    Status s = engine->Recognize(pages[k].get(), static_cast<int>(k), format,
+                                 &page_text);
     if (!s.ok()) {
       failed->push_back(name + ": page " + std::to_string(k + 1) + ": " +
                         s.message());
       continue;
     }
-    if (k > 0) text->push_back('\f');
+    if (k > 0 && format == OcrFormat::kText) text->push_back('\f');
     text->append(page_text);
   }
   if (pages.empty())

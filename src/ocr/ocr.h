@@ -26,11 +26,16 @@ enum class ImageKind { kNone, kPng, kJpeg, kTiff, kPnm, kPdf };
 ImageKind SniffImage(std::string_view head);
 std::string_view ImageKindName(ImageKind kind);
 
+// What a page's recognition gives: plain text, or Tesseract's hOCR or TSV
+// (each word with its position and confidence).
+enum class OcrFormat { kText, kHocr, kTsv };
+
 class OcrEngine {
  public:
   virtual ~OcrEngine() = default;
-  // The text of one page.
-  virtual Status Recognize(Pix* page, std::string* text) = 0;
+  // The text of one page (`page_number` from 0), in `format`.
+  virtual Status Recognize(Pix* page, int page_number, OcrFormat format,
+                           std::string* text) = 0;
 };
 
 struct OcrOptions {
@@ -44,11 +49,12 @@ Status MakeTesseractEngine(const OcrOptions& options,
 
 // The text of the image file `bytes` (named `name` in messages): each page
 // recognized by `engine`, pages separated by a form feed as Tesseract's
-// own text output does. A page that cannot be read is named and skipped:
+// own text output does (hOCR and TSV: one after another, no separator). A page that cannot be read is named and skipped:
 // the others still come out (*failed lists the messages).
 Status RecognizeImage(std::string_view bytes, const std::string& name,
                       OcrEngine* engine, std::string* text,
-                      std::vector<std::string>* failed);
+                      std::vector<std::string>* failed,
+                      OcrFormat format = OcrFormat::kText);
 
 }  // namespace textmend
 

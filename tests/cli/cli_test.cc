@@ -107,12 +107,23 @@ TEST_CASE("cli: a page image is recognized and its text repaired", "[cli]") {
       size_t j = i;
       while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j])))
         ++j;
-      if (j > i) out += (out.empty() ? "" : " ") + text.substr(i, j - i);
+      if (j > i) {
+        if (!out.empty()) out += ' ';  // (appended: GCC 12 warns falsely on +)
+        out.append(text, i, j - i);
+      }
       i = j;
     }
     return out;
   };
   CHECK(words(r.out) == words(ReadFile(dir + "harbour.txt")));
+  // hOCR and TSV: Tesseract's words with their positions.
+  const ProcessResult hocr = Textmend({"--format=hocr", dir + "harbour.tif"});
+  CHECK(hocr.exit_code == 0);
+  CHECK(hocr.out.find("class='ocrx_word'") != std::string::npos);
+  CHECK(hocr.out.find(">Harbour<") != std::string::npos);
+  const ProcessResult tsv = Textmend({"--format=tsv", dir + "harbour.tif"});
+  CHECK(tsv.exit_code == 0);
+  CHECK(tsv.out.find("\tHarbour\n") != std::string::npos);
   // The same page in a PDF; a Russian page with --lang=rus.
   CHECK(words(Textmend({dir + "harbour.pdf"}).out) ==
         words(ReadFile(dir + "harbour.txt")));

@@ -26,7 +26,7 @@ std::string Words(const std::string& text) {
 
 class FakeEngine final : public OcrEngine {
  public:
-  Status Recognize(Pix*, std::string* text) override {
+  Status Recognize(Pix*, int, OcrFormat, std::string* text) override {
     *text = "page " + std::to_string(++pages) + "\n";
     return Status::Ok();
   }
