@@ -13,10 +13,6 @@
 namespace textmend {
 namespace {
 
-bool IsAsciiLetter(unsigned char c) {
-  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
 // The apostrophe at text[i] (ASCII or U+2019), or 0.
 size_t ApostropheAt(std::string_view text, size_t i) {
   if (text[i] == '\'') return 1;
@@ -29,7 +25,7 @@ size_t LetterAt(std::string_view text, size_t i, bool* ascii) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) {
     *ascii = true;
-    return IsAsciiLetter(c) ? 1 : 0;
+    return AsciiLetter(static_cast<char>(c)) ? 1 : 0;
   }
   size_t len = 1;
   const int32_t cp = DecodeAt(text, i, &len);

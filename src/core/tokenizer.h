@@ -20,6 +20,11 @@ struct WordToken {
   bool sentence_start = false;  // first word of a line or sentence
 };
 
+// Whether `c` is an ASCII letter.
+inline bool AsciiLetter(char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 // Appends the word tokens of `text` (valid UTF-8) to `*out`.
 void Tokenize(std::string_view text, std::vector<WordToken>* out);
 

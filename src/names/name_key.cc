@@ -15,6 +15,23 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// `name`'s letters in lowercase ASCII, apostrophes and hyphens dropped;
+// false for any other character.
+bool LetterFold(std::string_view name, std::string* out) {
+  out->clear();
+  out->reserve(name.size());
+  for (const char c : name) {
+    if (c >= 'A' && c <= 'Z') {
+      out->push_back(static_cast<char>(c | 0x20));
+    } else if (c >= 'a' && c <= 'z') {
+      out->push_back(c);
+    } else if (c != '\'' && c != '-') {
+      return false;
+    }
+  }
+  return true;
+}
+
 // A surname's gendered ending, set aside before the skeleton is taken: the
 // ending's class (the same for the Russian and Belarusian forms: -ova and
 // -ava, -ov and -au, -skaya and -skaja) and the gender it marks.
@@ -90,18 +107,8 @@ constexpr size_t kMinStem = 3;
 }  // namespace
 
 std::string NameSkeleton(std::string_view name) {
-  // Lowercase ASCII letters only.
   std::string w;
-  w.reserve(name.size());
-  for (const char c : name) {
-    if (c >= 'A' && c <= 'Z') {
-      w.push_back(static_cast<char>(c | 0x20));
-    } else if (c >= 'a' && c <= 'z') {
-      w.push_back(c);
-    } else if (c != '\'' && c != '-') {
-      return {};
-    }
-  }
+  if (!LetterFold(name, &w)) return {};
   // 1. Consonants: digraphs to one symbol (upper case: never a letter of the
   //    input), and the spellings one sound has in different systems.
   std::string s;
@@ -216,16 +223,7 @@ std::string NameSkeleton(std::string_view name) {
 
 SurnameKey KeyOfSurname(std::string_view surname) {
   std::string lower;
-  lower.reserve(surname.size());
-  for (const char c : surname) {
-    if (c >= 'A' && c <= 'Z') {
-      lower.push_back(static_cast<char>(c | 0x20));
-    } else if (c >= 'a' && c <= 'z') {
-      lower.push_back(c);
-    } else if (c != '\'' && c != '-') {
-      return {};
-    }
-  }
+  if (!LetterFold(surname, &lower)) return {};
   SurnameKey key;
   for (const Ending& e : kEndings) {
     if (!EndsWith(lower, e.suffix) || lower.size() < e.suffix.size() + kMinStem)

@@ -4,19 +4,15 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <tuple>
 
 #include "core/tokenizer.h"
 
 namespace textmend {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  }
-  return out;
-}
+// ASCII lowercase (names here are ASCII; the tokenizer's fold).
+std::string Lower(std::string_view s) { return LowerWord(s, true); }
 
 // Words before a name that are no first name.
 bool IsTitle(std::string_view lower) {
@@ -38,21 +34,14 @@ std::string_view WithoutPossessive(std::string_view word) {
   return word;
 }
 
-// A word the lexicon knows in lowercase use (President, Government): no name.
-bool CommonWord(const Lexicon* lexicon, std::string_view word) {
-  if (lexicon == nullptr) return false;
+// How the lexicon writes a word (lexfmt::Flags; 0: it does not know it). A
+// word it knows in lowercase use (President, Government) is no name, unless
+// it also knows it capitalized, as a name (Marina, Maxim).
+uint8_t LexiconFlags(const Lexicon* lexicon, std::string_view word) {
+  if (lexicon == nullptr) return 0;
   const Lexicon::Entry* e = lexicon->Find(Lower(word));
-  return e != nullptr && (e->flags & lexfmt::kLower) != 0;
+  return e == nullptr ? 0 : e->flags;
 }
-
-// A word the lexicon knows capitalized, as a name (Marina, Maxim).
-bool KnownName(const Lexicon* lexicon, std::string_view word) {
-  if (lexicon == nullptr) return false;
-  const Lexicon::Entry* e = lexicon->Find(Lower(word));
-  return e != nullptr && (e->flags & lexfmt::kCapitalized) != 0;
-}
-
-bool IsAsciiLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 // Shortest surname looked at.
 constexpr size_t kMinSurname = 3;
@@ -194,8 +183,9 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
     if (added) {
       const std::string lower = Lower(w);
       Facts& f = it->second;
-      f.common = CommonWord(lexicon, w);
-      f.known_name = f.common && KnownName(lexicon, w);
+      const uint8_t flags = LexiconFlags(lexicon, w);
+      f.common = (flags & lexfmt::kLower) != 0;
+      f.known_name = f.common && (flags & lexfmt::kCapitalized) != 0;
       f.title = IsTitle(lower);
       f.group = first_names.Group(w);
     }
@@ -405,27 +395,36 @@ NameProfile::Decisions NameProfile::Decide() const {
       return dictionary_ == nullptr ? nullptr
                                     : dictionary_->Find(key, first_key);
     };
+    // The rewrites of `spellings` into one (the dictionary's `preferred`
+    // with --names=dictionary, else the scope's most used), stored in `out`
+    // under (spelling, `second`); `what` names them in the evidence.
+    const auto unify = [&](const std::map<std::string, size_t>& spellings,
+                           const NamesDictionary::Person* entry,
+                           const std::string& preferred,
+                           const std::string& second, const char* what,
+                           Decisions::Rewrites* out) {
+      std::string to, evidence;
+      if (prefer_dictionary_ && entry != nullptr) {
+        to = preferred;
+        evidence = "the names dictionary's spelling of " + entry->given + " " +
+                   entry->surname;
+      } else {
+        if (spellings.size() < 2) return;
+        std::string counts;
+        std::tie(to, counts) = Choose(spellings, preferred);
+        evidence =
+            std::string("one person's ") + what + " in this scope: " + counts;
+      }
+      for (const auto& [s, n] : spellings) {
+        if (s != to) (*out)[{s, second}] = {to, evidence};
+      }
+    };
     const auto rewrite = [&](const std::map<std::string, size_t>& spellings,
                              const std::string& first_key,
                              const std::string& mention_key) {
       const NamesDictionary::Person* entry = known(first_key);
-      if (prefer_dictionary_ && entry != nullptr) {
-        for (const auto& [s, n] : spellings) {
-          if (s == entry->surname) continue;
-          d.surnames[{s, mention_key}] = {
-              entry->surname, "the names dictionary's spelling of " +
-                                  entry->given + " " + entry->surname};
-        }
-        return;
-      }
-      if (spellings.size() < 2) return;
-      const auto [to, counts] =
-          Choose(spellings, entry != nullptr ? entry->surname : "");
-      for (const auto& [s, n] : spellings) {
-        if (s == to) continue;
-        d.surnames[{s, mention_key}] = {
-            to, "one person's spellings in this scope: " + counts};
-      }
+      unify(spellings, entry, entry != nullptr ? entry->surname : "",
+            mention_key, "spellings", &d.surnames);
     };
     if (p.first_keys.size() == 1) {
       // One person: every mention, with its first name or without, of a
@@ -444,23 +443,8 @@ NameProfile::Decisions NameProfile::Decide() const {
     }
     for (const auto& [first_key, spellings] : p.first_spellings) {
       const NamesDictionary::Person* entry = known(first_key);
-      if (prefer_dictionary_ && entry != nullptr) {
-        for (const auto& [s, n] : spellings) {
-          if (s == entry->given) continue;
-          d.first_names[{s, id}] = {entry->given,
-                                    "the names dictionary's spelling of " +
-                                        entry->given + " " + entry->surname};
-        }
-        continue;
-      }
-      if (spellings.size() < 2) continue;
-      const auto [to, counts] =
-          Choose(spellings, entry != nullptr ? entry->given : "");
-      for (const auto& [s, n] : spellings) {
-        if (s == to) continue;
-        d.first_names[{s, id}] = {
-            to, "one person's first names in this scope: " + counts};
-      }
+      unify(spellings, entry, entry != nullptr ? entry->given : "", id,
+            "first names", &d.first_names);
     }
   }
   return d;
@@ -545,12 +529,12 @@ class NamesStage final : public TextStage {
       }
       const char c = text[i];
       if (c < 'A' || c > 'Z' ||
-          (i > 0 && (IsAsciiLetter(text[i - 1]) || text[i - 1] == '\''))) {
+          (i > 0 && (AsciiLetter(text[i - 1]) || text[i - 1] == '\''))) {
         ++i;
         continue;
       }
       size_t j = i + 1;
-      while (j < n && (IsAsciiLetter(text[j]) || text[j] == '\'')) ++j;
+      while (j < n && (AsciiLetter(text[j]) || text[j] == '\'')) ++j;
       size_t k = j;  // (an apostrophe ends a word only between letters)
       while (k > i + 1 && text[k - 1] == '\'') --k;
       const std::string_view w = WithoutPossessive(text.substr(i, k - i));
@@ -675,36 +659,28 @@ class NamesStage final : public TextStage {
                    std::vector<Edit>* edits) const {
     ForEachNameMention(
         run, *first_names_, lexicon_.get(), [&](const NameMention& m) {
-          const std::string_view surname =
-              run.substr(m.surname_at, m.surname_length);
           const SurnameKey& key = *m.key;
           if (key.skeleton.empty()) return;
           const std::string& first_key = *m.first_key;
-          if (m.first_length > 0) {
-            const std::string_view first =
-                run.substr(m.first_at, m.first_length);
-            const auto it =
-                d.first_names.find({std::string(first), PersonId(key)});
-            if (it != d.first_names.end()) {
-              Edit e;
-              e.offset = run_offset + m.first_at;
-              e.length = m.first_length;
-              e.replacement = InCaseOf(first, it->second.to);
-              e.rule = "name: " + it->second.evidence;
-              e.confidence = 0.9f;
-              edits->push_back(std::move(e));
-            }
-          }
-          const auto it = d.surnames.find({std::string(surname), first_key});
-          if (it != d.surnames.end()) {
-            Edit e;
-            e.offset = run_offset + m.surname_at;
-            e.length = m.surname_length;
-            e.replacement = InCaseOf(surname, it->second.to);
-            e.rule = "name: " + it->second.evidence;
-            e.confidence = 0.9f;
-            edits->push_back(std::move(e));
-          }
+          // The word at [at, at + length) rewritten as `rewrites` says, under
+          // (its text, `second`).
+          const auto rewrite =
+              [&](size_t at, size_t length, const std::string& second,
+                  const NameProfile::Decisions::Rewrites& rewrites) {
+                const std::string_view word = run.substr(at, length);
+                const auto it = rewrites.find({std::string(word), second});
+                if (it == rewrites.end()) return;
+                Edit e;
+                e.offset = run_offset + at;
+                e.length = length;
+                e.replacement = InCaseOf(word, it->second.to);
+                e.rule = "name: " + it->second.evidence;
+                e.confidence = 0.9f;
+                edits->push_back(std::move(e));
+              };
+          if (m.first_length > 0)
+            rewrite(m.first_at, m.first_length, PersonId(key), d.first_names);
+          rewrite(m.surname_at, m.surname_length, first_key, d.surnames);
         });
   }
 

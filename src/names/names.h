@@ -126,13 +126,12 @@ class NameProfile {
     std::string evidence;
   };
   struct Decisions {
-    std::map<std::pair<std::string, std::string>, Rewrite> surnames;
-    std::map<std::pair<std::string, std::string>, Rewrite> first_names;
+    using Rewrites = std::map<std::pair<std::string, std::string>, Rewrite>;
+    Rewrites surnames;
+    Rewrites first_names;
   };
   Decisions Decide() const;
 
-  const FirstNames& first_names() const { return *first_names_; }
-  const Lexicon* lexicon() const { return lexicon_.get(); }
 
  private:
   struct Person {

@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/tokenizer.h"
 #include "dict/lexicon.h"
 #include "words/noisy_channel.h"
 
@@ -56,10 +57,6 @@ std::set<std::pair<std::string, std::string>> DecideJoins(
 std::set<std::string, std::less<>> Compounds(std::string_view window);
 
 // --- implementation ---
-
-inline bool AsciiLetter(char c) {
-  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
 
 template <typename F>
 void ForEachLineBreak(std::string_view text, F&& f) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "distance.h"
 #include "names/names.h"
 #include "textmend/repairer.h"
 
@@ -136,22 +137,6 @@ std::vector<std::string> SplitWords(const std::string& text) {
     i = j;
   }
   return out;
-}
-
-size_t Levenshtein(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         diag + (a[i - 1] != b[j - 1] ? 1u : 0u)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
 }
 
 // A token without trailing punctuation.
@@ -350,7 +335,7 @@ int RunNamesEval(const std::vector<std::string>& lines,
       for (const size_t i : p.surname_tokens) written.insert(Bare(tokens[i]));
       for (const std::string& a : written) {
         for (const std::string& b : written) {
-          alias = alias || 2 * Levenshtein(a, b) > std::max(a.size(), b.size());
+          alias = alias || 2 * Distance(a, b) > std::max(a.size(), b.size());
         }
       }
       if (!p.has_trap && alias) {
