@@ -20,7 +20,7 @@ constexpr size_t kMinUnknownLength = 4;
 constexpr size_t kMinSource = 2;       // shortest source string
 constexpr size_t kMinPiece = 2;        // shortest target string
 constexpr size_t kMaxPiece = 8;        // longest target string
-constexpr size_t kMaxSource = 12;      // longest source string
+constexpr size_t kMaxSource = 16;      // longest source string
 constexpr size_t kMaxSources = 60;     // source strings examined per window
 constexpr size_t kWordsPerSource = 8;  // unknown words searched per source
 constexpr size_t kMaxRange = 8000;     // lexicon entries scanned per search
@@ -45,9 +45,18 @@ std::string Stem(std::string w) {
     return false;
   };
   strip("'s", 3);
-  if (!strip("ies", 3)) strip("s", 3);
+  if (strip("ies", 3)) {
+    w.push_back('i');  // babies -> babi, as baby
+  } else {
+    strip("s", 3);
+  }
   if (!strip("ing", 3) && !strip("ed", 3)) strip("er", 3);
   strip("ly", 3);
+  // A final e or y (crappie, crappies; technology, technologies).
+  if (w.size() > 3 && (w.back() == 'e' || w.back() == 'y')) {
+    if (w.back() == 'y') w.back() = 'i';
+    else w.pop_back();
+  }
   return w;
 }
 
@@ -126,6 +135,18 @@ double ShareContaining(const Lexicon& lexicon, std::string_view piece) {
                     : static_cast<double>(with) / static_cast<double>(total);
 }
 
+// Whether a token of the document holding `source` is a word the lexicon
+// knows.
+bool InKnownWord(const DocumentWords& words, const Lexicon& lexicon,
+                 std::string_view source) {
+  for (const std::string_view w : words.written) {
+    if (w.find(source) != std::string_view::npos &&
+        Known(lexicon, LowerWord(w, true)))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 double WordLogP(const Lexicon& lexicon, std::string_view lower) {
@@ -183,6 +204,12 @@ bool KnownLower(const Lexicon& lexicon, std::string_view lower) {
     return KnownLower(lexicon, lower.substr(0, lower.size() - 2));
   }
   return false;
+}
+
+bool KnownCapitalized(const Lexicon& lexicon, std::string_view lower) {
+  const Lexicon::Entry* e = lexicon.Find(WithoutPossessive(lower));
+  return e != nullptr &&
+         (e->flags & (lexfmt::kLower | lexfmt::kCapitalized)) != 0;
 }
 
 bool EnglishDocument(const DocumentWords& words) {
@@ -659,6 +686,12 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     }
     return false;
   };
+  // Word families are told apart by the damaged words, the same for every
+  // candidate (the rewrite may turn a family's forms into unrelated words:
+  // "ilfh", "ilfhes" are "go", "goes" or "search", "searches").
+  std::vector<std::string> families(words.unknown.size());
+  for (size_t i = 0; i < words.unknown.size(); ++i)
+    families[i] = Stem(std::string(WithoutPossessive(words.unknown[i].first)));
   std::unordered_map<std::string, double> share;  // per target
   for (const auto& [s, r] : candidates) {
     size_t containing = 0, fixed = 0;
@@ -679,7 +712,23 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       const Lexicon::Entry* e = lexicon.Find(WithoutPossessive(f));
       if (e != nullptr && e->level <= kMaxEvidenceLevel &&
           WithoutPossessive(u).size() > s.size())
-        stems.emplace(Stem(f), f);
+        stems.emplace(families[i], f);
+    }
+    // A name holding the source (always capitalized, so not among the
+    // unknown words) is evidence when the rewrite makes it a word or name
+    // the lexicon knows (Microsmhbuol -> Microsoft); a name it does not
+    // repair is no evidence against it: names are unknown anyway.
+    for (const std::string& name : words.names) {
+      if (name.find(s) == std::string::npos) continue;
+      const std::string f = ReplaceAll(name, s, r);
+      if (!KnownCapitalized(lexicon, f)) continue;
+      ++fixed;
+      ++containing;
+      gain += WordLogP(lexicon, WithoutPossessive(f)) - kUnexplainedLogP;
+      const Lexicon::Entry* e = lexicon.Find(WithoutPossessive(f));
+      if (e != nullptr && e->level <= kMaxEvidenceLevel &&
+          WithoutPossessive(name).size() > s.size())
+        stems.emplace(Stem(std::string(WithoutPossessive(name))), f);
     }
     if (stems.size() < 2 || fixed * 2 < containing) continue;
     if (log != nullptr) log->examined[s].push_back(r);
@@ -733,9 +782,14 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     // The winner's missing target must be telling (see above), or the rule
     // must explain every one of at least three unknown words holding its
     // source, which names and rare words sharing a piece by chance do not.
+    // Or the source is no English: it occurs in no word the lexicon knows
+    // (a find-and-replace wrote it; "mdmn" in smdmnts, smdmntive), and the
+    // rule explains every unknown word holding it.
     const bool telling =
         rules[i].expected >= kMinExpectedTrace || rules[i].stems >= 3 ||
-        (rules[i].fixed >= 3 && rules[i].fixed == rules[i].containing);
+        (rules[i].fixed >= 3 && rules[i].fixed == rules[i].containing) ||
+        (rules[i].stems >= 2 && rules[i].fixed == rules[i].containing &&
+         !InKnownWord(words, lexicon, rules[i].source));
     if (!ambiguous && telling) unique.push_back(std::move(rules[i]));
     i = j;
   }

@@ -112,6 +112,10 @@ bool Known(const Lexicon& lexicon, std::string_view lower);
 // possessive 's ("council's").
 bool KnownPossessive(const Lexicon& lexicon, std::string_view lower);
 
+// True when `lower` (possessive 's stripped) is a word the lexicon knows in
+// lowercase use or with an initial capital (a name: "microsoft").
+bool KnownCapitalized(const Lexicon& lexicon, std::string_view lower);
+
 // True when `lower` is a word the lexicon knows in lowercase use (possessive
 // 's stripped when needed).
 bool KnownLower(const Lexicon& lexicon, std::string_view lower);

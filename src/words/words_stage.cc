@@ -514,16 +514,18 @@ class WordsStage final : public TextStage {
       if (foreign == 1) continue;
       // Only words the lexicon rejects, in any capitalization.
       if (Known(*lexicon_, lower)) continue;
-      // Nor names: unknown words the document always capitalizes.
-      if (std::binary_search(m->names.begin(), m->names.end(),
-                             std::string(WithoutPossessive(lower)))) {
-        continue;
-      }
+      // A name (an unknown word the document always capitalizes) only into
+      // a word or name the lexicon knows (Microsmhbuol -> Microsoft).
+      const bool name =
+          std::binary_search(m->names.begin(), m->names.end(),
+                             std::string(WithoutPossessive(lower)));
       for (size_t k = 0; k < m->rules.size(); ++k) {
         const SubstitutionRule& rule = m->rules[k];
         if (lower.find(rule.source) == std::string::npos) continue;
         const std::string fixed = ReplaceAll(lower, rule.source, rule.target);
-        if (!KnownLower(*lexicon_, fixed)) continue;
+        if (name ? !KnownCapitalized(*lexicon_, fixed)
+                 : !KnownLower(*lexicon_, fixed))
+          continue;
         Edit e;
         e.offset = run_offset + t.offset;
         e.length = t.length;
