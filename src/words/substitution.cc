@@ -730,7 +730,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
           WithoutPossessive(name).size() > s.size())
         stems.emplace(Stem(std::string(WithoutPossessive(name))), f);
     }
-    if (stems.size() < 2 || fixed * 2 < containing) continue;
+    if (stems.empty() || fixed < 2 || fixed * 2 < containing) continue;
     if (log != nullptr) log->examined[s].push_back(r);
     // A find-and-replace leaves no trace of what it replaced.
     bool trace = false;
@@ -773,24 +773,49 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   std::sort(rules.begin(), rules.end(), [&](const auto& a, const auto& b) {
     return a.source != b.source ? a.source < b.source : better(a, b);
   });
+  // A rule is strong enough to stand when the winner's missing target is
+  // telling (see above), or it explains every one of at least three unknown
+  // words holding its source, which names and rare words sharing a piece by
+  // chance do not. Or the source is no English: it occurs in no word the
+  // lexicon knows (a find-and-replace wrote it; "mdmn" in smdmnts,
+  // smdmntive), and the rule explains every unknown word holding it. One
+  // word family (techlxogy, techlxogies) is not enough: measured, most such
+  // rules were coincidences (a source swallowing most of the word).
+  std::map<std::string, bool, std::less<>> in_known;  // by source
+  auto strong = [&](const SubstitutionRule& w) {
+    if (w.stems < 2) return false;
+    if (w.expected >= kMinExpectedTrace || w.stems >= 3 ||
+        (w.fixed >= 3 && w.fixed == w.containing))
+      return true;
+    if (w.fixed != w.containing) return false;
+    auto [it, fresh] = in_known.emplace(w.source, false);
+    if (fresh) it->second = InKnownWord(words, lexicon, w.source);
+    return !it->second;
+  };
+  std::vector<char> standing(rules.size());
+  for (size_t i = 0; i < rules.size(); ++i) standing[i] = strong(rules[i]);
+  // The standing rules, for the rivals of step 5.
+  std::vector<std::pair<std::string, std::string>> rival_rules;
+  std::vector<double> rival_scores;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (!standing[i]) continue;
+    rival_rules.emplace_back(rules[i].source, rules[i].target);
+    rival_scores.push_back(rules[i].score);
+  }
   std::vector<SubstitutionRule> unique;
   for (size_t i = 0; i < rules.size();) {
     size_t j = i + 1;
     while (j < rules.size() && rules[j].source == rules[i].source) ++j;
-    const bool ambiguous =
-        j > i + 1 && rules[i].score - rules[i + 1].score < kMinScoreMargin;
-    // The winner's missing target must be telling (see above), or the rule
-    // must explain every one of at least three unknown words holding its
-    // source, which names and rare words sharing a piece by chance do not.
-    // Or the source is no English: it occurs in no word the lexicon knows
-    // (a find-and-replace wrote it; "mdmn" in smdmnts, smdmntive), and the
-    // rule explains every unknown word holding it.
-    const bool telling =
-        rules[i].expected >= kMinExpectedTrace || rules[i].stems >= 3 ||
-        (rules[i].fixed >= 3 && rules[i].fixed == rules[i].containing) ||
-        (rules[i].stems >= 2 && rules[i].fixed == rules[i].containing &&
-         !InKnownWord(words, lexicon, rules[i].source));
-    if (!ambiguous && telling) unique.push_back(std::move(rules[i]));
+    // The best rule of the source, if it stands and no other standing rule
+    // of the source comes close.
+    bool ambiguous = false;
+    for (size_t k = i + 1; k < j; ++k) {
+      if (standing[k]) {
+        ambiguous = rules[i].score - rules[k].score < kMinScoreMargin;
+        break;
+      }
+    }
+    if (standing[i] && !ambiguous) unique.push_back(std::move(rules[i]));
     i = j;
   }
   rules = std::move(unique);
@@ -799,6 +824,24 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) {
     if (a.score != b.score) return a.score > b.score;
     return a.source != b.source ? a.source < b.source : a.target < b.target;
+  });
+  // A rule with a rival on a source inside or around its own that rewrites
+  // the same words differently and explains them nearly as well is
+  // ambiguous ("mdmn" -> "ecre" or "smdmn" -> "effec": secrets or effects).
+  std::erase_if(rules, [&](const SubstitutionRule& rule) {
+    for (size_t k = 0; k < rival_rules.size(); ++k) {
+      const auto& [s, r] = rival_rules[k];
+      if (s == rule.source || rival_scores[k] <= rule.score - kMinScoreMargin)
+        continue;
+      const bool inside = rule.source.find(s) != std::string::npos;
+      if (!inside && s.find(rule.source) == std::string::npos) continue;
+      const std::string& outer = inside ? rule.source : s;
+      const std::string& inner = inside ? s : rule.source;
+      const std::string& outer_target = inside ? rule.target : r;
+      const std::string& inner_target = inside ? r : rule.target;
+      if (ReplaceAll(outer, inner, inner_target) != outer_target) return true;
+    }
+    return false;
   });
   std::vector<SubstitutionRule> chosen;
   for (auto& rule : rules) {
