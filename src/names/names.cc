@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/tokenizer.h"
+#include "names/cyrillic.h"
 
 namespace textmend {
 namespace {
@@ -61,9 +62,15 @@ Status FirstNames::Load(const std::string& path,
       size_t tab = line.find('\t', at);
       if (tab == std::string::npos) tab = line.size();
       if (tab > at) {
-        const std::string name = line.substr(at, tab - at);
-        names->groups_.emplace(Lower(name), group);
-        names->skeletons_.emplace(NameSkeleton(name), group);
+        // (A Cyrillic spelling stands for its romanization.)
+        std::string name = line.substr(at, tab - at);
+        if (static_cast<unsigned char>(name[0]) >= 0x80)
+          name = RomanizeCyrillic(name);
+        const std::string skeleton = NameSkeleton(name);
+        if (!skeleton.empty()) {
+          names->groups_.emplace(Lower(name), group);
+          names->skeletons_.emplace(skeleton, group);
+        }
       }
       at = tab + 1;
     }
@@ -113,8 +120,20 @@ Status NamesDictionary::Load(const std::string& path,
                                        std::to_string(line_number) + ": '" +
                                        name + "' is not 'Given Surname'");
       }
-      const std::string given = name.substr(0, space);
-      const std::string surname = name.substr(space + 1);
+      std::string given = name.substr(0, space);
+      std::string surname = name.substr(space + 1);
+      // A Cyrillic form stands for its romanization (BGN/PCGN, by its
+      // letters' language: see cyrillic.h), so it gives the person the
+      // Latin spellings' key.
+      if (static_cast<unsigned char>(surname[0]) >= 0x80) {
+        given = RomanizeCyrillic(given);
+        surname = RomanizeCyrillic(surname);
+        if (given.empty() || surname.empty()) {
+          return Status::InvalidArgument(
+              path + ":" + std::to_string(line_number) + ": '" + name +
+              "' is not in the Russian, Belarusian or Ukrainian alphabet");
+        }
+      }
       if (dict->people_.size() == index)
         dict->people_.push_back({given, surname});
       const SurnameKey key = KeyOfSurname(surname);
@@ -176,13 +195,22 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
     bool keyed = false;  // key and first_key computed
     SurnameKey key;
     std::string first_key;
+    std::string latin;  // a Cyrillic word's romanization
   };
   std::unordered_map<std::string_view, Facts> facts;
   const auto facts_of = [&](std::string_view w) -> Facts& {
     auto [it, added] = facts.try_emplace(w);
     if (added) {
-      const std::string lower = Lower(w);
       Facts& f = it->second;
+      if (static_cast<unsigned char>(w[0]) >= 0x80) {
+        // Cyrillic: no English word, no title; its first-name group is its
+        // romanization's.
+        f.latin = RomanizeCyrillic(w);
+        f.common = f.known_name = f.title = false;
+        f.group = f.latin.empty() ? -1 : first_names.Group(f.latin);
+        return it->second;
+      }
+      const std::string lower = Lower(w);
       const uint8_t flags = LexiconFlags(lexicon, w);
       f.common = (flags & lexfmt::kLower) != 0;
       f.known_name = f.common && (flags & lexfmt::kCapitalized) != 0;
@@ -206,9 +234,13 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
     const auto capitalized = [&](size_t k) {
       const WordToken& t = tokens[k];
       const char first = line[t.offset];  // (most words fail here, cheaply)
-      return first >= 'A' && first <= 'Z' && t.ascii && !t.protect &&
-             t.length >= 2 &&
-             CaseOf(WithoutPossessive(word(k))) == WordCase::kCapitalized;
+      if (first >= 'A' && first <= 'Z') {
+        return t.ascii && !t.protect && t.length >= 2 &&
+               CaseOf(WithoutPossessive(word(k))) == WordCase::kCapitalized;
+      }
+      // (A Cyrillic capital's first byte: U+0400..U+042F, U+0490.)
+      return (first == '\xD0' || first == '\xD2') && !t.protect &&
+             CyrillicCapitalized(word(k));
     };
     for (size_t k = 0; k < tokens.size();) {
       if (tokens[k].sentence_start) ++sentence;
@@ -243,7 +275,7 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
         mention.surname_length = surname.size();
         mention.sentence = sentence;
         if (!sf.keyed) {
-          sf.key = KeyOfSurname(surname);
+          sf.key = KeyOfAnySurname(surname);
           sf.keyed = true;
         }
         mention.key = &sf.key;
@@ -256,8 +288,10 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
           if (ff.group >= 0 || (!ff.title && (!ff.common || ff.known_name))) {
             mention.first_at = begin + tokens[s - 1].offset;
             mention.first_length = first.size();
-            if (ff.first_key.empty())
-              ff.first_key = FirstNameKey(first_names, first);
+            if (ff.first_key.empty()) {
+              ff.first_key = FirstNameKey(
+                  first_names, ff.latin.empty() ? first : ff.latin);
+            }
             mention.first_key = &ff.first_key;
           }
         }
@@ -328,6 +362,8 @@ bool EastSlavicSurname(const std::map<std::string, size_t>& spellings) {
       "skiy", "skii", "skaya", "skaja", "enko", "enka", "chuk", "yuk",
       "vich", "au",   "ava",   "yan",   "uk",   "ich",  "ina",  "yna"};
   for (const auto& [spelling, n] : spellings) {
+    // (A Cyrillic spelling is in an East Slavic alphabet: see cyrillic.h.)
+    if (static_cast<unsigned char>(spelling[0]) >= 0x80) return true;
     const std::string lower = Lower(spelling);
     const std::string_view w = lower;
     for (const std::string_view suffix : kSuffixes) {
@@ -528,9 +564,31 @@ class NamesStage final : public TextStage {
         continue;
       }
       const char c = text[i];
-      if (c < 'A' || c > 'Z' ||
-          (i > 0 && (AsciiLetter(text[i - 1]) || text[i - 1] == '\''))) {
+      const bool after_letter =
+          i > 0 && (AsciiLetter(text[i - 1]) || text[i - 1] == '\'' ||
+                    static_cast<unsigned char>(text[i - 1]) >= 0x80);
+      // A Cyrillic capital: U+0400..U+042F or U+0490.
+      const bool cyrillic =
+          i + 1 < n &&
+          ((c == '\xD0' && static_cast<unsigned char>(text[i + 1]) < 0xB0) ||
+           (c == '\xD2' && text[i + 1] == '\x90'));
+      if ((!cyrillic && (c < 'A' || c > 'Z')) || after_letter) {
         ++i;
+        continue;
+      }
+      if (cyrillic) {
+        // Two-byte letters (U+0400..U+04FF).
+        size_t j = i;
+        while (j + 1 < n && text[j] >= '\xD0' && text[j] <= '\xD3' &&
+               (static_cast<unsigned char>(text[j + 1]) & 0xC0) == 0x80)
+          j += 2;
+        const std::string_view w = text.substr(i, j - i);
+        i = j;
+        if (!CyrillicCapitalized(w)) continue;
+        const auto [it, added] =
+            ids.try_emplace(w, static_cast<uint32_t>(words.size()));
+        if (added) words.push_back(w);
+        line_words.push_back(it->second);
         continue;
       }
       size_t j = i + 1;
@@ -566,11 +624,13 @@ class NamesStage final : public TextStage {
     std::vector<uint32_t> known;  // surnames the dictionary knows
     for (uint32_t id = 0; id < words.size(); ++id) {
       const std::string_view w = words[id];
-      const int group = first_names_->Group(w);
+      const bool cyrillic = static_cast<unsigned char>(w[0]) >= 0x80;
+      const int group =
+          first_names_->Group(cyrillic ? RomanizeCyrillic(w) : std::string(w));
       // (A common word is no name: "In" and "On" share a key.)
       if (group < 0 && common[id]) continue;
       if (w.size() >= 3) {
-        const SurnameKey key = KeyOfSurname(w);
+        const SurnameKey key = KeyOfAnySurname(w);
         if (!key.skeleton.empty()) groups[PersonId(key)].push_back(id);
         // (With --names=dictionary, a person the dictionary knows may need
         // a rewrite even in one spelling.)
