@@ -76,7 +76,8 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
          "Write the output to FILE (atomically: complete or not at all)")
       ->type_name("FILE");
   app.add_option("--report", config->report_path,
-                 "Write one JSON object per change (JSON Lines) to FILE")
+                 "Write one JSON object per change (JSON Lines) to FILE "
+                 "(- for standard error)")
       ->type_name("FILE");
   std::string stages;
   app.add_option("--stages", stages,

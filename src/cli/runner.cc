@@ -168,14 +168,21 @@ class Runner {
   // Appends to the report file through stdio; records arrive in input order.
   class ReportFile {
    public:
+    // "-": standard error (standard output carries the text).
     explicit ReportFile(const std::string& path)
-        : f_(std::fopen(path.c_str(), "w")) {}
+        : f_(path == "-" ? stderr : std::fopen(path.c_str(), "w")) {}
     ~ReportFile() { (void)Close(); }
     bool ok() const { return f_ != nullptr; }
     void Append(std::string_view s) {
       if (f_ != nullptr) std::fwrite(s.data(), 1, s.size(), f_);
     }
     Status Close() {
+      if (f_ == stderr) {
+        f_ = nullptr;
+        return std::fflush(stderr) == 0
+                   ? Status::Ok()
+                   : Status::IoError("cannot write the report");
+      }
       if (f_ != nullptr && std::fclose(f_) != 0) {
         f_ = nullptr;
         return Status::IoError("cannot write the report");

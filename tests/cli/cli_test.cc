@@ -330,6 +330,11 @@ TEST_CASE("cli: --report writes one JSON object per change", "[cli]") {
           "\"confidence\":1.0}\n");
   CHECK(Textmend({"--report", dir.File("no/such/dir/r.jsonl")}, kDamaged)
             .exit_code == 2);
+  // "-": standard error, beside the text on standard output (no file "-").
+  const ProcessResult dash = Textmend({"--report=-", f});
+  CHECK(dash.exit_code == 0);
+  CHECK(dash.out == kRepaired);
+  CHECK(dash.err == rep);
 }
 
 TEST_CASE("cli: --jsonl repairs one field and passes everything else through",
