@@ -108,11 +108,23 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
       ->type_name("POLICY");
   bool no_names = false;
   app.add_flag("--no-names", no_names, "Same as --names=off");
-  app.add_option("--scope", config->names_scope,
-                 "What one spelling per person holds for: batch (default: all "
-                 "FILEs given together) or document (each file alone)")
-      ->check(CLI::IsMember({"batch", "document"}))
-      ->type_name("SCOPE");
+  CLI::Option* scope =
+      app.add_option("--scope", config->names_scope,
+                     "What one spelling per person holds for: batch (default: "
+                     "all FILEs given together, all records of --jsonl FILEs; "
+                     "standard input's JSON Lines only when given) or document "
+                     "(each file or record alone)")
+          ->check(CLI::IsMember({"batch", "document"}))
+          ->type_name("SCOPE");
+  app.add_option("--profile", config->profile_path,
+                 "Start the batch's name counts from FILE (written by "
+                 "--save-profile), so that runs over parts of a corpus choose "
+                 "alike")
+      ->type_name("FILE");
+  app.add_option("--save-profile", config->save_profile_path,
+                 "Write the batch's name counts (with --profile's) to FILE "
+                 "before repairing")
+      ->type_name("FILE");
   app.add_option("--lang", config->ocr_language,
                  "Languages of page images, as Tesseract names them: eng "
                  "(default), rus, bel, or several joined by + (eng+rus)")
@@ -215,6 +227,19 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
   }
   if (config->jsonl && config->jsonl_field.empty()) {
     std::cerr << "textmend: --jsonl= needs a field name\n";
+    return kExitUsage;
+  }
+  config->names_scope_given = scope->count() > 0;
+  const bool profiles =
+      !config->profile_path.empty() || !config->save_profile_path.empty();
+  if (profiles && !config->options.names) {
+    std::cerr << "textmend: --profile and --save-profile are the name "
+                 "stage's; it is off\n";
+    return kExitUsage;
+  }
+  if (profiles && config->names_scope == "document") {
+    std::cerr << "textmend: a name profile is a batch's: --profile and "
+                 "--save-profile do not go with --scope=document\n";
     return kExitUsage;
   }
   return -1;

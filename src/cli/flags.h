@@ -3,6 +3,7 @@
 #ifndef TEXTMEND_CLI_FLAGS_H_
 #define TEXTMEND_CLI_FLAGS_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,14 @@ struct CliConfig {
   // The name stage's scope over several FILEs: "batch" (all together) or
   // "document".
   std::string names_scope = "batch";
+  bool names_scope_given = false;  // --scope on the command line
+  // --profile: name counts to start from; --save-profile: where to write the
+  // counts of this batch (with --profile's).
+  std::string profile_path;
+  std::string save_profile_path;
+  // Standard input, read in full before the batch when its names must be
+  // observed first (JSON Lines with --scope=batch, or a profile to save).
+  std::shared_ptr<const std::string> stdin_text;
   // Tesseract's languages for page images ("eng", "rus", "eng+rus", ...).
   std::string ocr_language = "eng";
   // What page images give: "text" (repaired), "hocr" or "tsv" (Tesseract's

@@ -26,6 +26,29 @@
 namespace textmend {
 namespace {
 
+// Makes `temp` (written through `temp_file`) the file `path` atomically:
+// synced and renamed over it, with `path`'s mode if it exists, else the usual
+// mode (0666 less the umask, not mkstemp's 0600). On failure `path` is as it
+// was and `temp` is removed.
+Status WriteAtomically(const std::string& path, WritableFile* temp_file,
+                       const std::string& temp) {
+  Status s = temp_file->Sync();
+  if (s.ok()) s = temp_file->Close();
+  if (s.ok()) {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    FileInfo info;
+    if (RealFileSystem()->Stat(path, &info).ok() && info.exists) {
+      s = RealFileSystem()->CopyAttributes(temp, info);
+    } else if (::chmod(temp.c_str(), 0666 & ~mask) != 0) {
+      s = Status::IoError("cannot set the mode of " + temp);
+    }
+  }
+  if (s.ok()) s = RealFileSystem()->Rename(temp, path);
+  if (!s.ok()) (void)RealFileSystem()->Remove(temp);
+  return s;
+}
+
 // What one input produced; printed in input order.
 struct Outcome {
   std::string output;    // stdout text, when buffered (-j > 1, --diff)
@@ -125,25 +148,9 @@ class Runner {
         [&](size_t, Outcome& o) { Emit(o); });
     if (report_) (void)report_->Close();
     if (!output_temp.empty()) {
-      Status s = stdout_->Sync();
-      if (s.ok()) s = stdout_->Close();
-      if (s.ok()) {
-        // New files get the usual mode (0666 less the umask), not mkstemp's
-        // 0600.
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        FileInfo info;
-        if (RealFileSystem()->Stat(config_.output_path, &info).ok() &&
-            info.exists) {
-          s = RealFileSystem()->CopyAttributes(output_temp, info);
-        } else if (::chmod(output_temp.c_str(), 0666 & ~mask) != 0) {
-          s = Status::IoError("cannot set the mode of " + output_temp);
-        }
-      }
-      if (s.ok())
-        s = RealFileSystem()->Rename(output_temp, config_.output_path);
+      const Status s =
+          WriteAtomically(config_.output_path, stdout_.get(), output_temp);
       if (!s.ok()) {
-        (void)RealFileSystem()->Remove(output_temp);
         fmt::print(stderr, "textmend: {}: {}; not written\n",
                    config_.output_path, s.message());
         return kExitInputFailed;
@@ -271,7 +278,10 @@ class Runner {
 
   // Opens `file` ("-": stdin) for reading, or records why not.
   std::unique_ptr<ReadableFile> Open(const std::string& file, Outcome* o) {
-    if (file == "-") return StdinFile();
+    if (file == "-") {
+      return config_.stdin_text != nullptr ? StringReader(*config_.stdin_text)
+                                           : StdinFile();
+    }
     FileInfo info;
     Status s = StatInput(RealFileSystem(), file, &info);
     std::unique_ptr<ReadableFile> in;
@@ -418,15 +428,27 @@ class Runner {
 
 }  // namespace
 
-// With the name stage on and several files (or -i), in batch scope: the
-// names of all the files, observed before any is written, so that one person
-// gets one spelling across the batch. Files that cannot be read are left to
-// the main pass, which reports them.
-Status ObserveBatchNames(const CliConfig& config, Options* options) {
-  if (!options->names || config.names_scope != "batch") return Status::Ok();
+// With the name stage on, in batch scope, when the batch is more than one
+// document (several FILEs, -i, JSON Lines records) or a profile is read or
+// saved: the names of the whole batch, observed before anything is written,
+// so that one person gets one spelling across it. Files that cannot be read
+// are left to the main pass, which reports them. Standard input is read in
+// full first when it must be observed (JSON Lines with --scope=batch given,
+// or a profile to save).
+Status ObserveBatchNames(CliConfig* config, Options* options) {
+  if (!options->names || config->names_scope != "batch") return Status::Ok();
+  std::vector<std::string> inputs = config->files;
+  if (inputs.empty()) inputs.push_back("-");
   size_t files = 0;
-  for (const std::string& f : config.files) files += f != "-";
-  if (files < 2 && !(config.in_place && files == 1)) return Status::Ok();
+  for (const std::string& f : inputs) files += f != "-";
+  const bool profiles =
+      !config->profile_path.empty() || !config->save_profile_path.empty();
+  const bool read_stdin =
+      files < inputs.size() && (!config->save_profile_path.empty() ||
+                                (config->jsonl && config->names_scope_given));
+  const bool batch = files >= 2 || (config->in_place && files == 1) ||
+                     (config->jsonl && files >= 1) || read_stdin;
+  if (!batch && !profiles) return Status::Ok();
   std::shared_ptr<const FirstNames> first_names;
   Status s = LoadFirstNames(options->dictionary_dir, &first_names);
   if (!s.ok()) return s;
@@ -443,13 +465,58 @@ Status ObserveBatchNames(const CliConfig& config, Options* options) {
   if (!s.ok()) return s;
   auto profile = std::make_shared<NameProfile>(first_names, lexicon, dictionary,
                                                options->names_dictionary);
-  for (const std::string& f : config.files) {
-    if (f == "-") continue;
-    std::ifstream in(f, std::ios::binary);
-    if (!in) continue;
+  if (!config->profile_path.empty()) {
+    std::ifstream in(config->profile_path, std::ios::binary);
+    if (!in) {
+      return Status::IoError("cannot read " + config->profile_path + ": " +
+                             ErrnoMessage(errno));
+    }
     std::ostringstream text;
     text << in.rdbuf();
-    profile->Observe(text.str());
+    s = profile->Merge(text.str(), config->profile_path);
+    if (!s.ok()) return s;
+  }
+  const auto observe = [&](ReadableFile* in) {
+    if (config->jsonl) {
+      return ForEachJsonlText(in, config->jsonl_field,
+                              [&](std::string_view t) { profile->Observe(t); });
+    }
+    std::string text;
+    Status r = ReadRest(in, "", &text);
+    if (r.ok()) profile->Observe(text);
+    return r;
+  };
+  for (const std::string& f : inputs) {
+    if (f == "-") {
+      if (!read_stdin || config->stdin_text != nullptr) continue;
+      auto text = std::make_shared<std::string>();
+      std::unique_ptr<ReadableFile> in = StdinFile();
+      s = ReadRest(in.get(), "", text.get());
+      if (!s.ok()) return Status::IoError("standard input: " + s.message());
+      config->stdin_text = text;
+      std::unique_ptr<ReadableFile> again = StringReader(*text);
+      (void)observe(again.get());
+      continue;
+    }
+    std::unique_ptr<ReadableFile> in;
+    if (!RealFileSystem()->OpenRead(f, &in).ok()) continue;
+    (void)observe(in.get());
+  }
+  if (!config->save_profile_path.empty()) {
+    std::string temp;
+    std::unique_ptr<WritableFile> out;
+    s = RealFileSystem()->CreateTempBeside(config->save_profile_path, &temp,
+                                           &out);
+    if (s.ok()) s = out->Append(profile->Serialize());
+    if (s.ok()) {
+      s = WriteAtomically(config->save_profile_path, out.get(), temp);
+    } else if (!temp.empty()) {
+      (void)RealFileSystem()->Remove(temp);
+    }
+    if (!s.ok()) {
+      return Status::IoError("cannot write the name profile " +
+                             config->save_profile_path + ": " + s.message());
+    }
   }
   options->names_profile = std::move(profile);
   return Status::Ok();
@@ -457,7 +524,7 @@ Status ObserveBatchNames(const CliConfig& config, Options* options) {
 
 int RunCli(const CliConfig& config_in) {
   CliConfig config = config_in;
-  Status observed = ObserveBatchNames(config, &config.options);
+  Status observed = ObserveBatchNames(&config, &config.options);
   if (!observed.ok()) {
     fmt::print(stderr, "textmend: {}\n", observed.message());
     return kExitUsage;

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <thread>
 
+#include "io/transfer.h"
+
 namespace textmend {
 
 struct JsonlLineRepairer::Parsers {
@@ -79,26 +81,59 @@ JsonlLineRepairer::JsonlLineRepairer(const Repairer& repairer,
 
 JsonlLineRepairer::~JsonlLineRepairer() = default;
 
-JsonlOutcome JsonlLineRepairer::Repair(std::string_view line, std::string* out,
-                                       std::vector<Change>* changes) {
-  out->assign(line);
+namespace {
+
+// Validates `line` in full (copied into `padded`) and reads its string field
+// `field` into `*text` (valid until the parser's next use): kRepaired when
+// it has one, else what it lacks.
+JsonlOutcome ReadField(simdjson::dom::parser& dom, std::string& padded,
+                       std::string_view line, std::string_view field,
+                       std::string_view* text) {
   if (line.find_first_not_of(" \t\r") == std::string_view::npos)
     return JsonlOutcome::kBlank;
-  padded_.resize(line.size() + simdjson::SIMDJSON_PADDING);
-  std::memcpy(padded_.data(), line.data(), line.size());
-  std::memset(padded_.data() + line.size(), ' ', simdjson::SIMDJSON_PADDING);
-
-  // 1. Validate the whole line and read the field's text.
+  padded.resize(line.size() + simdjson::SIMDJSON_PADDING);
+  std::memcpy(padded.data(), line.data(), line.size());
+  std::memset(padded.data() + line.size(), ' ', simdjson::SIMDJSON_PADDING);
   simdjson::dom::element root;
-  if (parsers_->dom.parse(padded_.data(), line.size(), false).get(root)) {
+  if (dom.parse(padded.data(), line.size(), false).get(root)) {
     return JsonlOutcome::kInvalidJson;
   }
   simdjson::dom::object object;
   if (root.get_object().get(object)) return JsonlOutcome::kNotObject;
   simdjson::dom::element value;
-  if (object.at_key(field_).get(value)) return JsonlOutcome::kMissingField;
+  if (object.at_key(field).get(value)) return JsonlOutcome::kMissingField;
+  if (value.get_string().get(*text)) return JsonlOutcome::kNotString;
+  return JsonlOutcome::kRepaired;
+}
+
+}  // namespace
+
+Status ForEachJsonlText(ReadableFile* in, const std::string& field,
+                        const std::function<void(std::string_view)>& on) {
+  simdjson::dom::parser dom;
+  std::string padded, all;
+  Status s = ReadRest(in, "", &all);
+  if (!s.ok()) return s;
+  for (size_t at = 0; at < all.size();) {
+    size_t end = all.find('\n', at);
+    if (end == std::string::npos) end = all.size();
+    std::string_view text;
+    if (ReadField(dom, padded, std::string_view(all).substr(at, end - at),
+                  field, &text) == JsonlOutcome::kRepaired)
+      on(text);
+    at = end + 1;
+  }
+  return Status::Ok();
+}
+
+JsonlOutcome JsonlLineRepairer::Repair(std::string_view line, std::string* out,
+                                       std::vector<Change>* changes) {
+  out->assign(line);
+  // 1. Validate the whole line and read the field's text.
   std::string_view text;
-  if (value.get_string().get(text)) return JsonlOutcome::kNotString;
+  const JsonlOutcome read =
+      ReadField(parsers_->dom, padded_, line, field_, &text);
+  if (read != JsonlOutcome::kRepaired) return read;
 
   RepairResult result;
   if (!repairer_.Repair(text, &result).ok() || result.text == text) {

@@ -8,6 +8,7 @@
 #define TEXTMEND_IO_JSONL_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,6 +62,12 @@ class JsonlObserver {
   // Line `line` was repaired; `changes` point into its field's text.
   virtual void Repaired(uint64_t line, const std::vector<Change>& changes) = 0;
 };
+
+// Calls `on` with the text of string field `field` of each record of `in`
+// that has one (reading `in` to its end first): what a batch's name profile
+// observes.
+Status ForEachJsonlText(ReadableFile* in, const std::string& field,
+                        const std::function<void(std::string_view)>& on);
 
 // Streams JSON Lines from `in` to `out`, repairing string `field` of each
 // record. Records are read in batches and spread over `jobs` threads; output

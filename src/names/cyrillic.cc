@@ -23,8 +23,9 @@ bool ForEachCodePoint(std::string_view word, F&& on) {
       ++i;
     } else if ((b & 0xE0) == 0xC0 && i + 1 < word.size() &&
                (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
-      on(static_cast<char32_t>(((b & 0x1F) << 6) |
-                               (static_cast<unsigned char>(word[i + 1]) & 0x3F)));
+      on(static_cast<char32_t>(
+          ((b & 0x1F) << 6) |
+          (static_cast<unsigned char>(word[i + 1]) & 0x3F)));
       i += 2;
     } else if (word.substr(i).starts_with("\xE2\x80\x99")) {  // U+2019
       on(U'\'');
@@ -37,13 +38,13 @@ bool ForEachCodePoint(std::string_view word, F&& on) {
 }
 
 bool Upper(char32_t c) {
-  return (c >= 0x410 && c <= 0x42F) || c == 0x401 || c == 0x404 ||
-         c == 0x406 || c == 0x407 || c == 0x40E || c == 0x490;
+  return (c >= 0x410 && c <= 0x42F) || c == 0x401 || c == 0x404 || c == 0x406 ||
+         c == 0x407 || c == 0x40E || c == 0x490;
 }
 
 bool Lower(char32_t c) {
-  return (c >= 0x430 && c <= 0x44F) || c == 0x451 || c == 0x454 ||
-         c == 0x456 || c == 0x457 || c == 0x45E || c == 0x491;
+  return (c >= 0x430 && c <= 0x44F) || c == 0x451 || c == 0x454 || c == 0x456 ||
+         c == 0x457 || c == 0x45E || c == 0x491;
 }
 
 char32_t ToLower(char32_t c) {
@@ -91,10 +92,10 @@ SlavicLanguage CyrillicLanguage(std::string_view word) {
     }
     letters = true;
     const char32_t l = ToLower(c);
-    short_u = short_u || l == 0x45E;                               // ў
+    short_u = short_u || l == 0x45E;                                  // ў
     ukrainian = ukrainian || l == 0x457 || l == 0x454 || l == 0x491;  // ї є ґ
-    i_dot = i_dot || l == 0x456;                                   // і
-    russian_i = russian_i || l == 0x438 || l == 0x449;             // и щ
+    i_dot = i_dot || l == 0x456;                                      // і
+    russian_i = russian_i || l == 0x438 || l == 0x449;                // и щ
   });
   if (!ok || other || !letters) return SlavicLanguage::kNone;
   if (short_u && ukrainian) return SlavicLanguage::kNone;
@@ -141,7 +142,8 @@ std::string RomanizeCyrillic(std::string_view word) {
 
 SurnameKey KeyOfAnySurname(std::string_view surname) {
   bool ascii = true;
-  for (const char c : surname) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  for (const char c : surname)
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   if (ascii) return KeyOfSurname(surname);
   const std::string latin = RomanizeCyrillic(surname);
   if (latin.empty()) return {};

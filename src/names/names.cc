@@ -2,6 +2,7 @@
 #include "names/names.h"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <functional>
 #include <tuple>
@@ -185,6 +186,13 @@ std::string FirstNameKey(const FirstNames& first_names, std::string_view name) {
   return NameSkeleton(name);
 }
 
+std::string AnyFirstNameKey(const FirstNames& first_names,
+                            std::string_view name) {
+  if (!name.empty() && static_cast<unsigned char>(name[0]) >= 0x80)
+    return FirstNameKey(first_names, RomanizeCyrillic(name));
+  return FirstNameKey(first_names, name);
+}
+
 void ForEachNameMention(std::string_view text, const FirstNames& first_names,
                         const Lexicon* lexicon,
                         const std::function<void(const NameMention&)>& on) {
@@ -288,10 +296,8 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
           if (ff.group >= 0 || (!ff.title && (!ff.common || ff.known_name))) {
             mention.first_at = begin + tokens[s - 1].offset;
             mention.first_length = first.size();
-            if (ff.first_key.empty()) {
-              ff.first_key = FirstNameKey(
-                  first_names, ff.latin.empty() ? first : ff.latin);
-            }
+            if (ff.first_key.empty())
+              ff.first_key = AnyFirstNameKey(first_names, first);
             mention.first_key = &ff.first_key;
           }
         }
@@ -334,20 +340,115 @@ void NameProfile::Observe(std::string_view text) {
   std::lock_guard<std::mutex> lock(mu_);
   for (size_t i = 0; i < seen.size(); ++i) {
     const Seen& s = seen[i];
-    Person& p = people_[s.key];
-    ++p.spellings[s.surname];
-    if (!s.first.empty()) {
-      p.first_keys.insert(s.first_key);
-      ++p.first_spellings[s.first_key][s.first];
-      ++p.surnames_with[s.first_key][s.surname];
-    }
+    Add(s.key, s.surname, s.first, s.first_key, 1);
     // Two spellings of one key in a sentence: perhaps two people (the
     // Russian and Belarusian forms of a name listed side by side).
     for (size_t j = i; j-- > 0 && seen[j].sentence == s.sentence;) {
-      if (seen[j].key == s.key && seen[j].surname != s.surname)
-        p.side_by_side = true;
+      if (seen[j].key == s.key && seen[j].surname != s.surname) {
+        people_[s.key].side_by_side = true;
+        side_by_side_.insert(s.surname);
+      }
     }
   }
+}
+
+void NameProfile::Add(const SurnameKey& key, const std::string& surname,
+                      const std::string& first, const std::string& first_key,
+                      size_t count) {
+  Person& p = people_[key];
+  p.spellings[surname] += count;
+  if (!first.empty()) {
+    p.first_keys.insert(first_key);
+    p.first_spellings[first_key][first] += count;
+    p.surnames_with[first_key][surname] += count;
+  }
+  pairs_[{surname, first}] += count;
+}
+
+namespace {
+constexpr std::string_view kProfileHeader = "# textmend name profile 1";
+}  // namespace
+
+std::string NameProfile::Serialize() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::string out(kProfileHeader);
+  out += '\n';
+  for (const auto& [pair, n] : pairs_) {
+    out += "m\t" + std::to_string(n) + "\t" + pair.first + "\t" + pair.second +
+           "\n";
+  }
+  for (const std::string& s : side_by_side_) out += "s\t" + s + "\n";
+  return out;
+}
+
+Status NameProfile::Merge(std::string_view text, const std::string& name) {
+  struct Record {
+    bool mention;
+    size_t count;
+    std::string surname, first;
+  };
+  std::vector<Record> records;
+  size_t line_number = 0;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    ++line_number;
+    const auto bad = [&](const std::string& what) {
+      return Status::InvalidArgument(name + ":" + std::to_string(line_number) +
+                                     ": " + what);
+    };
+    if (line_number == 1) {
+      if (line != kProfileHeader)
+        return bad("not a textmend name profile (its first line is not '" +
+                   std::string(kProfileHeader) + "')");
+      continue;
+    }
+    if (line.empty()) continue;
+    std::vector<std::string_view> fields;
+    for (size_t f = 0;;) {
+      const size_t tab = line.find('\t', f);
+      fields.push_back(line.substr(
+          f, tab == std::string_view::npos ? std::string_view::npos : tab - f));
+      if (tab == std::string_view::npos) break;
+      f = tab + 1;
+    }
+    if (fields[0] == "m" && fields.size() == 4) {
+      size_t count = 0;
+      const auto [p, ec] = std::from_chars(
+          fields[1].data(), fields[1].data() + fields[1].size(), count);
+      if (ec != std::errc() || p != fields[1].data() + fields[1].size() ||
+          count == 0 || fields[2].empty())
+        return bad("a mention record needs a count and a surname");
+      records.push_back(
+          {true, count, std::string(fields[2]), std::string(fields[3])});
+    } else if (fields[0] == "s" && fields.size() == 2 && !fields[1].empty()) {
+      records.push_back({false, 0, std::string(fields[1]), ""});
+    } else {
+      return bad(
+          "not a record ('m', count, surname, first name; or 's', "
+          "surname; tab-separated)");
+    }
+  }
+  if (line_number == 0)
+    return Status::InvalidArgument(name +
+                                   ": empty, not a textmend name profile");
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const Record& r : records) {
+    const SurnameKey key = KeyOfAnySurname(r.surname);
+    if (key.skeleton.empty()) continue;
+    if (!r.mention) {
+      people_[key].side_by_side = true;
+      side_by_side_.insert(r.surname);
+      continue;
+    }
+    Add(key, r.surname, r.first,
+        r.first.empty() ? std::string()
+                        : AnyFirstNameKey(*first_names_, r.first),
+        r.count);
+  }
+  return Status::Ok();
 }
 
 namespace {

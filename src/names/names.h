@@ -132,6 +132,16 @@ class NameProfile {
   };
   Decisions Decide() const;
 
+  // The counts as text, one record a line, for --save-profile: a header line,
+  // "m<TAB>count<TAB>surname<TAB>first name" per spelling pair ("" for a
+  // surname without a first name), and "s<TAB>surname" per spelling seen
+  // side by side with another of its person. Keys are not written: Merge
+  // computes them with the tables of its own run.
+  std::string Serialize() const;
+
+  // Adds the counts of `text` (as Serialize writes them). A malformed record
+  // is an error naming `name` and its line; nothing is added then.
+  Status Merge(std::string_view text, const std::string& name);
 
  private:
   struct Person {
@@ -147,8 +157,18 @@ class NameProfile {
   std::shared_ptr<const Lexicon> lexicon_;
   std::shared_ptr<const NamesDictionary> dictionary_;
   bool prefer_dictionary_ = false;
+  // Counts `count` mentions of `surname` with `first` ("" for none) under
+  // `key` and `first_key`. mu_ held.
+  void Add(const SurnameKey& key, const std::string& surname,
+           const std::string& first, const std::string& first_key,
+           size_t count);
+
   mutable std::mutex mu_;
   std::map<SurnameKey, Person> people_;
+  // What Serialize writes: (surname, first name) -> mentions; and the
+  // spellings seen side by side with another of their person.
+  std::map<std::pair<std::string, std::string>, size_t> pairs_;
+  std::set<std::string> side_by_side_;
 };
 
 // The names stage. With `profile` (a batch's, observed beforehand), its
@@ -161,6 +181,10 @@ std::unique_ptr<TextStage> MakeNamesStage(
 
 // The key of a first name: its group in `first_names`, or its skeleton.
 std::string FirstNameKey(const FirstNames& first_names, std::string_view name);
+// The same for a first name in Latin or Cyrillic letters (a Cyrillic one by
+// its romanization: see cyrillic.h).
+std::string AnyFirstNameKey(const FirstNames& first_names,
+                            std::string_view name);
 
 }  // namespace textmend
 

@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/utf8.h"
 #include "core/tokenizer.h"
+#include "core/utf8.h"
 
 namespace textmend {
 namespace {
@@ -54,8 +54,10 @@ std::string Stem(std::string w) {
   strip("ly", 3);
   // A final e or y (crappie, crappies; technology, technologies).
   if (w.size() > 3 && (w.back() == 'e' || w.back() == 'y')) {
-    if (w.back() == 'y') w.back() = 'i';
-    else w.pop_back();
+    if (w.back() == 'y')
+      w.back() = 'i';
+    else
+      w.pop_back();
   }
   return w;
 }

@@ -11,10 +11,10 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/tokenizer.h"
 #include "words/hyphenation.h"
 #include "words/noisy_channel.h"
 #include "words/substitution.h"
-#include "core/tokenizer.h"
 
 namespace textmend {
 namespace {

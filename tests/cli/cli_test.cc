@@ -167,6 +167,63 @@ TEST_CASE("cli: files given together get one spelling per person", "[cli]") {
   CHECK(ReadFile(b) == "Svetlana Tikhanovskaya spoke to reporters in Vilnius.\n");
 }
 
+TEST_CASE("cli: a saved name profile carries one run's choices to the next",
+          "[cli]") {
+  TempDir dir;
+  const std::string a = dir.File("a.txt"), b = dir.File("b.txt"),
+                    c = dir.File("c.txt"), profile = dir.File("names.tsv");
+  WriteFile(a, "Maria Kolesnikova spoke in Minsk.\n");
+  WriteFile(b, "Maria Kolesnikova was detained.\n");
+  WriteFile(c, "Maria Kalesnikava was sentenced.\n");
+  // The first part of a corpus: its counts are saved.
+  ProcessResult r = Textmend({"--check", "--save-profile=" + profile, a, b});
+  CHECK(r.exit_code == 0);
+  const std::string saved = ReadFile(profile);
+  CHECK(saved.starts_with("# textmend name profile 1\n"));
+  CHECK(saved.find("\nm\t2\tKolesnikova\tMaria\n") != std::string::npos);
+  // Alone, c has one spelling; with the profile, the corpus's wins.
+  CHECK(Textmend({c}).out == "Maria Kalesnikava was sentenced.\n");
+  r = Textmend({"--profile=" + profile, c});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Maria Kolesnikova was sentenced.\n");
+  // Standard input too, and the profile grows with what it sees.
+  r = Textmend({"--profile=" + profile, "--save-profile=" + profile},
+               "Maria Kalesnikava left.\n");
+  CHECK(r.out == "Maria Kolesnikova left.\n");
+  CHECK(ReadFile(profile).find("m\t1\tKalesnikava\tMaria\n") !=
+        std::string::npos);
+  // A file that is no profile is named with its line; nothing is written.
+  const std::string bad = dir.File("bad.tsv");
+  WriteFile(bad, "# textmend name profile 1\nm\tmany\tKolesnikova\t\n");
+  r = Textmend({"--profile=" + bad, c});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find(bad + ":2: a mention record needs a count and a surname") !=
+        std::string::npos);
+  CHECK(Textmend({"--profile=" + profile, "--scope=document", c}).exit_code ==
+        2);
+}
+
+TEST_CASE("cli: the records of JSON Lines files are one scope for names",
+          "[cli]") {
+  TempDir dir;
+  const std::string records = dir.File("r.jsonl");
+  const std::string in =
+      "{\"id\":1,\"text\":\"Maria Kolesnikova spoke.\"}\n"
+      "{\"id\":2,\"text\":\"Maria Kolesnikova left.\"}\n"
+      "{\"id\":3,\"text\":\"Maria Kalesnikava came.\"}\n";
+  const std::string unified =
+      "{\"id\":1,\"text\":\"Maria Kolesnikova spoke.\"}\n"
+      "{\"id\":2,\"text\":\"Maria Kolesnikova left.\"}\n"
+      "{\"id\":3,\"text\":\"Maria Kolesnikova came.\"}\n";
+  WriteFile(records, in);
+  CHECK(Textmend({"--jsonl", records}).out == unified);
+  // From a pipe each record stands alone, unless --scope=batch is given.
+  CHECK(Textmend({"--jsonl"}, in).out == in);
+  CHECK(Textmend({"--jsonl", "--scope=batch"}, in).out == unified);
+  CHECK(Textmend({"--jsonl", "--scope=document", records}).out == in);
+}
+
 TEST_CASE(
     "cli: missing files and directories are named, the rest still processed",
     "[cli]") {

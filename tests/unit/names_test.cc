@@ -177,7 +177,7 @@ TEST_CASE("names: a Cyrillic name is romanized by its own language's letters",
   CHECK(CyrillicLanguage("Євгенія") == SlavicLanguage::kUkrainian);
   CHECK(CyrillicLanguage("Київ") == SlavicLanguage::kUkrainian);
   CHECK(CyrillicLanguage("Вінниця") == SlavicLanguage::kUkrainian);  // і, и
-  CHECK(CyrillicLanguage("Ђорђевић") == SlavicLanguage::kNone);  // Serbian
+  CHECK(CyrillicLanguage("Ђорђевић") == SlavicLanguage::kNone);      // Serbian
   CHECK(CyrillicLanguage("Kolesnikova") == SlavicLanguage::kNone);
   // ICU's BGN/PCGN transforms: each only handles its own alphabet.
   CHECK(RomanizeCyrillic("Колесникова") == "Kolesnikova");
@@ -200,9 +200,10 @@ TEST_CASE("names: a Cyrillic name is romanized by its own language's letters",
   CHECK(KeyOfAnySurname("Kalesnikava") == KeyOfSurname("Kolesnikova"));
 }
 
-TEST_CASE("names: Cyrillic spellings are unified among themselves, never "
-          "with Latin ones",
-          "[names]") {
+TEST_CASE(
+    "names: Cyrillic spellings are unified among themselves, never "
+    "with Latin ones",
+    "[names]") {
   const std::string in =
       "Марыя Калеснікава выступила в суде. Позже Мария Колесникова сказала,\n"
       "что не уйдёт. Мария Колесникова осталась в Минске.\n"
@@ -224,9 +225,10 @@ TEST_CASE("names: Cyrillic spellings are unified among themselves, never "
   CHECK(RepairText(pair, NamesOnly()).text == pair);
 }
 
-TEST_CASE("names: a Cyrillic form in the names dictionary gives its "
-          "BGN/PCGN romanization",
-          "[names]") {
+TEST_CASE(
+    "names: a Cyrillic form in the names dictionary gives its "
+    "BGN/PCGN romanization",
+    "[names]") {
   Options o;
   (void)SetStages("names", &o);
   o.names_dictionary = true;
