@@ -6,9 +6,11 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <charconv>
 #include <iostream>
 #include <string_view>
 
+#include "ocr/ocr.h"
 #include "textmend/repairer.h"
 
 namespace textmend {
@@ -129,6 +131,20 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
                  "Languages of page images, as Tesseract names them: eng "
                  "(default), rus, bel, or several joined by + (eng+rus)")
       ->type_name("LANGS");
+  app.add_option("--psm", config->ocr_psm,
+                 "Tesseract's page segmentation mode for page images (1, "
+                 "3-13 as tesseract(1) numbers them: 4 one column, 6 one "
+                 "block, 11 sparse text); default: automatic, with the other "
+                 "modes tried where a page reads poorly")
+      ->check([](const std::string& v) {
+        int psm = 0;
+        const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), psm);
+        return ec == std::errc() && p == v.data() + v.size() &&
+                       TextPageSegMode(psm)
+                   ? std::string()
+                   : "1 or 3-13 (0 and 2 give no text)";
+      })
+      ->type_name("N");
   app.add_option("--format", config->ocr_format,
                  "What page images give: text (default: read, then repaired), "
                  "hocr or tsv (Tesseract's words with their positions and "

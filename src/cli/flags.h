@@ -31,6 +31,7 @@ struct CliConfig {
   // What page images give: "text" (repaired), "hocr" or "tsv" (Tesseract's
   // words with positions, as read).
   std::string ocr_format = "text";
+  int ocr_psm = -1;  // --psm: Tesseract's page segmentation mode; -1: chosen
   std::string backup_suffix;  // -iSUFFIX / --in-place=SUFFIX
   bool check = false;
   bool diff = false;

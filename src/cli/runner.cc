@@ -241,6 +241,7 @@ class Runner {
     if (engine == nullptr) {
       OcrOptions ocr;
       ocr.language = config_.ocr_language;
+      ocr.psm = config_.ocr_psm;
       s = MakeTesseractEngine(ocr, &engine);
       if (!s.ok()) return Fail(o, name + ": " + s.message());
     }

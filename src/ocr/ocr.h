@@ -40,7 +40,23 @@ class OcrEngine {
 
 struct OcrOptions {
   std::string language = "eng";  // Tesseract's: eng, rus, eng+rus, ...
+  // Tesseract's page segmentation mode (1, 3..13: see tesseract(1)), or -1:
+  // automatic, and where its result looks poor (a low mean word confidence)
+  // the single-block and sparse-text modes are tried too and the most
+  // confident result kept.
+  int psm = -1;
 };
+
+// The resolution `page`'s text shows: 300 dpi times its glyphs' median
+// height over the 30 pixels body text (10-12 pt) has at 300 dpi; 0 when it
+// has too few glyphs to tell. A page whose stated resolution is more than
+// twice this is read at this one (a scaled-down image that kept its stated
+// resolution), as is a page that states none.
+int TextResolution(Pix* page);
+
+// Whether `psm` is a page segmentation mode that gives text (not 0, OSD
+// only, or 2, layout only).
+bool TextPageSegMode(int psm);
 
 // A Tesseract engine; fails with a clear message when the language data is
 // not installed.
@@ -49,8 +65,9 @@ Status MakeTesseractEngine(const OcrOptions& options,
 
 // The text of the image file `bytes` (named `name` in messages): each page
 // recognized by `engine`, pages separated by a form feed as Tesseract's
-// own text output does (hOCR and TSV: one after another, no separator). A page that cannot be read is named and skipped:
-// the others still come out (*failed lists the messages).
+// own text output does (hOCR and TSV: one after another, no separator). A
+// page that cannot be read is named and skipped: the others still come out
+// (*failed lists the messages).
 Status RecognizeImage(std::string_view bytes, const std::string& name,
                       OcrEngine* engine, std::string* text,
                       std::vector<std::string>* failed,

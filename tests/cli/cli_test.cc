@@ -124,6 +124,13 @@ TEST_CASE("cli: a page image is recognized and its text repaired", "[cli]") {
   const ProcessResult tsv = Textmend({"--format=tsv", dir + "harbour.tif"});
   CHECK(tsv.exit_code == 0);
   CHECK(tsv.out.find("\tHarbour\n") != std::string::npos);
+  // A forced page segmentation mode (4: one column) reads it alike; modes
+  // without text are refused.
+  CHECK(words(Textmend({"--psm", "4", dir + "harbour.tif"}).out) ==
+        words(ReadFile(dir + "harbour.txt")));
+  const ProcessResult psm0 = Textmend({"--psm=0", dir + "harbour.tif"});
+  CHECK(psm0.exit_code == 2);
+  CHECK(psm0.err.find("1 or 3-13") != std::string::npos);
   // The same page in a PDF; a Russian page with --lang=rus.
   CHECK(words(Textmend({dir + "harbour.pdf"}).out) ==
         words(ReadFile(dir + "harbour.txt")));

@@ -2,9 +2,12 @@
 // Tesseract on a page the project renders itself (tools/ocr/render_page.sh).
 #include "ocr/ocr.h"
 
+#include <leptonica/allheaders.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 namespace textmend {
 namespace {
@@ -92,6 +95,23 @@ TEST_CASE("ocr: Tesseract reads a clean rendered page", "[ocr]") {
                          engine.get(), &text, &failed)
               .ok());
   CHECK(Words(text) == Words(ReadData("ocr/harbour.txt")));
+}
+
+TEST_CASE("ocr: a page's resolution is told from its text", "[ocr]") {
+  // Rendered at 300 dpi; and at 100 dpi, stating 300 (text2image does).
+  for (const auto& [file, low, high] :
+       {std::tuple{"ocr/harbour.tif", 250, 350},
+        std::tuple{"ocr/harbour-100dpi.tif", 80, 140}}) {
+    const std::string bytes = ReadData(file);
+    Pix* page = pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()),
+                           bytes.size());
+    REQUIRE(page != nullptr);
+    CHECK(pixGetXRes(page) == 300);
+    const int dpi = TextResolution(page);
+    CHECK(dpi >= low);
+    CHECK(dpi <= high);
+    pixDestroy(&page);
+  }
 }
 
 TEST_CASE("ocr: a language without data is a clear error", "[ocr]") {

@@ -2,7 +2,8 @@
 # The OCR front end against the plain tesseract program, per kind of damage: passages of a
 # clean text rendered as clean 300 dpi pages (text2image, DejaVu Sans, no degradation of its
 # own), each degraded by build/tools/ocr/ocr_degrade (a tilted page, blur, noise, a low
-# resolution scan, JPEG artifacts), then read by `tesseract IMG -` (default settings, one
+# resolution scan, a page scaled down with its stated resolution kept, JPEG artifacts;
+# OCR_EVAL_DAMAGES="kind amount|kind amount" picks others), then read by `tesseract IMG -` (default settings, one
 # OpenMP thread) and by `textmend IMG`; character and word error rates against the
 # passages (textmend_eval --cer).
 #
@@ -35,7 +36,9 @@ while IFS= read -r passage; do
     --degrade_image=false > /dev/null 2>&1
 done < "$work/passages"
 echo "OCR: $n pages of $(basename "$1"), tesseract against textmend"
-for damage in "none 0" "rotate 2" "rotate 5" "blur 2" "noise 20" "lowres 150" "lowres 100" "jpeg 10"; do
+damages=${OCR_EVAL_DAMAGES:-"none 0|rotate 2|rotate 5|blur 2|blur 4|noise 20|noise 40|lowres 150|lowres 100|lowres 75|shrink 3|jpeg 10"}
+IFS='|' read -r -a damage_list <<< "$damages"
+for damage in "${damage_list[@]}"; do
   set -- $damage
   : > "$work/tesseract.txt"; : > "$work/textmend.txt"
   for k in $(seq "$n"); do

@@ -3,8 +3,10 @@
 //   ocr_degrade IN OUT rotate DEGREES   tilted page (white brought in)
 //   ocr_degrade IN OUT blur PIXELS      box blur of that half-width
 //   ocr_degrade IN OUT noise SIGMA      Gaussian noise on gray levels
-//   ocr_degrade IN OUT lowres DPI       scanned at DPI instead of the page's
-//   own ocr_degrade IN OUT jpeg QUALITY     saved as JPEG at that quality
+//   ocr_degrade IN OUT lowres DPI       scanned at DPI instead of the page's own
+//   ocr_degrade IN OUT shrink F         scaled down F times, its stated
+//                                       resolution unchanged
+//   ocr_degrade IN OUT jpeg QUALITY     saved as JPEG at that quality
 // OUT is written as PNG (JPEG for jpeg), in gray.
 #include <leptonica/allheaders.h>
 
@@ -17,7 +19,8 @@ int main(int argc, char** argv) {
   if (argc != 5) {
     std::fprintf(
         stderr,
-        "usage: ocr_degrade IN OUT rotate|blur|noise|lowres|jpeg AMOUNT\n");
+        "usage: ocr_degrade IN OUT rotate|blur|noise|lowres|shrink|jpeg "
+        "AMOUNT\n");
     return 2;
   }
   setMsgSeverity(L_SEVERITY_ERROR);
@@ -44,6 +47,11 @@ int main(int argc, char** argv) {
     out = pixScaleAreaMap(gray, f, f);
     if (out != nullptr)
       pixSetResolution(out, static_cast<int>(amount), static_cast<int>(amount));
+  } else if (kind == "shrink") {
+    // Scaled down by AMOUNT with its stated resolution kept, as an image
+    // resized by a program that does not update it (or a screenshot).
+    const float f = static_cast<float>(1.0 / amount);
+    out = pixScaleAreaMap(gray, f, f);
   } else if (kind == "jpeg") {
     out = pixClone(gray);
   } else {
