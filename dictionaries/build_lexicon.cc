@@ -1,6 +1,7 @@
 // GENERATES the compiled lexicon (src/dict/lexicon_format.h) from word lists:
 //   build_lexicon --out en.lex --scowl /usr/share/dict/scowl
 //                 [--hunspell-words FILE]... [--frequencies FILE]
+//                 [--pairs FILE]
 // SCOWL gives the words and their size level (10 common ... 95 rare); the
 // hunspell expansions (unmunch of en_US and en_GB) add inflected and British
 // forms SCOWL's lists lack; the frequency list (word<space>count per line)
@@ -10,6 +11,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -126,7 +128,7 @@ int Fail(const std::string& msg) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string out_path, scowl, frequencies;
+  std::string out_path, scowl, frequencies, pairs_path;
   std::vector<std::string> hunspell;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
@@ -138,6 +140,8 @@ int main(int argc, char** argv) {
       hunspell.push_back(argv[i + 1]);
     else if (flag == "--frequencies")
       frequencies = argv[i + 1];
+    else if (flag == "--pairs")
+      pairs_path = argv[i + 1];
     else
       return Fail("unknown flag " + flag);
   }
@@ -183,6 +187,10 @@ int main(int argc, char** argv) {
       Add(&words, line, 70, is_new ? lexfmt::kFromHunspell : 0);
     }
   }
+  // Word-pair counts (key -> log count): the pair list's pairs of lowercase
+  // words, and the word counts of the frequency list they come with.
+  std::map<uint64_t, float> pair_logs;
+  float pair_floor = 0;
   if (!frequencies.empty()) {
     std::ifstream in(frequencies);
     if (!in) return Fail("cannot read " + frequencies);
@@ -190,10 +198,32 @@ int main(int argc, char** argv) {
       if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
       const size_t sp = line.find(' ');
       if (sp == std::string::npos) continue;
-      auto it = words.find(Lower(line.substr(0, sp)));
-      if (it != words.end())
-        it->second.frequency = std::stoull(line.substr(sp + 1));
+      const uint64_t count = std::stoull(line.substr(sp + 1));
+      const std::string lower = Lower(line.substr(0, sp));
+      auto it = words.find(lower);
+      if (it != words.end()) it->second.frequency = count;
+      if (!pairs_path.empty() && count > 0)
+        pair_logs[lexfmt::Hash(lower)] = std::log(static_cast<float>(count));
     }
+  }
+  if (!pairs_path.empty()) {
+    std::ifstream in(pairs_path);
+    if (!in) return Fail("cannot read " + pairs_path);
+    size_t pairs = 0;
+    double smallest = 0;
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+      const size_t sp2 = line.rfind(' ');
+      if (sp2 == std::string::npos || sp2 == 0) continue;
+      const std::string pair = Lower(line.substr(0, sp2));
+      if (pair.find(' ') == std::string::npos) continue;
+      const double count = std::stod(line.substr(sp2 + 1));
+      if (count <= 0) continue;
+      pair_logs[lexfmt::Hash(pair)] = static_cast<float>(std::log(count));
+      smallest = pairs++ == 0 ? count : std::min(smallest, count);
+    }
+    if (pairs == 0) return Fail("no word pairs in " + pairs_path);
+    pair_floor = static_cast<float>(std::log(smallest));
   }
 
   // Lay out the file.
@@ -274,7 +304,15 @@ int main(int argc, char** argv) {
   header.pieces_offset =
       header.filter_offset + filter.size() * sizeof(uint64_t);
   header.pieces_size = static_cast<uint32_t>(pieces.size());
-  header.pool_offset = header.pieces_offset + pieces.size();
+  header.pairs_offset = header.pieces_offset + pieces.size();
+  header.pairs_offset += (8 - header.pairs_offset % 8) % 8;
+  header.pair_count = static_cast<uint32_t>(pair_logs.size());
+  header.pair_floor = pair_floor;
+  const uint64_t pairs_end = header.pairs_offset +
+                             pair_logs.size() * (sizeof(uint64_t) + sizeof(float));
+  const size_t pairs_padding = (header.pairs_offset - header.pieces_offset) -
+                               pieces.size();
+  header.pool_offset = pairs_end;
   header.total_frequency = total;
 
   const std::string temp = out_path + ".tmp";
@@ -296,6 +334,11 @@ int main(int argc, char** argv) {
     out.write(reinterpret_cast<const char*>(filter.data()),
               static_cast<std::streamsize>(filter.size() * sizeof(uint64_t)));
     out.write(pieces.data(), static_cast<std::streamsize>(pieces.size()));
+    out.write(padding, static_cast<std::streamsize>(pairs_padding));
+    for (const auto& [key, log] : pair_logs)
+      out.write(reinterpret_cast<const char*>(&key), sizeof key);
+    for (const auto& [key, log] : pair_logs)
+      out.write(reinterpret_cast<const char*>(&log), sizeof log);
     out.write(pool.data(), static_cast<std::streamsize>(pool.size()));
     if (!out) return Fail("cannot write " + temp);
   }

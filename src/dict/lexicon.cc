@@ -51,6 +51,8 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
       h->filter_bits <= 30 &&
       h->filter_offset + (uint64_t{8} << h->filter_bits) <= size &&
       h->pieces_offset + h->pieces_size <= size &&
+      h->pairs_offset % 8 == 0 &&
+      h->pairs_offset + uint64_t{h->pair_count} * 12 <= size &&
       h->pool_offset + h->pool_size <= size;
   if (!ok) {
     return Status::InvalidArgument("lexicon " + path +
@@ -66,10 +68,34 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
   lex->filter_ = reinterpret_cast<const uint64_t*>(base + h->filter_offset);
   lex->filter_bits_ = h->filter_bits;
   lex->pieces_ = std::string_view(base + h->pieces_offset, h->pieces_size);
+  lex->pair_count_ = h->pair_count;
+  lex->pair_keys_ = reinterpret_cast<const uint64_t*>(base + h->pairs_offset);
+  lex->pair_logs_ = reinterpret_cast<const float*>(
+      base + h->pairs_offset + uint64_t{h->pair_count} * sizeof(uint64_t));
   // (Not every entry is checked here: that would read the whole file at
   // every start. The accessors keep every read inside the file instead.)
   *out = std::move(lex);
   return Status::Ok();
+}
+
+bool Lexicon::PairLog(std::string_view a, std::string_view b,
+                      float* log) const {
+  if (pair_count_ == 0) return false;
+  uint64_t key;
+  if (b.empty()) {
+    key = lexfmt::Hash(a);
+  } else {
+    std::string pair;
+    pair.reserve(a.size() + 1 + b.size());
+    pair.append(a).push_back(' ');
+    pair.append(b);
+    key = lexfmt::Hash(pair);
+  }
+  const uint64_t* end = pair_keys_ + pair_count_;
+  const uint64_t* at = std::lower_bound(pair_keys_, end, key);
+  if (at == end || *at != key) return false;
+  *log = pair_logs_[at - pair_keys_];
+  return true;
 }
 
 Lexicon::~Lexicon() {

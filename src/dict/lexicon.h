@@ -54,6 +54,14 @@ class Lexicon {
   // ended by '\n' (see lexicon_format.h).
   std::string_view common_pieces() const { return pieces_; }
 
+  // Word-pair counts (from the pair list the lexicon was built with): the
+  // natural log of how often `b` follows `a` in running text (lowercase
+  // words), or with `b` empty how often `a` occurs; false when the list
+  // does not have it, which for a pair means rarer than pair_floor().
+  bool PairLog(std::string_view a, std::string_view b, float* log) const;
+  bool has_pairs() const { return pair_count_ != 0; }
+  float pair_floor() const { return header_->pair_floor; }
+
   // (Clamped to the pool, so that a damaged file cannot make a read stray.)
   std::string_view WordOf(const Entry& e) const {
     const uint64_t size = header_->pool_size;
@@ -78,6 +86,9 @@ class Lexicon {
 
  private:
   Lexicon() = default;
+  const uint64_t* pair_keys_ = nullptr;
+  const float* pair_logs_ = nullptr;
+  uint32_t pair_count_ = 0;
 
   void* map_ = nullptr;
   size_t map_size_ = 0;

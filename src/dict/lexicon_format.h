@@ -10,6 +10,11 @@
 //   (0-7 zero bytes: the table starts at a multiple of 8)
 //   uint64[table_size]      open-addressing hash table: see Slot(); 0 empty
 //   uint64[2^filter_bits]   blocked filter over the words: see FilterPlace()
+//   uint64[pair_count]      word-pair keys, ascending: Hash("a b") for a pair
+//                           of words one after the other, Hash("a") for a
+//                           word alone (the frequency list's word counts)
+//   float[pair_count]       the natural log of each key's corpus count (pairs
+//                           and words are counted in different corpora)
 //   char[pieces_size]       the letter strings most common in running text,
 //                           most common first, each ended by '\n' (see
 //                           CommonPieces in words/substitution.h)
@@ -22,7 +27,7 @@
 
 namespace textmend::lexfmt {
 
-inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '6'};
+inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '7'};
 
 struct Header {
   char magic[8];
@@ -39,6 +44,9 @@ struct Header {
   uint32_t filter_bits;  // log2 of the filter's 64-bit blocks
   uint32_t pieces_size;
   uint64_t pieces_offset;
+  uint64_t pairs_offset;  // the pair keys; the logs follow them
+  uint32_t pair_count;    // 0: no word-pair counts
+  float pair_floor;       // log of the smallest pair count listed
 };
 
 // The common pieces: letter strings of kMinPiece..kMaxPiece letters, from

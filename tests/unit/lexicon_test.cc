@@ -62,6 +62,24 @@ TEST_CASE("lexicon: levels and frequencies rank common words first",
   CHECK(lex.total_frequency() > the->frequency);
 }
 
+TEST_CASE("lexicon: word pairs are counted", "[lexicon]") {
+  const Lexicon& lex = English();
+  REQUIRE(lex.has_pairs());
+  float of_the = 0, the = 0, visitors_to = 0, factors_to = 0, unlisted = 0;
+  REQUIRE(lex.PairLog("of", "the", &of_the));
+  REQUIRE(lex.PairLog("the", "", &the));
+  REQUIRE(lex.PairLog("visitors", "to", &visitors_to));
+  REQUIRE(lex.PairLog("factors", "to", &factors_to));
+  CHECK(of_the > visitors_to);
+  CHECK(visitors_to > factors_to);
+  // (The word counts come from another corpus than the pair counts: a
+  // pair's log may exceed its words'. Only counts of one kind compare.)
+  CHECK(the > 20);
+  CHECK(factors_to >= lex.pair_floor());
+  CHECK_FALSE(lex.PairLog("visitor", "traffic", &unlisted));
+  CHECK_FALSE(lex.PairLog("prisoners", "zebra", &unlisted));
+}
+
 TEST_CASE("lexicon: prefix and suffix ranges", "[lexicon]") {
   const Lexicon& lex = English();
   auto [a, b] = lex.PrefixRange("prisone");
