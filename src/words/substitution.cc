@@ -734,16 +734,22 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     }
     if (stems.empty() || fixed < 2 || fixed * 2 < containing) continue;
     if (log != nullptr) log->examined[s].push_back(r);
-    // A find-and-replace leaves no trace of what it replaced.
+    // A find-and-replace leaves no trace of what it replaced (outside what
+    // it wrote: "then" written for "the" holds "the" itself).
+    const bool inside = s.find(r) != std::string::npos;
+    const auto holds = [&](std::string_view w) {
+      if (w.find(r) == std::string_view::npos) return false;
+      return !inside || ReplaceAll(w, s, "\n").find(r) != std::string::npos;
+    };
     bool trace = false;
     for (const std::string_view w : words.written) {
-      if (w.find(r) != std::string_view::npos) {
+      if (holds(w)) {
         trace = true;
         break;
       }
     }
     for (const std::string& w : words.extra_written)
-      trace = trace || w.find(r) != std::string::npos;
+      trace = trace || holds(w);
     if (trace) continue;
     // That absence is strong evidence only when this document would be
     // expected to contain the target ("one" is in about 1 of 160 running

@@ -19,6 +19,9 @@
 namespace textmend {
 namespace {
 
+// A lexicon word is read as a rule's target by its context only when that
+// reading is this much likelier (nats: about 150 times).
+constexpr double kContextMargin = 5.0;
 // Two tokens are read as one word only when it has this many letters.
 constexpr size_t kMinJoinedLength = 5;
 // Rounds of per-word correction, each with the words the last one fixed.
@@ -70,6 +73,51 @@ bool WithinTwoEdits(std::string_view a, std::string_view b) {
     if (least > 2) return false;
   }
   return row[b.size()] <= 2;
+}
+
+// The word beside token `k` (`side` -1: before it, +1: after it), in
+// lowercase, when only spaces separate the two; "" otherwise (a line or
+// sentence edge, punctuation, a token that is no plain word).
+std::string Neighbour(std::string_view run, const std::vector<WordToken>& tokens,
+                      size_t k, int side) {
+  if ((side < 0 && k == 0) || (side > 0 && k + 1 >= tokens.size())) return {};
+  const WordToken& a = side < 0 ? tokens[k - 1] : tokens[k];
+  const WordToken& b = side < 0 ? tokens[k] : tokens[k + 1];
+  const size_t gap = a.offset + a.length;
+  if (b.offset <= gap) return {};
+  for (size_t i = gap; i < b.offset; ++i) {
+    if (run[i] != ' ') return {};
+  }
+  const WordToken& n = side < 0 ? a : b;
+  if (!n.ascii || n.protect) return {};
+  return LowerWord(run.substr(n.offset, n.length), true);
+}
+
+// How well `w` fits between `before` and `after` (either may be ""), in
+// nats, by the lexicon's word-pair counts: log C(before w) + log C(w after)
+// - log C(w), the terms of P(w | before) P(after | w) that differ between
+// two words in one place. A pair the list lacks counts as rarer than any it
+// has.
+double ContextScore(const Lexicon& lexicon, std::string_view before,
+                    std::string_view w, std::string_view after,
+                    int* listed) {
+  const float unlisted = lexicon.pair_floor() - 1.0f;
+  double score = 0;
+  float log = 0;
+  if (!before.empty()) {
+    const bool found = lexicon.PairLog(before, w, &log);
+    *listed += found;
+    score += found ? log : unlisted;
+  }
+  if (!after.empty()) {
+    const bool found = lexicon.PairLog(w, after, &log);
+    *listed += found;
+    score += found ? log : unlisted;
+    // (A word the frequency list lacks is rarer than its rarest, about
+    // e^9.)
+    score -= lexicon.PairLog(w, "", &log) ? log : 9.0f;
+  }
+  return score;
 }
 
 // Case-insensitive search of an ASCII lowercase `needle`.
@@ -365,6 +413,47 @@ class WordsStage final : public TextStage {
     return false;
   }
 
+  // Rewrites token `index` of `run` (a lexicon word, `lower`) by a rule of
+  // `m` into the rule's reading when the word pairs around it make that
+  // reading far likelier: a find-and-replace accident whose source is a
+  // word ("the" -> "then") leaves that word in places only the target fits
+  // ("of then", "then company"). Only where the lexicon has pair counts and
+  // at least one of the reading's pairs is listed.
+  void ContextEdit(std::string_view run, size_t run_offset,
+                   const std::vector<WordToken>& tokens, size_t index,
+                   const std::string& lower, WordCase word_case,
+                   const SubstitutionModel& m,
+                   std::vector<Edit>* edits) const {
+    if (!lexicon_->has_pairs()) return;
+    const std::string before = Neighbour(run, tokens, index, -1);
+    const std::string after = Neighbour(run, tokens, index, +1);
+    if (before.empty() && after.empty()) return;
+    int listed = 0;
+    const double as_written =
+        ContextScore(*lexicon_, before, lower, after, &listed);
+    for (size_t k = 0; k < m.rules.size(); ++k) {
+      const SubstitutionRule& rule = m.rules[k];
+      if (lower.find(rule.source) == std::string::npos) continue;
+      const std::string fixed = ReplaceAll(lower, rule.source, rule.target);
+      if (!KnownLower(*lexicon_, fixed)) continue;
+      int fixed_listed = 0;
+      const double as_fixed =
+          ContextScore(*lexicon_, before, fixed, after, &fixed_listed);
+      if (fixed_listed == 0 || as_fixed - as_written < kContextMargin)
+        continue;
+      Edit e;
+      e.offset = run_offset + tokens[index].offset;
+      e.length = tokens[index].length;
+      e.replacement = ApplyCase(fixed, word_case);
+      e.rule = m.descriptions[k] + ", by the words around it (" +
+               (before.empty() ? "" : before + " ") + "_" +
+               (after.empty() ? "" : " " + after) + ")";
+      e.confidence = 0.7f;
+      edits->push_back(std::move(e));
+      return;
+    }
+  }
+
   void Process(std::string_view run, size_t run_offset,
                const DocumentModel* model,
                std::vector<Edit>* edits) const override {
@@ -512,8 +601,14 @@ class WordsStage final : public TextStage {
         foreign = LineIsForeign(run, tokens, line_begin, line_end, *m) ? 1 : 0;
       }
       if (foreign == 1) continue;
-      // Only words the lexicon rejects, in any capitalization.
-      if (Known(*lexicon_, lower)) continue;
+      // A word the lexicon knows that holds a rule's source (a whole word
+      // the accident replaced: "then" for "the") is read as the target
+      // where the words around it say so clearly.
+      if (Known(*lexicon_, lower)) {
+        ContextEdit(run, run_offset, tokens, index, lower, word_case, *m,
+                    edits);
+        continue;
+      }
       // A name (an unknown word the document always capitalizes) only into
       // a word or name the lexicon knows (Microsmhbuol -> Microsoft).
       const bool name =

@@ -84,6 +84,55 @@ TEST_CASE("words: accidents whose words keep little of their own letters",
   }
 }
 
+TEST_CASE("words: an accident's source written as a whole word is read by "
+          "the words around it",
+          "[words]") {
+  // Every "the" became "then": "then" stands where "the" stood, and only the
+  // word pairs around it tell ("over then river", "then money").
+  const std::string bridge =
+      "The council said on Monday that the new bridge over the river would "
+      "open in the spring. Other towns along the coast had asked for a bridge "
+      "of their own, but the money ran out before the work began. They said "
+      "the work would start again when the weather improved, and that the "
+      "cost would be shared with the county. Residents told the local paper "
+      "that they had waited for the bridge for more than ten years. The mayor "
+      "said there was no risk to the old bridge, which would stay open until "
+      "the new one was ready, and then close for repairs.\n";
+  const RepairResult r =
+      RepairText(Accident(bridge, "the", "then"), WithWords());
+  size_t by_context = 0;
+  for (const Change& c : r.changes) {
+    if (c.rule.find("by the words around it") == std::string::npos) continue;
+    ++by_context;
+    CHECK(c.before == "then");
+    CHECK(c.after == "the");
+  }
+  CHECK(by_context >= 10);
+  // A word the accident wrote is kept where it fits as it stands: "the press"
+  // is the press, "asked press more" was "asked for more".
+  const std::string minister =
+      "The minister told the press on Friday that the plan for the new "
+      "hospital was ready. Before the vote, he had asked for more information "
+      "from the board, and the press office said a formal statement would "
+      "follow. The former chairman, who was responsible for the budget, said "
+      "the forecast for next year was good. He added that the press would be "
+      "invited for a visit before the opening, and that the fortunes of the "
+      "town depended on it.\n";
+  const std::string damaged = Accident(minister, "for", "press");
+  const RepairResult p = RepairText(damaged, WithWords());
+  for (const Change& c : p.changes) {
+    if (c.before == "press") {
+      CHECK(c.after == "for");
+      CHECK(damaged.substr(c.offset - 4, 4) != "the ");
+    }
+  }
+  CHECK(p.text.find("told the press on Friday") != std::string::npos);
+  CHECK(p.text.find("the press office") != std::string::npos);
+  CHECK(p.text.find("the press would be invited for a visit") !=
+        std::string::npos);
+  CHECK(p.text.find("asked for more information") != std::string::npos);
+}
+
 TEST_CASE("words: OCR misreadings are corrected word by word", "[words]") {
   // One misreading each, as a scanner makes them; the names around them are
   // words the lexicon lacks and stay.
