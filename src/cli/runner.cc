@@ -21,6 +21,7 @@
 #include "io/transfer.h"
 #include "names/names.h"
 #include "ocr/ocr.h"
+#include "ocr/ocr_module.h"
 #include "textmend/repairer.h"
 
 namespace textmend {
@@ -237,12 +238,15 @@ class Runner {
     std::string bytes;
     Status s = ReadRest(in, prefix, &bytes);
     if (!s.ok()) return Fail(o, name + ": " + s.message());
+    const OcrModule* module = nullptr;
+    s = LoadOcrModule(&module);
+    if (!s.ok()) return Fail(o, name + ": " + s.message());
     thread_local std::unique_ptr<OcrEngine> engine;
     if (engine == nullptr) {
       OcrOptions ocr;
       ocr.language = config_.ocr_language;
       ocr.psm = config_.ocr_psm;
-      s = MakeTesseractEngine(ocr, &engine);
+      s = module->make_engine(ocr, &engine);
       if (!s.ok()) return Fail(o, name + ": " + s.message());
     }
     const OcrFormat format = config_.ocr_format == "hocr"  ? OcrFormat::kHocr
@@ -250,7 +254,8 @@ class Runner {
                                                            : OcrFormat::kText;
     std::string text;
     std::vector<std::string> failed;
-    s = RecognizeImage(bytes, name, engine.get(), &text, &failed, format);
+    s = module->recognize_image(bytes, name, engine.get(), &text, &failed,
+                                format);
     for (const std::string& m : failed) Fail(o, m);
     if (!s.ok()) return Fail(o, s.message());
     if (format != OcrFormat::kText) {

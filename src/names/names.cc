@@ -104,11 +104,13 @@ Status NamesDictionary::Load(const std::string& path,
   std::ifstream in(path);
   if (!in) return Status::IoError("cannot read " + path);
   auto dict = std::unique_ptr<NamesDictionary>(new NamesDictionary());
+  dict->first_names_ = &first_names;
   size_t line_number = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_number;
     if (line.empty() || line[0] == '#') continue;
     const size_t index = dict->people_.size();
+    dict->people_.emplace_back();
     size_t at = 0;
     while (at <= line.size()) {
       size_t tab = line.find('\t', at);
@@ -125,33 +127,61 @@ Status NamesDictionary::Load(const std::string& path,
       std::string surname = name.substr(space + 1);
       // A Cyrillic form stands for its romanization (BGN/PCGN, by its
       // letters' language: see cyrillic.h), so it gives the person the
-      // Latin spellings' key.
+      // Latin spellings' key: romanized at the first lookup.
       if (static_cast<unsigned char>(surname[0]) >= 0x80) {
-        given = RomanizeCyrillic(given);
-        surname = RomanizeCyrillic(surname);
-        if (given.empty() || surname.empty()) {
+        if (CyrillicLanguage(given) == SlavicLanguage::kNone ||
+            CyrillicLanguage(surname) == SlavicLanguage::kNone) {
           return Status::InvalidArgument(
               path + ":" + std::to_string(line_number) + ": '" + name +
               "' is not in the Russian, Belarusian or Ukrainian alphabet");
         }
+        dict->pending_.push_back({index, std::move(given), std::move(surname)});
+        continue;
       }
-      if (dict->people_.size() == index)
-        dict->people_.push_back({given, surname});
-      const SurnameKey key = KeyOfSurname(surname);
-      if (key.skeleton.empty()) continue;
-      dict->index_.emplace(
-          std::make_pair(key, FirstNameKey(first_names, given)), index);
-      dict->surnames_.insert(key);
+      if (dict->people_[index].surname.empty())
+        dict->people_[index] = {given, surname};
+      dict->Index(index, given, surname);
     }
   }
   *out = std::move(dict);
   return Status::Ok();
 }
 
+void NamesDictionary::Index(size_t index, const std::string& given,
+                            const std::string& surname) {
+  const SurnameKey key = KeyOfSurname(surname);
+  if (key.skeleton.empty()) return;
+  index_.emplace(std::make_pair(key, FirstNameKey(*first_names_, given)),
+                 index);
+  surnames_.insert(key);
+}
+
+void NamesDictionary::Resolve() const {
+  std::call_once(resolved_, [this] {
+    auto* self = const_cast<NamesDictionary*>(this);
+    for (const Pending& p : pending_) {
+      const std::string given = RomanizeCyrillic(p.given);
+      const std::string surname = RomanizeCyrillic(p.surname);
+      if (given.empty() || surname.empty()) continue;
+      // (A person written only in Cyrillic is preferred in its
+      // romanization.)
+      if (people_[p.index].surname.empty())
+        self->people_[p.index] = {given, surname};
+      self->Index(p.index, given, surname);
+    }
+  });
+}
+
 const NamesDictionary::Person* NamesDictionary::Find(
     const SurnameKey& key, const std::string& first_key) const {
+  Resolve();
   const auto it = index_.find({key, first_key});
   return it == index_.end() ? nullptr : &people_[it->second];
+}
+
+bool NamesDictionary::KnowsSurname(const SurnameKey& key) const {
+  Resolve();
+  return surnames_.count(key) != 0;
 }
 
 Status LoadNamesDictionary(const std::string& dir,

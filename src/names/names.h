@@ -65,14 +65,27 @@ class NamesDictionary {
   // `first_key` (FirstNameKey), or null.
   const Person* Find(const SurnameKey& key, const std::string& first_key) const;
   // Whether some person of the dictionary has surname key `key`.
-  bool KnowsSurname(const SurnameKey& key) const {
-    return surnames_.count(key) != 0;
-  }
+  bool KnowsSurname(const SurnameKey& key) const;
 
  private:
+  // Indexes `given surname` (Latin letters) as a spelling of person `index`.
+  void Index(size_t index, const std::string& given,
+             const std::string& surname);
+  // Romanizes and indexes the Cyrillic forms, once, at the first lookup:
+  // ICU's transforms take tens of milliseconds to set up, which a run that
+  // never looks a person up should not pay at start.
+  void Resolve() const;
+
+  const FirstNames* first_names_ = nullptr;  // outlives the dictionary
   std::vector<Person> people_;
   std::map<std::pair<SurnameKey, std::string>, size_t> index_;
   std::set<SurnameKey> surnames_;
+  struct Pending {
+    size_t index;
+    std::string given, surname;  // in Cyrillic
+  };
+  std::vector<Pending> pending_;
+  mutable std::once_flag resolved_;
 };
 
 // The first-name table from the dictionaries (`dir`, or where

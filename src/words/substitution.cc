@@ -732,7 +732,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
           WithoutPossessive(name).size() > s.size())
         stems.emplace(Stem(std::string(WithoutPossessive(name))), f);
     }
-    if (stems.empty() || fixed < 2 || fixed * 2 < containing) continue;
+    if (stems.size() < 2 || fixed * 2 < containing) continue;
     if (log != nullptr) log->examined[s].push_back(r);
     // A find-and-replace leaves no trace of what it replaced (outside what
     // it wrote: "then" written for "the" holds "the" itself).

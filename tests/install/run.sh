@@ -9,6 +9,20 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" > /dev/null
 test -f "$prefix/share/man/man1/textmend.1"
 test -x "$prefix/bin/textmend"
+# The installed CLI finds its OCR module and dictionaries by itself, even with the install
+# moved elsewhere, and not the build tree's (TEXTMEND_OCR_MODULE unset, build tree gone
+# from its view: the copy runs from another directory).
+moved=$(mktemp -d)
+trap 'rm -rf "$prefix" "$moved"' EXIT
+cp -r "$prefix/." "$moved/"
+page=$(cd "$here/../data/ocr" && pwd)/harbour.tif
+for root in "$prefix" "$moved"; do
+  out=$(env -u TEXTMEND_OCR_MODULE "$root/bin/textmend" "$page")
+  case "$out" in
+    "Harbour repairs begin in March"*) ;;
+    *) echo "installed textmend in $root read the page as: $out"; exit 1 ;;
+  esac
+done
 expected=$(printf 'final\n1')
 
 cmake -S "$here/consumer" -B "$prefix/consumer-build" -DCMAKE_PREFIX_PATH="$prefix" > /dev/null

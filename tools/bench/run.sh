@@ -6,7 +6,11 @@
 #     mojibake) and on clean text in 12 languages;
 #   - peak memory (max RSS) of textmend on that file and on 1 GB with no newline at all;
 #   - start-up time (median over many runs on empty input).
+#   - pages per second of page images (letter-size pages of the corpus rendered at 300 dpi
+#     by text2image, with its own scan noise): the tesseract program with one OpenMP thread,
+#     textmend -j 1 and -j 2 (median of --ocr-runs runs);
 # Usage: tools/bench/run.sh [--corpus DIR] [--build DIR] [--mb N] [--runs R] [--skip-1g]
+#                           [--ocr-pages N] [--ocr-runs R] [--skip-ocr]
 # DIR defaults to ../shared/data/corpus beside the checkout; any directory of UTF-8 .txt works.
 set -euo pipefail
 
@@ -16,14 +20,18 @@ build="$here/build"
 target_mb=100
 runs=5
 skip_1g=0
+ocr_pages=8 ocr_runs=3 skip_ocr=0
 while [ $# -gt 0 ]; do
   case "$1" in
+    --ocr-pages) ocr_pages=$2; shift 2 ;;
+    --ocr-runs) ocr_runs=$2; shift 2 ;;
+    --skip-ocr) skip_ocr=1; shift ;;
     --corpus) corpus=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
     --mb) target_mb=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --skip-1g) skip_1g=1; shift ;;
-    *) echo "usage: $0 [--corpus DIR] [--build DIR] [--mb N] [--runs R] [--skip-1g]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--corpus DIR] [--build DIR] [--mb N] [--runs R] [--skip-1g] [--ocr-pages N] [--ocr-runs R] [--skip-ocr]" >&2; exit 2 ;;
   esac
 done
 tm="$build/textmend"
@@ -140,3 +148,41 @@ for _ in $(seq 7); do
   e=$(date +%s%N)
   echo "$s $e" | awk '{ printf "%.2f\n", ($2 - $1) / 50 / 1e6 }'
 done | median | awk '{ print "start-up (empty input): " $1 " ms" }'
+
+# Page images: pages/s of the tesseract program (one OpenMP thread, as textmend runs it)
+# against textmend reading the same pages (its preprocessing, Tesseract through the API,
+# then the repair stages), one page after another and two at a time.
+if [ "$skip_ocr" = 0 ] && command -v text2image > /dev/null && command -v tesseract > /dev/null; then
+  pages="$work/pages"
+  mkdir -p "$pages"
+  tr -s ' \n\t' ' ' < "$clean" | fold -s -w 2400 | head -n "$ocr_pages" > "$pages/passages"
+  n=0
+  while IFS= read -r passage; do
+    n=$((n + 1))
+    printf '%s\n' "$passage" > "$pages/p$n.txt"
+    text2image --text "$pages/p$n.txt" --outputbase "$pages/page$n" --font "DejaVu Serif" \
+      --fonts_dir /usr/share/fonts --resolution 300 --ptsize 10 --xsize 2550 --ysize 3300 \
+      --margin 150 > /dev/null 2>&1
+  done < "$pages/passages"
+  imgs=$(ls "$pages"/page*.tif)
+  pps() {  # pages/s of CMD over the pages, median of the OCR runs
+    for _ in $(seq "$ocr_runs"); do
+      local s=$(date +%s%N)
+      "$@" > /dev/null 2>&1
+      local e=$(date +%s%N)
+      echo "$n $s $e" | awk '{ printf "%.3f\n", $1 / (($3 - $2) / 1e9) }'
+    done | median
+  }
+  tess=$(pps sh -c "for i in $(echo $imgs); do OMP_THREAD_LIMIT=1 tesseract \$i - ; done")
+  tm1=$(pps "$tm" -j 1 $imgs)
+  tm2=$(pps "$tm" -j 2 $imgs)
+  echo
+  echo "| command | $n letter-size pages, 300 dpi | pages/s |"
+  echo "| --- | --- | --- |"
+  echo "| OMP_THREAD_LIMIT=1 tesseract PAGE - (each page) | | $tess |"
+  echo "| textmend -j 1 PAGES | | $tm1 |"
+  echo "| textmend -j 2 PAGES | | $tm2 |"
+  awk -v t="$tess" -v a="$tm1" -v b="$tm2" 'BEGIN {
+    printf "textmend -j 1 takes %.1f%% more time per page than tesseract; -j 2 gives %.2fx the pages/s of -j 1\n", (t / a - 1) * 100, b / a }'
+  echo "peak memory, textmend -j 2 on the pages: $(( $(rss "$tm" -j 2 $imgs) / 1024 )) MB"
+fi
