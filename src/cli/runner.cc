@@ -133,9 +133,11 @@ class Runner {
       }
     }
     // JSON Lines inputs stream one after another (-j spreads records inside
-    // each); other inputs are spread over the jobs and buffered so that output
-    // keeps input order.
-    const unsigned file_jobs = config_.jsonl ? 1 : config_.jobs;
+    // each), and so do inputs among which are page images (-j spreads their
+    // pages); other inputs are spread over the jobs and buffered so that
+    // output keeps input order.
+    const unsigned file_jobs =
+        config_.jsonl || AnyImage(inputs) ? 1 : config_.jobs;
     const bool buffered = file_jobs > 1;
     RunOrdered(
         inputs.size(), file_jobs,
@@ -226,7 +228,24 @@ class Runner {
     return [name, o](const Change& c) { o->report += ReportRecord(name, c); };
   }
 
-  // A page image: recognized (one engine per thread), then repaired as text.
+  // Whether a FILE among `inputs` is a page image (standard input is not
+  // looked at before it is read).
+  static bool AnyImage(const std::vector<std::string>& inputs) {
+    for (const std::string& file : inputs) {
+      if (file == "-") continue;
+      std::ifstream in(file, std::ios::binary);
+      char head[8] = {};
+      in.read(head, sizeof head);
+      if (SniffImage(std::string_view(
+              head, static_cast<size_t>(in.gcount()))) != ImageKind::kNone)
+        return true;
+    }
+    return false;
+  }
+
+  // A page image: its pages recognized by -j engines at once, then repaired
+  // as text. With stderr a terminal, a file of several pages shows its
+  // progress there.
   void ProcessImage(ReadableFile* in, const std::string& prefix,
                     const std::string& name, WritableFile* dest,
                     const ChangeCallback& on_change, Outcome* o) {
@@ -241,21 +260,38 @@ class Runner {
     const OcrModule* module = nullptr;
     s = LoadOcrModule(&module);
     if (!s.ok()) return Fail(o, name + ": " + s.message());
-    thread_local std::unique_ptr<OcrEngine> engine;
-    if (engine == nullptr) {
+    // (Image files one at a time: their pages share the engines.)
+    std::lock_guard<std::mutex> ocr_lock(ocr_mu_);
+    while (engines_.size() < std::max(1u, config_.jobs)) {
       OcrOptions ocr;
       ocr.language = config_.ocr_language;
       ocr.psm = config_.ocr_psm;
+      std::unique_ptr<OcrEngine> engine;
       s = module->make_engine(ocr, &engine);
       if (!s.ok()) return Fail(o, name + ": " + s.message());
+      engines_.push_back(std::move(engine));
     }
+    std::vector<OcrEngine*> engines;
+    for (const auto& e : engines_) engines.push_back(e.get());
     const OcrFormat format = config_.ocr_format == "hocr"  ? OcrFormat::kHocr
                              : config_.ocr_format == "tsv" ? OcrFormat::kTsv
                                                            : OcrFormat::kText;
     std::string text;
     std::vector<std::string> failed;
-    s = module->recognize_image(bytes, name, engine.get(), &text, &failed,
-                                format);
+    bool shown = false;
+    const PageProgress progress = [&](size_t done, size_t total) {
+      if (total == 1) return;
+      shown = true;
+      if (total > 0) {
+        fmt::print(stderr, "\rtextmend: {}: page {} of {}", name, done, total);
+      } else {
+        fmt::print(stderr, "\rtextmend: {}: page {}", name, done);
+      }
+      std::fflush(stderr);
+    };
+    s = module->recognize_pages(bytes, name, engines, &text, &failed, format,
+                                ::isatty(STDERR_FILENO) ? progress : nullptr);
+    if (shown) fmt::print(stderr, "\r\033[K");  // the line cleared
     for (const std::string& m : failed) Fail(o, m);
     if (!s.ok()) return Fail(o, s.message());
     if (format != OcrFormat::kText) {
@@ -428,6 +464,8 @@ class Runner {
   const Repairer& repairer_;
   std::unique_ptr<WritableFile> stdout_;
   std::unique_ptr<ReportFile> report_;
+  std::mutex ocr_mu_;
+  std::vector<std::unique_ptr<OcrEngine>> engines_;  // -j of them, for pages
   bool failed_ = false;
   bool would_change_ = false;
 };

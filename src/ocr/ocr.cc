@@ -11,8 +11,12 @@
 
 #include <algorithm>
 #include <climits>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <functional>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace textmend {
@@ -146,55 +150,136 @@ class TesseractEngine final : public OcrEngine {
   int psm_ = -1;
 };
 
-// The pages of a PDF file rendered at kPdfDpi in gray (poppler), each as a
-// Leptonica image. An encrypted file, or one poppler cannot read, is an
-// error naming the file; a page that cannot be rendered is skipped and
-// named.
-Status RenderPdf(std::string_view bytes, const std::string& name,
-                 std::vector<PixPtr>* pages, std::vector<std::string>* failed) {
-  if (bytes.size() > static_cast<size_t>(INT_MAX))
-    return Status::InvalidArgument(name + ": a PDF file too large to read");
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
-      bytes.data(), static_cast<int>(bytes.size())));
-  if (doc == nullptr)
-    return Status::InvalidArgument(name +
-                                   ": a damaged or unsupported PDF file");
-  if (doc->is_locked())
-    return Status::NotSupported(name +
-                                ": an encrypted PDF file (no password "
-                                "given); its pages cannot be read");
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  renderer.set_image_format(poppler::image::format_gray8);
-  for (int n = 0; n < doc->pages(); ++n) {
-    std::unique_ptr<poppler::page> page(doc->create_page(n));
-    const poppler::image image =
-        page == nullptr ? poppler::image()
-                        : renderer.render_page(page.get(), kPdfDpi, kPdfDpi);
-    if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
-      failed->push_back(name + ": page " + std::to_string(n + 1) +
-                        " cannot be rendered; skipped");
-      continue;
-    }
-    PixPtr pix(pixCreate(image.width(), image.height(), 8));
-    if (pix == nullptr) {
-      failed->push_back(name + ": page " + std::to_string(n + 1) +
-                        " is too large; skipped");
-      continue;
-    }
-    const char* rows = image.const_data();
-    for (int y = 0; y < image.height(); ++y) {
-      const auto* row = reinterpret_cast<const unsigned char*>(
-          rows + static_cast<ptrdiff_t>(y) * image.bytes_per_row());
-      l_uint32* line = pixGetData(pix.get()) + y * pixGetWpl(pix.get());
-      for (int x = 0; x < image.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
-    }
-    pixSetResolution(pix.get(), kPdfDpi, kPdfDpi);
-    pages->push_back(std::move(pix));
+// The pages of an image file, read one at a time, in order (so that a long
+// PDF never has all its pages in memory). Not thread-safe: one reader.
+class PageSource {
+ public:
+  virtual ~PageSource() = default;
+  // The next page, or null at the end. A page that cannot be read is named
+  // in *failed and skipped.
+  virtual PixPtr Next(std::vector<std::string>* failed) = 0;
+  // The number of pages, 0 when unknown before they are read.
+  virtual int count() const { return 0; }
+};
+
+// PDF pages rendered at kPdfDpi in gray by poppler.
+class PdfPages final : public PageSource {
+ public:
+  static Status Open(std::string_view bytes, const std::string& name,
+                     std::unique_ptr<PageSource>* out) {
+    if (bytes.size() > static_cast<size_t>(INT_MAX))
+      return Status::InvalidArgument(name + ": a PDF file too large to read");
+    auto pages = std::make_unique<PdfPages>();
+    pages->name_ = name;
+    pages->doc_.reset(poppler::document::load_from_raw_data(
+        bytes.data(), static_cast<int>(bytes.size())));
+    if (pages->doc_ == nullptr)
+      return Status::InvalidArgument(name +
+                                     ": a damaged or unsupported PDF file");
+    if (pages->doc_->is_locked())
+      return Status::NotSupported(name +
+                                  ": an encrypted PDF file (no password "
+                                  "given); its pages cannot be read");
+    pages->renderer_.set_render_hint(poppler::page_renderer::antialiasing,
+                                     true);
+    pages->renderer_.set_render_hint(
+        poppler::page_renderer::text_antialiasing, true);
+    pages->renderer_.set_image_format(poppler::image::format_gray8);
+    *out = std::move(pages);
+    return Status::Ok();
   }
-  return Status::Ok();
-}
+  int count() const override { return doc_->pages(); }
+  PixPtr Next(std::vector<std::string>* failed) override {
+    for (; next_ < doc_->pages(); ++next_) {
+      const int n = next_;
+      std::unique_ptr<poppler::page> page(doc_->create_page(n));
+      const poppler::image image =
+          page == nullptr ? poppler::image()
+                          : renderer_.render_page(page.get(), kPdfDpi, kPdfDpi);
+      if (!image.is_valid() ||
+          image.format() != poppler::image::format_gray8) {
+        failed->push_back(name_ + ": page " + std::to_string(n + 1) +
+                          " cannot be rendered; skipped");
+        continue;
+      }
+      PixPtr pix(pixCreate(image.width(), image.height(), 8));
+      if (pix == nullptr) {
+        failed->push_back(name_ + ": page " + std::to_string(n + 1) +
+                          " is too large; skipped");
+        continue;
+      }
+      const char* rows = image.const_data();
+      for (int y = 0; y < image.height(); ++y) {
+        const auto* row = reinterpret_cast<const unsigned char*>(
+            rows + static_cast<ptrdiff_t>(y) * image.bytes_per_row());
+        l_uint32* line = pixGetData(pix.get()) + y * pixGetWpl(pix.get());
+        for (int x = 0; x < image.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
+      }
+      pixSetResolution(pix.get(), kPdfDpi, kPdfDpi);
+      ++next_;
+      return pix;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::string name_;
+  std::unique_ptr<poppler::document> doc_;
+  poppler::page_renderer renderer_;
+  int next_ = 0;
+};
+
+// The pages of a TIFF file, each read from where the last ended.
+class TiffPages final : public PageSource {
+ public:
+  TiffPages(std::string_view bytes, std::string name)
+      : data_(reinterpret_cast<const l_uint8*>(bytes.data())),
+        size_(bytes.size()),
+        name_(std::move(name)) {}
+  PixPtr Next(std::vector<std::string>* failed) override {
+    while (!done_ && read_ < kMaxPages) {
+      const size_t before = offset_;
+      ++read_;
+      PixPtr page(pixReadMemFromMultipageTiff(data_, size_, &offset_));
+      if (page != nullptr) {
+        done_ = offset_ == 0;  // the last page
+        ++good_;
+        return page;
+      }
+      if (offset_ != 0 && offset_ != before) {
+        failed->push_back(name_ + ": page " + std::to_string(read_) +
+                          " cannot be read; skipped");
+        continue;
+      }
+      done_ = true;
+      if (good_ > 0) {
+        failed->push_back(name_ + ": page " + std::to_string(read_) +
+                          " cannot be read; the pages after it are lost");
+      }
+    }
+    return nullptr;
+  }
+  bool unreadable() const { return good_ == 0; }
+
+ private:
+  const l_uint8* data_;
+  size_t size_;
+  std::string name_;
+  size_t offset_ = 0;
+  int read_ = 0, good_ = 0;
+  bool done_ = false;
+};
+
+// One page.
+class SinglePage final : public PageSource {
+ public:
+  explicit SinglePage(PixPtr page) : page_(std::move(page)) {}
+  int count() const override { return 1; }
+  PixPtr Next(std::vector<std::string>*) override { return std::move(page_); }
+
+ private:
+  PixPtr page_;
+};
 
 }  // namespace
 
@@ -232,62 +317,122 @@ Status MakeTesseractEngine(const OcrOptions& options,
 Status RecognizeImage(std::string_view bytes, const std::string& name,
                       OcrEngine* engine, std::string* text,
                       std::vector<std::string>* failed, OcrFormat format) {
+  return RecognizeImagePages(bytes, name, {engine}, text, failed, format,
+                             nullptr);
+}
+
+Status RecognizeImagePages(std::string_view bytes, const std::string& name,
+                           const std::vector<OcrEngine*>& engines,
+                           std::string* text, std::vector<std::string>* failed,
+                           OcrFormat format, const PageProgress& progress) {
   QuietLeptonica();
   text->clear();
+  if (engines.empty()) return Status::InvalidArgument("no OCR engine");
   const ImageKind kind = SniffImage(bytes);
   if (kind == ImageKind::kNone)
     return Status::InvalidArgument(name + ": not an image");
-  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
-  std::vector<PixPtr> pages;
+  std::unique_ptr<PageSource> source;
+  TiffPages* tiff = nullptr;
   if (kind == ImageKind::kPdf) {
-    Status s = RenderPdf(bytes, name, &pages, failed);
+    Status s = PdfPages::Open(bytes, name, &source);
     if (!s.ok()) return s;
   } else if (kind == ImageKind::kTiff) {
-    // Page by page, each from where the last ended.
-    size_t offset = 0;
-    for (int n = 1; n <= kMaxPages; ++n) {
-      const size_t before = offset;
-      PixPtr page(pixReadMemFromMultipageTiff(data, bytes.size(), &offset));
-      if (page == nullptr) {
-        if (offset != 0 && offset != before) {
-          failed->push_back(name + ": page " + std::to_string(n) +
-                            " cannot be read; skipped");
-          continue;
-        }
-        if (pages.empty()) {
-          return Status::InvalidArgument(name +
-                                         ": a TIFF file that cannot be read");
-        }
-        failed->push_back(name + ": page " + std::to_string(n) +
-                          " cannot be read; the pages after it are lost");
-        break;
-      }
-      pages.push_back(std::move(page));
-      if (offset == 0) break;  // the last page
-    }
+    auto pages = std::make_unique<TiffPages>(bytes, name);
+    tiff = pages.get();
+    source = std::move(pages);
   } else {
-    PixPtr page(pixReadMem(data, bytes.size()));
+    PixPtr page(pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()),
+                           bytes.size()));
     if (page == nullptr) {
       return Status::InvalidArgument(name + ": a damaged or unsupported " +
                                      std::string(ImageKindName(kind)) +
                                      " image");
     }
-    pages.push_back(std::move(page));
+    source = std::make_unique<SinglePage>(std::move(page));
   }
-  for (size_t k = 0; k < pages.size(); ++k) {
+  // Pages are read in order by this thread and recognized by one worker per
+  // engine (this thread itself when there is one); at most two pages per
+  // worker wait in memory. Their texts are joined in page order.
+  struct Result {
+    bool ok = false;
+    std::string text, error;
+  };
+  std::deque<Result> results;  // (stable references while it grows)
+  const int total = source->count();
+  size_t done = 0;
+  std::mutex mu;
+  const auto recognize = [&](OcrEngine* engine, size_t index, PixPtr page) {
     std::string page_text;
-    Status s = engine->Recognize(pages[k].get(), static_cast<int>(k), format,
-                                 &page_text);
+    const Status s = engine->Recognize(page.get(), static_cast<int>(index),
+                                       format, &page_text);
+    page.reset();
+    std::lock_guard<std::mutex> lock(mu);
+    Result& r = results[index];
+    r.ok = s.ok();
+    r.text = std::move(page_text);
     if (!s.ok()) {
-      failed->push_back(name + ": page " + std::to_string(k + 1) + ": " +
-                        s.message());
+      r.error =
+          name + ": page " + std::to_string(index + 1) + ": " + s.message();
+    }
+    ++done;
+    if (progress) progress(done, total > 0 ? static_cast<size_t>(total) : 0);
+  };
+  size_t pages = 0;
+  if (engines.size() == 1) {
+    for (PixPtr page; (page = source->Next(failed)) != nullptr;) {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        results.emplace_back();
+      }
+      recognize(engines[0], pages++, std::move(page));
+    }
+  } else {
+    std::condition_variable ready, room;
+    std::deque<std::pair<size_t, PixPtr>> queue;
+    bool finished = false;
+    const auto work = [&](OcrEngine* engine) {
+      for (;;) {
+        std::pair<size_t, PixPtr> item;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          ready.wait(lock, [&] { return !queue.empty() || finished; });
+          if (queue.empty()) return;
+          item = std::move(queue.front());
+          queue.pop_front();
+        }
+        room.notify_one();
+        recognize(engine, item.first, std::move(item.second));
+      }
+    };
+    std::vector<std::thread> workers;
+    for (OcrEngine* engine : engines) workers.emplace_back(work, engine);
+    const size_t limit = 2 * engines.size();
+    for (PixPtr page; (page = source->Next(failed)) != nullptr;) {
+      std::unique_lock<std::mutex> lock(mu);
+      room.wait(lock, [&] { return queue.size() < limit; });
+      results.emplace_back();
+      queue.emplace_back(pages++, std::move(page));
+      ready.notify_one();
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      finished = true;
+    }
+    ready.notify_all();
+    for (std::thread& t : workers) t.join();
+  }
+  if (tiff != nullptr && tiff->unreadable())
+    return Status::InvalidArgument(name + ": a TIFF file that cannot be read");
+  if (pages == 0)
+    return Status::InvalidArgument(name + ": no page could be read");
+  for (size_t k = 0; k < results.size(); ++k) {
+    if (!results[k].ok) {
+      failed->push_back(results[k].error);
       continue;
     }
     if (k > 0 && format == OcrFormat::kText) text->push_back('\f');
-    text->append(page_text);
+    text->append(results[k].text);
   }
-  if (pages.empty())
-    return Status::InvalidArgument(name + ": no page could be read");
   return Status::Ok();
 }
 

@@ -9,6 +9,7 @@
 #ifndef TEXTMEND_OCR_OCR_H_
 #define TEXTMEND_OCR_OCR_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -72,6 +73,20 @@ Status RecognizeImage(std::string_view bytes, const std::string& name,
                       OcrEngine* engine, std::string* text,
                       std::vector<std::string>* failed,
                       OcrFormat format = OcrFormat::kText);
+
+// Called after each page is recognized: pages done, and the file's page
+// count (0 when it is not known before its pages are read: TIFF).
+using PageProgress = std::function<void(size_t done, size_t total)>;
+
+// The same with the pages recognized in parallel, one thread per engine
+// (the engines are not shared), read one at a time as the engines take
+// them (a long PDF is never all in memory), their texts in page order.
+// `progress` may be null; it is called from the engines' threads, one call
+// at a time.
+Status RecognizeImagePages(std::string_view bytes, const std::string& name,
+                           const std::vector<OcrEngine*>& engines,
+                           std::string* text, std::vector<std::string>* failed,
+                           OcrFormat format, const PageProgress& progress);
 
 }  // namespace textmend
 

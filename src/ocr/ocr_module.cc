@@ -6,12 +6,7 @@ namespace {
 const textmend::OcrModule kModule = {
     textmend::kOcrModuleAbi,
     &textmend::MakeTesseractEngine,
-    [](std::string_view bytes, const std::string& name,
-       textmend::OcrEngine* engine, std::string* text,
-       std::vector<std::string>* failed, textmend::OcrFormat format) {
-      return textmend::RecognizeImage(bytes, name, engine, text, failed,
-                                      format);
-    },
+    &textmend::RecognizeImagePages,
 };
 
 }  // namespace

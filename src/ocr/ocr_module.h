@@ -21,16 +21,17 @@
 namespace textmend {
 
 // Bumped when the entry points change, so that a stale module is refused.
-inline constexpr int kOcrModuleAbi = 1;
+inline constexpr int kOcrModuleAbi = 2;
 
 struct OcrModule {
   int abi;
   Status (*make_engine)(const OcrOptions& options,
                         std::unique_ptr<OcrEngine>* out);
-  Status (*recognize_image)(std::string_view bytes, const std::string& name,
-                            OcrEngine* engine, std::string* text,
-                            std::vector<std::string>* failed,
-                            OcrFormat format);
+  // RecognizeImagePages (ocr.h).
+  Status (*recognize_pages)(std::string_view bytes, const std::string& name,
+                            const std::vector<OcrEngine*>& engines,
+                            std::string* text, std::vector<std::string>* failed,
+                            OcrFormat format, const PageProgress& progress);
 };
 
 // The module, loaded once (thread-safe); an error says where it was looked

@@ -3,10 +3,14 @@
 #include "ocr/ocr.h"
 
 #include <leptonica/allheaders.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <tuple>
 
 namespace textmend {
@@ -67,6 +71,56 @@ TEST_CASE("ocr: pages are decoded and bad input is named", "[ocr]") {
   CHECK_FALSE(pdf.ok());
   CHECK(pdf.message().find("report.pdf: a damaged or unsupported PDF") !=
         std::string::npos);
+}
+
+// Reads its page's number back, slowly for even pages, so that pages
+// recognized in parallel finish out of order.
+class NumberingEngine final : public OcrEngine {
+ public:
+  Status Recognize(Pix*, int page_number, OcrFormat, std::string* text) override {
+    if (page_number % 2 == 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    *text = "page " + std::to_string(page_number + 1) + "\n";
+    return Status::Ok();
+  }
+};
+
+TEST_CASE("ocr: pages are read in parallel and come out in order", "[ocr]") {
+  // Six pages of one TIFF, written here with Leptonica.
+  const std::string page = ReadData("ocr/harbour.tif");
+  Pix* pix = pixReadMem(reinterpret_cast<const l_uint8*>(page.data()),
+                        page.size());
+  REQUIRE(pix != nullptr);
+  std::string tiff;
+  {
+    char path[] = "/tmp/textmend-ocr-test-XXXXXX";
+    const int fd = mkstemp(path);
+    REQUIRE(fd >= 0);
+    close(fd);
+    for (int k = 0; k < 6; ++k)
+      REQUIRE(pixWriteTiff(path, pix, IFF_TIFF_G4, k == 0 ? "w" : "a") == 0);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    tiff = bytes.str();
+    std::remove(path);
+  }
+  pixDestroy(&pix);
+  NumberingEngine a, b, c;
+  std::string text;
+  std::vector<std::string> failed;
+  std::vector<size_t> done;
+  REQUIRE(RecognizeImagePages(tiff, "six.tif", {&a, &b, &c}, &text, &failed,
+                              OcrFormat::kText,
+                              [&](size_t d, size_t total) {
+                                done.push_back(d);
+                                CHECK(total == 0);  // (TIFF: not known first)
+                              })
+              .ok());
+  CHECK(text ==
+        "page 1\n\fpage 2\n\fpage 3\n\fpage 4\n\fpage 5\n\fpage 6\n");
+  CHECK(failed.empty());
+  CHECK(done == std::vector<size_t>{1, 2, 3, 4, 5, 6});
 }
 
 TEST_CASE("ocr: PDF pages are rendered and read", "[ocr]") {
