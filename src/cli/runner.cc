@@ -133,11 +133,12 @@ class Runner {
       }
     }
     // JSON Lines inputs stream one after another (-j spreads records inside
-    // each), and so do inputs among which are page images (-j spreads their
-    // pages); other inputs are spread over the jobs and buffered so that
-    // output keeps input order.
+    // each), and so do fewer inputs than jobs among which are page images
+    // (-j spreads their pages); other inputs are spread over the jobs and
+    // buffered so that output keeps input order.
+    page_parallel_ = inputs.size() < config_.jobs && AnyImage(inputs);
     const unsigned file_jobs =
-        config_.jsonl || AnyImage(inputs) ? 1 : config_.jobs;
+        config_.jsonl || page_parallel_ ? 1 : config_.jobs;
     const bool buffered = file_jobs > 1;
     RunOrdered(
         inputs.size(), file_jobs,
@@ -243,9 +244,10 @@ class Runner {
     return false;
   }
 
-  // A page image: its pages recognized by -j engines at once, then repaired
-  // as text. With stderr a terminal, a file of several pages shows its
-  // progress there.
+  // A page image: recognized, then repaired as text. Its pages are read by
+  // -j engines at once when there are fewer files than jobs, else each file
+  // by its thread's own engine. With stderr a terminal, a file of several
+  // pages shows its progress there.
   void ProcessImage(ReadableFile* in, const std::string& prefix,
                     const std::string& name, WritableFile* dest,
                     const ChangeCallback& on_change, Outcome* o) {
@@ -260,19 +262,29 @@ class Runner {
     const OcrModule* module = nullptr;
     s = LoadOcrModule(&module);
     if (!s.ok()) return Fail(o, name + ": " + s.message());
-    // (Image files one at a time: their pages share the engines.)
-    std::lock_guard<std::mutex> ocr_lock(ocr_mu_);
-    while (engines_.size() < std::max(1u, config_.jobs)) {
-      OcrOptions ocr;
-      ocr.language = config_.ocr_language;
-      ocr.psm = config_.ocr_psm;
-      std::unique_ptr<OcrEngine> engine;
-      s = module->make_engine(ocr, &engine);
-      if (!s.ok()) return Fail(o, name + ": " + s.message());
-      engines_.push_back(std::move(engine));
-    }
+    OcrOptions ocr;
+    ocr.language = config_.ocr_language;
+    ocr.psm = config_.ocr_psm;
     std::vector<OcrEngine*> engines;
-    for (const auto& e : engines_) engines.push_back(e.get());
+    // (Pages in parallel: files one at a time, sharing the engines.)
+    std::unique_lock<std::mutex> ocr_lock(ocr_mu_, std::defer_lock);
+    if (page_parallel_) {
+      ocr_lock.lock();
+      while (engines_.size() < config_.jobs) {
+        std::unique_ptr<OcrEngine> engine;
+        s = module->make_engine(ocr, &engine);
+        if (!s.ok()) return Fail(o, name + ": " + s.message());
+        engines_.push_back(std::move(engine));
+      }
+      for (const auto& e : engines_) engines.push_back(e.get());
+    } else {
+      thread_local std::unique_ptr<OcrEngine> engine;
+      if (engine == nullptr) {
+        s = module->make_engine(ocr, &engine);
+        if (!s.ok()) return Fail(o, name + ": " + s.message());
+      }
+      engines.push_back(engine.get());
+    }
     const OcrFormat format = config_.ocr_format == "hocr"  ? OcrFormat::kHocr
                              : config_.ocr_format == "tsv" ? OcrFormat::kTsv
                                                            : OcrFormat::kText;
@@ -464,6 +476,7 @@ class Runner {
   const Repairer& repairer_;
   std::unique_ptr<WritableFile> stdout_;
   std::unique_ptr<ReportFile> report_;
+  bool page_parallel_ = false;  // see Run
   std::mutex ocr_mu_;
   std::vector<std::unique_ptr<OcrEngine>> engines_;  // -j of them, for pages
   bool failed_ = false;
