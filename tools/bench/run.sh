@@ -155,7 +155,7 @@ done | median | awk '{ print "start-up (empty input): " $1 " ms" }'
 if [ "$skip_ocr" = 0 ] && command -v text2image > /dev/null && command -v tesseract > /dev/null; then
   pages="$work/pages"
   mkdir -p "$pages"
-  tr -s ' \n\t' ' ' < "$clean" | fold -s -w 2400 | head -n "$ocr_pages" > "$pages/passages"
+  tr -s ' \n\t' ' ' < "$clean" | fold -s -w 2400 | sed -n "1,${ocr_pages}p" > "$pages/passages"
   n=0
   while IFS= read -r passage; do
     n=$((n + 1))
@@ -183,6 +183,7 @@ if [ "$skip_ocr" = 0 ] && command -v text2image > /dev/null && command -v tesser
   echo "| textmend -j 1 PAGES | | $tm1 |"
   echo "| textmend -j 2 PAGES | | $tm2 |"
   awk -v t="$tess" -v a="$tm1" -v b="$tm2" 'BEGIN {
-    printf "textmend -j 1 takes %.1f%% more time per page than tesseract; -j 2 gives %.2fx the pages/s of -j 1\n", (t / a - 1) * 100, b / a }'
+    d = (t / a - 1) * 100
+    printf "textmend -j 1 takes %.1f%% %s time per page than tesseract; -j 2 gives %.2fx the pages/s of -j 1\n", d < 0 ? -d : d, d < 0 ? "less" : "more", b / a }'
   echo "peak memory, textmend -j 2 on the pages: $(( $(rss "$tm" -j 2 $imgs) / 1024 )) MB"
 fi
