@@ -15,7 +15,7 @@ packages=(
   libdtl-dev            # unified diffs for --diff
   libbenchmark-dev      # micro-benchmarks in tools/bench
   scowl hunspell-en-us hunspell-en-gb hunspell-tools   # the English lexicon
-  libtesseract-dev libleptonica-dev tesseract-ocr-eng   # OCR front end
+  libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-osd   # OCR front end (osd: page orientation)
   tesseract-ocr-rus tesseract-ocr-bel   # OCR of Russian and Belarusian (--lang)
   libpoppler-cpp-dev    # PDF pages for OCR
   tesseract-ocr fonts-dejavu-core   # tools/eval/real_ocr.sh: the tesseract program, text2image

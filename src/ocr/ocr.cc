@@ -100,15 +100,19 @@ class TesseractEngine final : public OcrEngine {
       api_.Clear();
       return s;
     }
-    // Automatic segmentation; where its words are mostly unsure (a page of
-    // scattered labels, a single column that looked like several), the
-    // other readings of the layout are tried and the surest kept.
+    // Automatic segmentation; where its words are mostly unsure (a page
+    // upside down or on its side, scattered labels, a single column that
+    // looked like several), the other readings of the page are tried and
+    // the surest kept: with Tesseract's orientation detection first (which
+    // costs 60% more time on every page, so only where it is needed), then
+    // as one block, then as sparse text.
     Status s = Read(page, resolution, tesseract::PSM_AUTO, page_number,
                     format, text);
     int best = api_.MeanTextConf();
     if (s.ok() && best < kPoorConfidence) {
       for (const auto mode :
-           {tesseract::PSM_SINGLE_BLOCK, tesseract::PSM_SPARSE_TEXT}) {
+           {tesseract::PSM_AUTO_OSD, tesseract::PSM_SINGLE_BLOCK,
+            tesseract::PSM_SPARSE_TEXT}) {
         std::string other;
         if (!Read(page, resolution, mode, page_number, format, &other).ok())
           continue;
@@ -117,6 +121,7 @@ class TesseractEngine final : public OcrEngine {
           best = confidence;
           text->swap(other);
         }
+        if (best >= kPoorConfidence) break;  // (sure enough: no more tries)
       }
     }
     api_.Clear();

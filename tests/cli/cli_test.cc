@@ -124,6 +124,10 @@ TEST_CASE("cli: a page image is recognized and its text repaired", "[cli]") {
   const ProcessResult tsv = Textmend({"--format=tsv", dir + "harbour.tif"});
   CHECK(tsv.exit_code == 0);
   CHECK(tsv.out.find("\tHarbour\n") != std::string::npos);
+  // Upside down (a page that reads poorly is read again with Tesseract's
+  // orientation detection).
+  CHECK(words(Textmend({dir + "harbour-upside-down.tif"}).out) ==
+        words(ReadFile(dir + "harbour.txt")));
   // A forced page segmentation mode (4: one column) reads it alike; modes
   // without text are refused.
   CHECK(words(Textmend({"--psm", "4", dir + "harbour.tif"}).out) ==

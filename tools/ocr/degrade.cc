@@ -1,6 +1,8 @@
 // ocr_degrade: degrades a page image the ways scans go wrong, for the OCR
 // evaluation (tools/eval/ocr_eval.sh). Leptonica does the work.
 //   ocr_degrade IN OUT rotate DEGREES   tilted page (white brought in)
+//   ocr_degrade IN OUT orient QUARTERS  turned by quarter turns (sideways,
+//                                       upside down)
 //   ocr_degrade IN OUT blur PIXELS      box blur of that half-width
 //   ocr_degrade IN OUT noise SIGMA      Gaussian noise on gray levels
 //   ocr_degrade IN OUT lowres DPI       scanned at DPI instead of the page's own
@@ -19,7 +21,7 @@ int main(int argc, char** argv) {
   if (argc != 5) {
     std::fprintf(
         stderr,
-        "usage: ocr_degrade IN OUT rotate|blur|noise|lowres|shrink|jpeg "
+        "usage: ocr_degrade IN OUT rotate|orient|blur|noise|lowres|shrink|jpeg "
         "AMOUNT\n");
     return 2;
   }
@@ -47,6 +49,10 @@ int main(int argc, char** argv) {
     out = pixScaleAreaMap(gray, f, f);
     if (out != nullptr)
       pixSetResolution(out, static_cast<int>(amount), static_cast<int>(amount));
+  } else if (kind == "orient") {
+    // Turned by AMOUNT quarter turns clockwise: scanned sideways (1, 3) or
+    // upside down (2).
+    out = pixRotateOrth(gray, static_cast<int>(amount));
   } else if (kind == "shrink") {
     // Scaled down by AMOUNT with its stated resolution kept, as an image
     // resized by a program that does not update it (or a screenshot).
