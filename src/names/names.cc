@@ -569,14 +569,14 @@ NameProfile::Decisions NameProfile::Decide() const {
                            const NamesDictionary::Person* entry,
                            const std::string& preferred,
                            const std::string& second, const char* what,
-                           Decisions::Rewrites* out) {
+                           Decisions::Rewrites* out) -> std::string {
       std::string to, evidence;
       if (prefer_dictionary_ && entry != nullptr) {
         to = preferred;
         evidence = "the names dictionary's spelling of " + entry->given + " " +
                    entry->surname;
       } else {
-        if (spellings.size() < 2) return;
+        if (spellings.size() < 2) return spellings.begin()->first;
         std::string counts;
         std::tie(to, counts) = Choose(spellings, preferred);
         evidence =
@@ -585,13 +585,15 @@ NameProfile::Decisions NameProfile::Decide() const {
       for (const auto& [s, n] : spellings) {
         if (s != to) (*out)[{s, second}] = {to, evidence};
       }
+      return to;
     };
+    // (Returns the spelling the person's mentions end with.)
     const auto rewrite = [&](const std::map<std::string, size_t>& spellings,
                              const std::string& first_key,
                              const std::string& mention_key) {
       const NamesDictionary::Person* entry = known(first_key);
-      unify(spellings, entry, entry != nullptr ? entry->surname : "",
-            mention_key, "spellings", &d.surnames);
+      return unify(spellings, entry, entry != nullptr ? entry->surname : "",
+                   mention_key, "spellings", &d.surnames);
     };
     if (p.first_keys.size() == 1) {
       // One person: every mention, with its first name or without, of a
@@ -605,8 +607,29 @@ NameProfile::Decisions NameProfile::Decide() const {
       rewrite(spellings, first_key, "");
     } else {
       // Several people of one surname: each person's full-name mentions.
-      for (const auto& [first_key, spellings] : p.surnames_with)
-        rewrite(spellings, first_key, first_key);
+      // When they all end with one spelling, a mention without a first name
+      // ends with it too, whoever it names.
+      std::set<std::string> targets;
+      std::map<std::string, size_t> all;
+      for (const auto& [first_key, spellings] : p.surnames_with) {
+        targets.insert(rewrite(spellings, first_key, first_key));
+        for (const auto& [spelling, n] : spellings)
+          all[spelling] = p.spellings.at(spelling);
+      }
+      if (targets.size() == 1 && all.size() > 1) {
+        const std::string& to = *targets.begin();
+        std::string counts;
+        for (const auto& [spelling, n] : all) {
+          if (!counts.empty()) counts += ", ";
+          counts += spelling + " " + std::to_string(n);
+        }
+        for (const auto& [spelling, n] : all) {
+          if (spelling == to) continue;
+          d.surnames[{spelling, ""}] = {
+              to, "the spelling every person of this surname in this scope "
+                  "ends with (" + counts + ")"};
+        }
+      }
     }
     for (const auto& [first_key, spellings] : p.first_spellings) {
       const NamesDictionary::Person* entry = known(first_key);
