@@ -2,7 +2,7 @@
 # The OCR front end against the plain tesseract program, per kind of damage: passages of a
 # clean text rendered as clean 300 dpi pages (text2image, DejaVu Sans, no degradation of its
 # own), each degraded by build/tools/ocr/ocr_degrade (a tilted page, a page sideways or
-# upside down, blur, noise, a low
+# upside down, lit unevenly, blur, noise, a low
 # resolution scan, a page scaled down with its stated resolution kept, JPEG artifacts;
 # OCR_EVAL_DAMAGES="kind amount|kind amount" picks others), then read by `tesseract IMG -` (default settings, one
 # OpenMP thread) and by `textmend IMG`; character and word error rates against the
@@ -37,7 +37,7 @@ while IFS= read -r passage; do
     --degrade_image=false > /dev/null 2>&1
 done < "$work/passages"
 echo "OCR: $n pages of $(basename "$1"), tesseract against textmend"
-damages=${OCR_EVAL_DAMAGES:-"none 0|rotate 2|rotate 5|orient 1|orient 2|orient 3|blur 2|blur 4|noise 20|noise 40|lowres 150|lowres 100|lowres 75|shrink 3|jpeg 10"}
+damages=${OCR_EVAL_DAMAGES:-"none 0|rotate 2|rotate 5|orient 1|orient 2|orient 3|shade 50|blur 2|blur 4|noise 20|noise 40|lowres 150|lowres 100|lowres 75|shrink 3|jpeg 10"}
 IFS='|' read -r -a damage_list <<< "$damages"
 for damage in "${damage_list[@]}"; do
   set -- $damage

@@ -4,6 +4,7 @@
 //   ocr_degrade IN OUT orient QUARTERS  turned by quarter turns (sideways,
 //                                       upside down)
 //   ocr_degrade IN OUT blur PIXELS      box blur of that half-width
+//   ocr_degrade IN OUT shade PERCENT    lit unevenly: light falling to PERCENT
 //   ocr_degrade IN OUT noise SIGMA      Gaussian noise on gray levels
 //   ocr_degrade IN OUT lowres DPI       scanned at DPI instead of the page's own
 //   ocr_degrade IN OUT shrink F         scaled down F times, its stated
@@ -21,7 +22,8 @@ int main(int argc, char** argv) {
   if (argc != 5) {
     std::fprintf(
         stderr,
-        "usage: ocr_degrade IN OUT rotate|orient|blur|noise|lowres|shrink|jpeg "
+        "usage: ocr_degrade IN OUT rotate|orient|blur|shade|noise|lowres|"
+        "shrink|jpeg "
         "AMOUNT\n");
     return 2;
   }
@@ -53,6 +55,19 @@ int main(int argc, char** argv) {
     // Turned by AMOUNT quarter turns clockwise: scanned sideways (1, 3) or
     // upside down (2).
     out = pixRotateOrth(gray, static_cast<int>(amount));
+  } else if (kind == "shade") {
+    // Lit unevenly, as a page under a lamp or bent near the spine: the
+    // light falls from full on the left to AMOUNT percent on the right.
+    out = pixCopy(nullptr, gray);
+    const int w = pixGetWidth(out), h = pixGetHeight(out);
+    for (int y = 0; y < h; ++y) {
+      l_uint32* line = pixGetData(out) + y * pixGetWpl(out);
+      for (int x = 0; x < w; ++x) {
+        const double light = 1.0 - (1.0 - amount / 100.0) * x / w;
+        SET_DATA_BYTE(line, x,
+                      static_cast<int>(GET_DATA_BYTE(line, x) * light));
+      }
+    }
   } else if (kind == "shrink") {
     // Scaled down by AMOUNT with its stated resolution kept, as an image
     // resized by a program that does not update it (or a screenshot).
