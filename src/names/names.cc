@@ -557,10 +557,12 @@ NameProfile::Decisions NameProfile::Decide() const {
     if (!table_first_name && !EastSlavicSurname(p.spellings)) continue;
     const std::string id = PersonId(key);
     // The dictionary's entry for the person with first name `first_key`.
+    // (A named reference: clang 14 cannot capture a structured binding.)
+    const SurnameKey& surname_key = key;
     const auto known =
         [&](const std::string& first_key) -> const NamesDictionary::Person* {
       return dictionary_ == nullptr ? nullptr
-                                    : dictionary_->Find(key, first_key);
+                                    : dictionary_->Find(surname_key, first_key);
     };
     // The rewrites of `spellings` into one (the dictionary's `preferred`
     // with --names=dictionary, else the scope's most used), stored in `out`

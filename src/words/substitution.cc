@@ -737,9 +737,12 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     // A find-and-replace leaves no trace of what it replaced (outside what
     // it wrote: "then" written for "the" holds "the" itself).
     const bool inside = s.find(r) != std::string::npos;
-    const auto holds = [&](std::string_view w) {
-      if (w.find(r) == std::string_view::npos) return false;
-      return !inside || ReplaceAll(w, s, "\n").find(r) != std::string::npos;
+    // (Named copies of the bindings: clang 14 cannot capture those.)
+    const std::string_view source = s, target = r;
+    const auto holds = [inside, source, target](std::string_view w) {
+      if (w.find(target) == std::string_view::npos) return false;
+      return !inside ||
+             ReplaceAll(w, source, "\n").find(target) != std::string::npos;
     };
     bool trace = false;
     for (const std::string_view w : words.written) {
