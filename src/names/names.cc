@@ -724,10 +724,9 @@ class NamesStage final : public TextStage {
           i > 0 && (AsciiLetter(text[i - 1]) || text[i - 1] == '\'' ||
                     static_cast<unsigned char>(text[i - 1]) >= 0x80);
       // A Cyrillic capital: U+0400..U+042F or U+0490.
-      const bool cyrillic =
-          i + 1 < n &&
-          ((c == '\xD0' && static_cast<unsigned char>(text[i + 1]) < 0xB0) ||
-           (c == '\xD2' && text[i + 1] == '\x90'));
+      const auto next = i + 1 < n ? static_cast<unsigned char>(text[i + 1]) : 0;
+      const bool cyrillic = (c == '\xD0' && next >= 0x80 && next < 0xB0) ||
+                            (c == '\xD2' && next == 0x90);
       if ((!cyrillic && (c < 'A' || c > 'Z')) || after_letter) {
         ++i;
         continue;
@@ -739,7 +738,7 @@ class NamesStage final : public TextStage {
                (static_cast<unsigned char>(text[j + 1]) & 0xC0) == 0x80)
           j += 2;
         const std::string_view w = text.substr(i, j - i);
-        i = j;
+        i = std::max(j, i + 1);  // (always forward)
         if (!CyrillicCapitalized(w)) continue;
         const auto [it, added] =
             ids.try_emplace(w, static_cast<uint32_t>(words.size()));
