@@ -157,17 +157,38 @@ LegacyGuess GuessLegacyEncoding(std::string_view raw) {
   if (invalid == 0 || valid * 2 >= invalid || shaped * 2 > invalid)
     return guess;
 
+  // The code pages are judged on what is not valid UTF-8: a valid sequence
+  // reads as a space. (The encoding stage may repair mojibake among the
+  // valid sequences; the guess must not change once it has run.)
+  std::string judged(sample);
+  for (size_t i = 0; i < judged.size();) {
+    if (static_cast<unsigned char>(judged[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = 1;
+    if (DecodeAt(judged, i, &len) >= 0) {
+      judged.replace(i, len, 1, ' ');
+      ++i;
+    } else {
+      i += len;
+    }
+  }
+  const size_t judged_high = static_cast<size_t>(
+      std::count_if(judged.begin(), judged.end(),
+                    [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+  if (judged_high == 0) return guess;
   std::vector<Reading> readings;
   for (CodePageId id : kCandidates) {
     const CodePage& page = GetCodePage(id);
     Reading r;
     r.page = id;
-    r.text.reserve(sample.size());
-    for (unsigned char b : sample) r.text.push_back(page.Decode(b));
+    r.text.reserve(judged.size());
+    for (unsigned char b : judged) r.text.push_back(page.Decode(b));
     if (std::any_of(readings.begin(), readings.end(),
                     [&](const Reading& o) { return o.text == r.text; }))
       continue;  // the same reading as a commoner code page
-    r.cost = CostOfReading(r.text) / static_cast<float>(high);
+    r.cost = CostOfReading(r.text) / static_cast<float>(judged_high);
     readings.push_back(std::move(r));
   }
   std::stable_sort(
@@ -189,8 +210,8 @@ LegacyGuess GuessLegacyEncoding(std::string_view raw) {
     prose += IsLetter(kind) || kind == CharKind::kPunct;
   }
   const bool plausible = best.cost < 1.0f && 2 * prose > high_chars;
-  const bool clear = margin * static_cast<float>(high) >= 2.0f;
-  const CodePageId icu = IcuGuess(sample);
+  const bool clear = margin * static_cast<float>(judged_high) >= 2.0f;
+  const CodePageId icu = IcuGuess(judged);
   if (plausible && (clear || icu == best.page)) {
     guess.legacy = true;
     guess.page = best.page;
