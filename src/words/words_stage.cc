@@ -388,17 +388,24 @@ class WordsStage final : public TextStage {
       const WordToken& t = tokens[k];
       if (t.length < 2) continue;
       ++words;
-      const std::string lower =
-          LowerWord(run.substr(t.offset, t.length), t.ascii);
-      bool ok = Known(*lexicon_, lower);
-      for (size_t r = 0; !ok && r < m.rules.size(); ++r) {
-        const SubstitutionRule& rule = m.rules[r];
-        ok = lower.find(rule.source) != std::string::npos &&
-             KnownLower(*lexicon_, ReplaceAll(lower, rule.source, rule.target));
-      }
-      known += ok;
+      known += KnownOrRepaired(m, run.substr(t.offset, t.length), t.ascii);
     }
     return ForeignLine(known, words);
+  }
+
+  // Whether token `text` is a word the lexicon knows, or one `m` repairs
+  // into one (a per-word fix, a rule): a word of the line's language, as a
+  // second run will see it once the repair is made.
+  bool KnownOrRepaired(const SubstitutionModel& m, std::string_view text,
+                       bool ascii) const {
+    const std::string lower = LowerWord(text, ascii);
+    if (Known(*lexicon_, lower) || m.fixes.count(text) != 0) return true;
+    for (const SubstitutionRule& rule : m.rules) {
+      if (lower.find(rule.source) != std::string::npos &&
+          KnownLower(*lexicon_, ReplaceAll(lower, rule.source, rule.target)))
+        return true;
+    }
+    return false;
   }
 
   bool MayChange(std::string_view segment,
@@ -510,7 +517,7 @@ class WordsStage final : public TextStage {
     // Tokens split by a stray space, found by their text like few fixes.
     if (!m->pairs.empty()) {
       std::vector<Edit> found;
-      FindForms(run, run_offset, m->pairs, &found);
+      FindForms(run, run_offset, m->pairs, *m, &found);
       // Pairs that share a token ("ten th ousand"): the likelier one.
       std::sort(found.begin(), found.end(), [](const Edit& a, const Edit& b) {
         return a.offset < b.offset;
@@ -540,7 +547,7 @@ class WordsStage final : public TextStage {
     if (m->rules.empty()) {
       // Per-word fixes alone: their forms are found directly, without
       // tokenizing the whole run.
-      FindForms(run, run_offset, m->fixes, edits, join_tokens);
+      FindForms(run, run_offset, m->fixes, *m, edits, join_tokens);
       for (Edit& j : joins) edits->push_back(std::move(j));
       std::sort(
           edits->begin() + static_cast<long>(first_edit), edits->end(),
@@ -577,6 +584,12 @@ class WordsStage final : public TextStage {
       if (!m->fixes.empty()) {
         const auto fix = m->fixes.find(text);
         if (fix != m->fixes.end()) {
+          // (Not in another language's line, as FindForms.)
+          if (foreign < 0) {
+            foreign =
+                LineIsForeign(run, tokens, line_begin, line_end, *m) ? 1 : 0;
+          }
+          if (foreign == 1) continue;
           Edit e;
           e.offset = run_offset + t.offset;
           e.length = t.length;
@@ -648,7 +661,7 @@ class WordsStage final : public TextStage {
   // in another language (ForeignLine).
   template <typename Forms>
   void FindForms(std::string_view run, size_t run_offset, const Forms& forms,
-                 std::vector<Edit>* edits,
+                 const SubstitutionModel& m, std::vector<Edit>* edits,
                  const std::vector<size_t>& skip = {}) const {
     // One pass over the run's words (maximal runs of letters, apostrophes
     // and non-ASCII bytes), each looked up by its text among the forms'
@@ -669,7 +682,7 @@ class WordsStage final : public TextStage {
     };
     std::vector<WordToken> line_tokens;
     std::unordered_map<size_t, bool> foreign_lines;          // by line start
-    std::unordered_map<std::string_view, bool> known_words;  // lexicon words
+    std::unordered_map<std::string_view, bool> known_words;  // see LineIsForeign
     const size_t n = run.size();
     for (size_t i = 0; i < n;) {
       if (!word_byte(run[i])) {
@@ -740,7 +753,7 @@ class WordsStage final : public TextStage {
             ++words;
             const std::string_view w = line.substr(t.offset, t.length);
             auto [memo, added] = known_words.try_emplace(w, false);
-            if (added) memo->second = Known(*lexicon_, LowerWord(w, t.ascii));
+            if (added) memo->second = KnownOrRepaired(m, w, t.ascii);
             known += memo->second;
           }
           judged->second = ForeignLine(known, words);
