@@ -27,6 +27,9 @@ TEST_CASE("names: romanizations of one surname share a key", "[names]") {
   CHECK(NameSkeleton("Sviatlana") == NameSkeleton("Svetlana"));
   CHECK(NameSkeleton("Natallia") == NameSkeleton("Natalya"));
   CHECK(NameSkeleton("Yury") == NameSkeleton("Iurii"));
+  // French-style passport spellings: gu for a hard g before e and i.
+  CHECK(NameSkeleton("Evgueni") == NameSkeleton("Evgeni"));
+  CHECK(NameSkeleton("Guennadi") == NameSkeleton("Gennadi"));
 }
 
 TEST_CASE("names: what separates people stays in the key", "[names]") {
