@@ -93,6 +93,7 @@ constexpr std::array kEndings = {
     Ending{"aya", "i", NameGender::kFeminine},
     Ending{"aja", "i", NameGender::kFeminine},
     Ending{"oy", "i", NameGender::kMasculine},
+    Ending{"oi", "i", NameGender::kMasculine},  // (Tolstoi, Tolstoy)
     Ending{"iy", "i", NameGender::kMasculine},
     Ending{"yy", "i", NameGender::kMasculine},
     Ending{"yi", "i", NameGender::kMasculine},

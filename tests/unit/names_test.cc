@@ -24,6 +24,8 @@ TEST_CASE("names: romanizations of one surname share a key", "[names]") {
   CHECK(SamePerson("Belyatsky", "Bialiatski"));
   CHECK(SamePerson("Kalesnikau", "Kolesnikov"));
   CHECK(SamePerson("LUKASHENKA", "Lukashenko"));
+  CHECK(SamePerson("Tolstoi", "Tolstoy"));  // -ой as -oi or -oy
+  CHECK_FALSE(SamePerson("Tolstoi", "Tolstaya"));
   CHECK(NameSkeleton("Sviatlana") == NameSkeleton("Svetlana"));
   CHECK(NameSkeleton("Natallia") == NameSkeleton("Natalya"));
   CHECK(NameSkeleton("Yury") == NameSkeleton("Iurii"));
