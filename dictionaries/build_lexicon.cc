@@ -308,10 +308,11 @@ int main(int argc, char** argv) {
   header.pairs_offset += (8 - header.pairs_offset % 8) % 8;
   header.pair_count = static_cast<uint32_t>(pair_logs.size());
   header.pair_floor = pair_floor;
-  const uint64_t pairs_end = header.pairs_offset +
-                             pair_logs.size() * (sizeof(uint64_t) + sizeof(float));
-  const size_t pairs_padding = (header.pairs_offset - header.pieces_offset) -
-                               pieces.size();
+  const uint64_t pairs_end =
+      header.pairs_offset +
+      pair_logs.size() * (sizeof(uint64_t) + sizeof(float));
+  const size_t pairs_padding =
+      (header.pairs_offset - header.pieces_offset) - pieces.size();
   header.pool_offset = pairs_end;
   header.total_frequency = total;
 

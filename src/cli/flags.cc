@@ -138,7 +138,8 @@ int ParseFlags(int argc, char** argv, CliConfig* config) {
                  "modes tried where a page reads poorly")
       ->check([](const std::string& v) {
         int psm = 0;
-        const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), psm);
+        const auto [p, ec] =
+            std::from_chars(v.data(), v.data() + v.size(), psm);
         return ec == std::errc() && p == v.data() + v.size() &&
                        TextPageSegMode(psm)
                    ? std::string()

@@ -174,9 +174,9 @@ LegacyGuess GuessLegacyEncoding(std::string_view raw) {
       i += len;
     }
   }
-  const size_t judged_high = static_cast<size_t>(
-      std::count_if(judged.begin(), judged.end(),
-                    [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+  const size_t judged_high = static_cast<size_t>(std::count_if(
+      judged.begin(), judged.end(),
+      [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
   if (judged_high == 0) return guess;
   std::vector<Reading> readings;
   for (CodePageId id : kCandidates) {

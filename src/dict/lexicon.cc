@@ -50,8 +50,7 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
       h->filter_offset % 8 == 0 && h->filter_bits >= 6 &&
       h->filter_bits <= 30 &&
       h->filter_offset + (uint64_t{8} << h->filter_bits) <= size &&
-      h->pieces_offset + h->pieces_size <= size &&
-      h->pairs_offset % 8 == 0 &&
+      h->pieces_offset + h->pieces_size <= size && h->pairs_offset % 8 == 0 &&
       h->pairs_offset + uint64_t{h->pair_count} * 12 <= size &&
       h->pool_offset + h->pool_size <= size;
   if (!ok) {

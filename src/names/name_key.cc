@@ -154,8 +154,8 @@ std::string NameSkeleton(std::string_view name) {
     } else if (rest.starts_with("ph")) {
       s += 'f';
       i += 2;
-    } else if (rest.starts_with("gu") && (rest.starts_with("gue") ||
-                                          rest.starts_with("gui"))) {
+    } else if (rest.starts_with("gu") &&
+               (rest.starts_with("gue") || rest.starts_with("gui"))) {
       // French-style passport spellings write a hard г before e and i as
       // gu (Evgueni, Guennadi, Sergueï): Evgeni, Gennadi.
       s += 'g';

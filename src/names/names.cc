@@ -628,8 +628,10 @@ NameProfile::Decisions NameProfile::Decide() const {
         for (const auto& [spelling, n] : all) {
           if (spelling == to) continue;
           d.surnames[{spelling, ""}] = {
-              to, "the spelling every person of this surname in this scope "
-                  "ends with (" + counts + ")"};
+              to,
+              "the spelling every person of this surname in this scope "
+              "ends with (" +
+                  counts + ")"};
         }
       }
     }

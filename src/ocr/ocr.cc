@@ -124,9 +124,9 @@ class TesseractEngine final : public OcrEngine {
     if (straight != nullptr) page = straight.get();
     const int resolution = PageResolution(page);
     if (psm_ >= 0) {
-      const Status s = Read(page, resolution,
-                            static_cast<tesseract::PageSegMode>(psm_),
-                            page_number, format, text);
+      const Status s =
+          Read(page, resolution, static_cast<tesseract::PageSegMode>(psm_),
+               page_number, format, text);
       api_.Clear();
       return s;
     }
@@ -136,8 +136,8 @@ class TesseractEngine final : public OcrEngine {
     // the surest kept: with Tesseract's orientation detection first (which
     // costs 60% more time on every page, so only where it is needed), then
     // as one block, then as sparse text.
-    Status s = Read(page, resolution, tesseract::PSM_AUTO, page_number,
-                    format, text);
+    Status s =
+        Read(page, resolution, tesseract::PSM_AUTO, page_number, format, text);
     int best = api_.MeanTextConf();
     if (s.ok() && best < kPoorConfidence) {
       for (const auto mode :
@@ -217,8 +217,8 @@ class PdfPages final : public PageSource {
                                   "given); its pages cannot be read");
     pages->renderer_.set_render_hint(poppler::page_renderer::antialiasing,
                                      true);
-    pages->renderer_.set_render_hint(
-        poppler::page_renderer::text_antialiasing, true);
+    pages->renderer_.set_render_hint(poppler::page_renderer::text_antialiasing,
+                                     true);
     pages->renderer_.set_image_format(poppler::image::format_gray8);
     *out = std::move(pages);
     return Status::Ok();
@@ -231,8 +231,7 @@ class PdfPages final : public PageSource {
       const poppler::image image =
           page == nullptr ? poppler::image()
                           : renderer_.render_page(page.get(), kPdfDpi, kPdfDpi);
-      if (!image.is_valid() ||
-          image.format() != poppler::image::format_gray8) {
+      if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
         failed->push_back(name_ + ": page " + std::to_string(n + 1) +
                           " cannot be rendered; skipped");
         continue;
@@ -329,8 +328,8 @@ int TextResolution(Pix* page) {
   std::vector<int> heights;
   for (int i = 0; i < boxaGetCount(boxes); ++i) {
     l_int32 x, y, w, h;
-    if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) == 0 && h >= 3 &&
-        w >= 2 && h < limit)
+    if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) == 0 && h >= 3 && w >= 2 &&
+        h < limit)
       heights.push_back(h);
   }
   boxaDestroy(&boxes);

@@ -751,8 +751,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         break;
       }
     }
-    for (const std::string& w : words.extra_written)
-      trace = trace || holds(w);
+    for (const std::string& w : words.extra_written) trace = trace || holds(w);
     if (trace) continue;
     // That absence is strong evidence only when this document would be
     // expected to contain the target ("one" is in about 1 of 160 running

@@ -78,8 +78,9 @@ bool WithinTwoEdits(std::string_view a, std::string_view b) {
 // The word beside token `k` (`side` -1: before it, +1: after it), in
 // lowercase, when only spaces separate the two; "" otherwise (a line or
 // sentence edge, punctuation, a token that is no plain word).
-std::string Neighbour(std::string_view run, const std::vector<WordToken>& tokens,
-                      size_t k, int side) {
+std::string Neighbour(std::string_view run,
+                      const std::vector<WordToken>& tokens, size_t k,
+                      int side) {
   if ((side < 0 && k == 0) || (side > 0 && k + 1 >= tokens.size())) return {};
   const WordToken& a = side < 0 ? tokens[k - 1] : tokens[k];
   const WordToken& b = side < 0 ? tokens[k] : tokens[k + 1];
@@ -99,8 +100,7 @@ std::string Neighbour(std::string_view run, const std::vector<WordToken>& tokens
 // two words in one place. A pair the list lacks counts as rarer than any it
 // has.
 double ContextScore(const Lexicon& lexicon, std::string_view before,
-                    std::string_view w, std::string_view after,
-                    int* listed) {
+                    std::string_view w, std::string_view after, int* listed) {
   const float unlisted = lexicon.pair_floor() - 1.0f;
   double score = 0;
   float log = 0;
@@ -429,8 +429,7 @@ class WordsStage final : public TextStage {
   void ContextEdit(std::string_view run, size_t run_offset,
                    const std::vector<WordToken>& tokens, size_t index,
                    const std::string& lower, WordCase word_case,
-                   const SubstitutionModel& m,
-                   std::vector<Edit>* edits) const {
+                   const SubstitutionModel& m, std::vector<Edit>* edits) const {
     if (!lexicon_->has_pairs()) return;
     const std::string before = Neighbour(run, tokens, index, -1);
     const std::string after = Neighbour(run, tokens, index, +1);
@@ -446,8 +445,7 @@ class WordsStage final : public TextStage {
       int fixed_listed = 0;
       const double as_fixed =
           ContextScore(*lexicon_, before, fixed, after, &fixed_listed);
-      if (fixed_listed == 0 || as_fixed - as_written < kContextMargin)
-        continue;
+      if (fixed_listed == 0 || as_fixed - as_written < kContextMargin) continue;
       Edit e;
       e.offset = run_offset + tokens[index].offset;
       e.length = tokens[index].length;
@@ -681,8 +679,9 @@ class WordsStage final : public TextStage {
       return AsciiLetter(c) || u >= 0x80 || c == '\'';
     };
     std::vector<WordToken> line_tokens;
-    std::unordered_map<size_t, bool> foreign_lines;          // by line start
-    std::unordered_map<std::string_view, bool> known_words;  // see LineIsForeign
+    std::unordered_map<size_t, bool> foreign_lines;  // by line start
+    std::unordered_map<std::string_view, bool>
+        known_words;  // see LineIsForeign
     const size_t n = run.size();
     for (size_t i = 0; i < n;) {
       if (!word_byte(run[i])) {

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-
 #include <cctype>
 #include <chrono>
 #include <filesystem>
@@ -102,10 +101,12 @@ TEST_CASE("cli: a page image is recognized and its text repaired", "[cli]") {
     std::string out;
     size_t i = 0;
     while (i < text.size()) {
-      while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+      while (i < text.size() &&
+             std::isspace(static_cast<unsigned char>(text[i])))
         ++i;
       size_t j = i;
-      while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j])))
+      while (j < text.size() &&
+             !std::isspace(static_cast<unsigned char>(text[j])))
         ++j;
       if (j > i) {
         if (!out.empty()) out += ' ';  // (appended: GCC 12 warns falsely on +)
@@ -172,14 +173,16 @@ TEST_CASE("cli: files given together get one spelling per person", "[cli]") {
   CHECK(ReadFile(a) ==
         "Sviatlana Tsikhanouskaya met Maria Kolesnikova in Minsk.\n"
         "Ms Tsikhanouskaya left the country a day later.\n");
-  CHECK(ReadFile(b) == "Sviatlana Tsikhanouskaya spoke to reporters in Vilnius.\n");
+  CHECK(ReadFile(b) ==
+        "Sviatlana Tsikhanouskaya spoke to reporters in Vilnius.\n");
   CHECK(ReadFile(c) ==
         "Sviatlana Tsikhanouskaya and Maria Kolesnikova were named.\n"
         "Maria Kolesnikova was sentenced in September.\n");
   // Each file alone (--scope=document) has one spelling of each already.
   WriteFile(b, "Svetlana Tikhanovskaya spoke to reporters in Vilnius.\n");
   CHECK(Textmend({"-i", "--scope=document", a, b}).exit_code == 0);
-  CHECK(ReadFile(b) == "Svetlana Tikhanovskaya spoke to reporters in Vilnius.\n");
+  CHECK(ReadFile(b) ==
+        "Svetlana Tikhanovskaya spoke to reporters in Vilnius.\n");
 }
 
 TEST_CASE("cli: a saved name profile carries one run's choices to the next",

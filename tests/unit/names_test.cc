@@ -227,7 +227,9 @@ TEST_CASE(
   // A Cyrillic capital's lead byte before a byte that continues no letter
   // (invalid UTF-8) is passed over; found by the fuzzer, which it hung.
   const std::string broken =
-      "Maria Kolesnikova \xD0" "A \xD0" "A\xD0\x91\xD0\xB0 \xD2\x90\xD0\n";
+      "Maria Kolesnikova \xD0"
+      "A \xD0"
+      "A\xD0\x91\xD0\xB0 \xD2\x90\xD0\n";
   CHECK(RepairText(broken, NamesOnly()).text == broken);
   // Two spellings side by side stay, in Cyrillic too.
   const std::string pair =

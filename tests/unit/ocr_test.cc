@@ -77,7 +77,8 @@ TEST_CASE("ocr: pages are decoded and bad input is named", "[ocr]") {
 // recognized in parallel finish out of order.
 class NumberingEngine final : public OcrEngine {
  public:
-  Status Recognize(Pix*, int page_number, OcrFormat, std::string* text) override {
+  Status Recognize(Pix*, int page_number, OcrFormat,
+                   std::string* text) override {
     if (page_number % 2 == 0)
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     *text = "page " + std::to_string(page_number + 1) + "\n";
@@ -88,8 +89,8 @@ class NumberingEngine final : public OcrEngine {
 TEST_CASE("ocr: pages are read in parallel and come out in order", "[ocr]") {
   // Six pages of one TIFF, written here with Leptonica.
   const std::string page = ReadData("ocr/harbour.tif");
-  Pix* pix = pixReadMem(reinterpret_cast<const l_uint8*>(page.data()),
-                        page.size());
+  Pix* pix =
+      pixReadMem(reinterpret_cast<const l_uint8*>(page.data()), page.size());
   REQUIRE(pix != nullptr);
   std::string tiff;
   {
@@ -117,8 +118,7 @@ TEST_CASE("ocr: pages are read in parallel and come out in order", "[ocr]") {
                                 CHECK(total == 0);  // (TIFF: not known first)
                               })
               .ok());
-  CHECK(text ==
-        "page 1\n\fpage 2\n\fpage 3\n\fpage 4\n\fpage 5\n\fpage 6\n");
+  CHECK(text == "page 1\n\fpage 2\n\fpage 3\n\fpage 4\n\fpage 5\n\fpage 6\n");
   CHECK(failed.empty());
   CHECK(done == std::vector<size_t>{1, 2, 3, 4, 5, 6});
 }

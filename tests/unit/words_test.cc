@@ -84,9 +84,10 @@ TEST_CASE("words: accidents whose words keep little of their own letters",
   }
 }
 
-TEST_CASE("words: an accident's source written as a whole word is read by "
-          "the words around it",
-          "[words]") {
+TEST_CASE(
+    "words: an accident's source written as a whole word is read by "
+    "the words around it",
+    "[words]") {
   // Every "the" became "then": "then" stands where "the" stood, and only the
   // word pairs around it tell ("over then river", "then money").
   const std::string bridge =
@@ -195,8 +196,7 @@ TEST_CASE("words: words split by a stray space or run together", "[words]") {
   CHECK(RepairText(kept, WithWords()).text == kept);
 }
 
-TEST_CASE("words: pieces of words a page lost are not misreadings",
-          "[words]") {
+TEST_CASE("words: pieces of words a page lost are not misreadings", "[words]") {
   // OCR output that dropped part of a word: the piece is left alone rather
   // than read as another short word ("enh" is not "end").
   const std::string text =

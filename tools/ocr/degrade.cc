@@ -6,8 +6,8 @@
 //   ocr_degrade IN OUT blur PIXELS      box blur of that half-width
 //   ocr_degrade IN OUT shade PERCENT    lit unevenly: light falling to PERCENT
 //   ocr_degrade IN OUT noise SIGMA      Gaussian noise on gray levels
-//   ocr_degrade IN OUT lowres DPI       scanned at DPI instead of the page's own
-//   ocr_degrade IN OUT shrink F         scaled down F times, its stated
+//   ocr_degrade IN OUT lowres DPI       scanned at DPI instead of the page's
+//   own ocr_degrade IN OUT shrink F         scaled down F times, its stated
 //                                       resolution unchanged
 //   ocr_degrade IN OUT jpeg QUALITY     saved as JPEG at that quality
 // OUT is written as PNG (JPEG for jpeg), in gray.
