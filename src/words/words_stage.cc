@@ -319,8 +319,8 @@ class WordsStage final : public TextStage {
       if (word_case == WordCase::kCapitalized && lower.size() <= 4) continue;
       open.push_back({&suspect, std::move(lower), word_case});
     }
-    // Rounds until no fix brings a word new to the document: such a word
-    // raises the prior of other readings, as it will in a second run.
+    // Rounds until no fix brings a word to the document: each raises the
+    // prior of other readings that are that word, as a second run will see.
     for (int round = 0; round < kMaxFixRounds && !open.empty(); ++round) {
       std::vector<std::string> added;
       std::vector<Open> still;
@@ -354,17 +354,22 @@ class WordsStage final : public TextStage {
         m->fixes.emplace(std::string(o.suspect->text), std::move(fix));
         added.push_back(c.word);
       }
+      // Every word a fix adds counts once more (a second run sees it so),
+      // which raises the prior of readings that are that word.
       std::vector<std::string> new_words;
       for (const std::string& w : added) {
         for (size_t at = 0, space; at <= w.size(); at = space + 1) {
           space = w.find(' ', at);
           if (space == std::string::npos) space = w.size();
           std::string piece = w.substr(at, space - at);
-          uint32_t& n = vocabulary[piece];
-          if (n++ == 0) new_words.push_back(std::move(piece));
+          ++vocabulary[piece];
+          new_words.push_back(std::move(piece));
         }
       }
-      // Only words a new word can be a reading of are looked at again.
+      std::sort(new_words.begin(), new_words.end());
+      new_words.erase(std::unique(new_words.begin(), new_words.end()),
+                      new_words.end());
+      // Only words one of them can be a reading of are looked at again.
       open.clear();
       for (Open& o : still) {
         for (const std::string& w : new_words) {
