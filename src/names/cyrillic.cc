@@ -7,32 +7,19 @@
 #include <array>
 #include <memory>
 
+#include "core/utf8.h"
+
 namespace textmend {
 namespace {
 
-// The code points of `word`, or false at a byte that does not start a
-// well-formed one- or two-byte sequence (every Cyrillic letter is two bytes),
-// or at U+2019 and U+02BC, which are read as an apostrophe (three and two
-// bytes).
+// The code points of `word` (core/utf8.h's decoder), or false at a byte
+// that starts no valid sequence.
 template <typename F>
 bool ForEachCodePoint(std::string_view word, F&& on) {
-  for (size_t i = 0; i < word.size();) {
-    const auto b = static_cast<unsigned char>(word[i]);
-    if (b < 0x80) {
-      on(static_cast<char32_t>(b));
-      ++i;
-    } else if ((b & 0xE0) == 0xC0 && i + 1 < word.size() &&
-               (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
-      on(static_cast<char32_t>(
-          ((b & 0x1F) << 6) |
-          (static_cast<unsigned char>(word[i + 1]) & 0x3F)));
-      i += 2;
-    } else if (word.substr(i).starts_with("\xE2\x80\x99")) {  // U+2019
-      on(U'\'');
-      i += 3;
-    } else {
-      return false;
-    }
+  for (size_t i = 0, len = 1; i < word.size(); i += len) {
+    const int32_t cp = DecodeAt(word, i, &len);
+    if (cp < 0) return false;
+    on(static_cast<char32_t>(cp));
   }
   return true;
 }
@@ -54,7 +41,10 @@ char32_t ToLower(char32_t c) {
   return c;
 }
 
-bool Mark(char32_t c) { return c == '\'' || c == 0x2BC || c == '-'; }
+// An apostrophe (', U+2019, U+02BC) or a hyphen.
+bool Mark(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == 0x2BC || c == '-';
+}
 
 const char* const kTransforms[] = {
     nullptr,
@@ -140,16 +130,22 @@ std::string RomanizeCyrillic(std::string_view word) {
   return out;
 }
 
+SurnameKey KeyOfRomanizedSurname(std::string_view latin) {
+  SurnameKey key = KeyOfSurname(latin);
+  if (key.skeleton.empty()) return key;
+  std::string marked(1, '~');
+  marked += key.skeleton;
+  key.skeleton = std::move(marked);
+  return key;
+}
+
 SurnameKey KeyOfAnySurname(std::string_view surname) {
   bool ascii = true;
   for (const char c : surname)
     ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   if (ascii) return KeyOfSurname(surname);
   const std::string latin = RomanizeCyrillic(surname);
-  if (latin.empty()) return {};
-  SurnameKey key = KeyOfSurname(latin);
-  if (!key.skeleton.empty()) key.skeleton.insert(0, "~");
-  return key;
+  return latin.empty() ? SurnameKey() : KeyOfRomanizedSurname(latin);
 }
 
 }  // namespace textmend

@@ -36,6 +36,11 @@ std::string RomanizeCyrillic(std::string_view word);
 // are never unified with each other (a Russian quotation keeps its letters).
 SurnameKey KeyOfAnySurname(std::string_view surname);
 
+// The same for a Cyrillic surname already romanized (`latin`, from
+// RomanizeCyrillic), so that a caller holding the romanization need not
+// make it again.
+SurnameKey KeyOfRomanizedSurname(std::string_view latin);
+
 }  // namespace textmend
 
 #endif  // TEXTMEND_NAMES_CYRILLIC_H_

@@ -313,7 +313,11 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
         mention.surname_length = surname.size();
         mention.sentence = sentence;
         if (!sf.keyed) {
-          sf.key = KeyOfAnySurname(surname);
+          // (A Cyrillic word's romanization is at hand in its facts.)
+          const bool cyrillic = static_cast<unsigned char>(surname[0]) >= 0x80;
+          sf.key = !cyrillic           ? KeyOfSurname(surname)
+                   : sf.latin.empty() ? SurnameKey()
+                                      : KeyOfRomanizedSurname(sf.latin);
           sf.keyed = true;
         }
         mention.key = &sf.key;
@@ -326,8 +330,13 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
           if (ff.group >= 0 || (!ff.title && (!ff.common || ff.known_name))) {
             mention.first_at = begin + tokens[s - 1].offset;
             mention.first_length = first.size();
-            if (ff.first_key.empty())
-              ff.first_key = AnyFirstNameKey(first_names, first);
+            if (ff.first_key.empty()) {
+              ff.first_key = FirstNameKey(
+                  first_names,
+                  static_cast<unsigned char>(first[0]) >= 0x80
+                      ? std::string_view(ff.latin)
+                      : first);
+            }
             mention.first_key = &ff.first_key;
           }
         }
@@ -781,13 +790,16 @@ class NamesStage final : public TextStage {
     std::vector<uint32_t> known;  // surnames the dictionary knows
     for (uint32_t id = 0; id < words.size(); ++id) {
       const std::string_view w = words[id];
+      // (A Cyrillic word is romanized once, for its group and its key.)
       const bool cyrillic = static_cast<unsigned char>(w[0]) >= 0x80;
-      const int group =
-          first_names_->Group(cyrillic ? RomanizeCyrillic(w) : std::string(w));
+      const std::string latin = cyrillic ? RomanizeCyrillic(w) : std::string();
+      if (cyrillic && latin.empty()) continue;
+      const int group = first_names_->Group(cyrillic ? latin : w);
       // (A common word is no name: "In" and "On" share a key.)
       if (group < 0 && common[id]) continue;
       if (w.size() >= 3) {
-        const SurnameKey key = KeyOfAnySurname(w);
+        const SurnameKey key =
+            cyrillic ? KeyOfRomanizedSurname(latin) : KeyOfSurname(w);
         if (!key.skeleton.empty()) groups[PersonId(key)].push_back(id);
         // (With --names=dictionary, a person the dictionary knows may need
         // a rewrite even in one spelling.)
