@@ -383,10 +383,8 @@ void NameProfile::Observe(std::string_view text) {
     // Two spellings of one key in a sentence: perhaps two people (the
     // Russian and Belarusian forms of a name listed side by side).
     for (size_t j = i; j-- > 0 && seen[j].sentence == s.sentence;) {
-      if (seen[j].key == s.key && seen[j].surname != s.surname) {
-        people_[s.key].side_by_side = true;
+      if (seen[j].key == s.key && seen[j].surname != s.surname)
         side_by_side_.insert(s.surname);
-      }
     }
   }
 }
@@ -478,7 +476,6 @@ Status NameProfile::Merge(std::string_view text, const std::string& name) {
     const SurnameKey key = KeyOfAnySurname(r.surname);
     if (key.skeleton.empty()) continue;
     if (!r.mention) {
-      people_[key].side_by_side = true;
       side_by_side_.insert(r.surname);
       continue;
     }
@@ -555,7 +552,12 @@ NameProfile::Decisions NameProfile::Decide() const {
   std::lock_guard<std::mutex> lock(mu_);
   Decisions d;
   for (const auto& [key, p] : people_) {
-    if (p.side_by_side || p.first_keys.empty()) continue;
+    if (p.first_keys.empty()) continue;
+    // Two spellings in one sentence: perhaps two people.
+    bool side_by_side = false;
+    for (const auto& [spelling, n] : p.spellings)
+      side_by_side = side_by_side || side_by_side_.count(spelling) != 0;
+    if (side_by_side) continue;
     // The key's folds are East Slavic correspondences, and would merge other
     // names' unrelated spellings (Milan and Millan, Omar and Ammar): only a
     // person with a first name from the table (Maria Kolesnikova) or an East

@@ -164,7 +164,6 @@ class NameProfile {
     std::map<std::string, std::map<std::string, size_t>> surnames_with;
     // first-name key -> its spellings with counts
     std::map<std::string, std::map<std::string, size_t>> first_spellings;
-    bool side_by_side = false;  // two spellings in one sentence
   };
   std::shared_ptr<const FirstNames> first_names_;
   std::shared_ptr<const Lexicon> lexicon_;
@@ -178,8 +177,10 @@ class NameProfile {
 
   mutable std::mutex mu_;
   std::map<SurnameKey, Person> people_;
-  // What Serialize writes: (surname, first name) -> mentions; and the
-  // spellings seen side by side with another of their person.
+  // What Serialize writes: (surname, first name) -> mentions (people_ is
+  // its index by person, kept so that keys are not computed twice); and
+  // the spellings seen side by side with another of their person (a person
+  // with one of them is left alone).
   std::map<std::pair<std::string, std::string>, size_t> pairs_;
   std::set<std::string> side_by_side_;
 };
