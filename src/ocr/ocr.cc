@@ -318,9 +318,9 @@ class SinglePage final : public PageSource {
 }  // namespace
 
 int TextResolution(Pix* page) {
-  PixPtr gray(pixConvertTo8(page, 0));
-  if (gray == nullptr) return 0;
-  PixPtr binary(pixConvertTo1(gray.get(), 128));
+  // (A bi-level page, as most scans are, is its own binary image.)
+  PixPtr binary(pixGetDepth(page) == 1 ? pixClone(page)
+                                       : pixConvertTo1(page, 128));
   if (binary == nullptr) return 0;
   Boxa* boxes = pixConnComp(binary.get(), nullptr, 8);
   if (boxes == nullptr) return 0;
