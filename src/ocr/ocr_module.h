@@ -1,7 +1,7 @@
 // The OCR front end as a module the CLI loads the first time it meets a page
 // image: Tesseract, Leptonica and poppler bring some seventy shared libraries,
-// whose loading would otherwise cost every run, text or not, about ten
-// milliseconds at start.
+// whose loading cost every run, text or not, about 13 milliseconds at start
+// (textmend --version: 16 ms with them linked, 3.2 ms without).
 //
 // The module (textmend-ocr.so, built from ocr.cc and ocr_module.cc) exports
 // textmend_ocr_module(), which returns the entry points below. It is looked
