@@ -301,8 +301,10 @@ class Runner {
       }
       std::fflush(stderr);
     };
+    std::vector<OcrWord> words;
     s = module->recognize_pages(bytes, name, engines, &text, &failed, format,
-                                ::isatty(STDERR_FILENO) ? progress : nullptr);
+                                ::isatty(STDERR_FILENO) ? progress : nullptr,
+                                &words);
     if (shown) fmt::print(stderr, "\r\033[K");  // the line cleared
     for (const std::string& m : failed) Fail(o, m);
     if (!s.ok()) return Fail(o, s.message());
@@ -313,8 +315,13 @@ class Runner {
       if (!s.ok()) return Fail(o, name + ": " + s.message());
       return;
     }
+    // The word stage is told how sure Tesseract was of each word.
+    std::vector<WordReading> readings;
+    readings.reserve(words.size());
+    for (const OcrWord& w : words)
+      readings.push_back({w.offset, w.length, w.confidence / 100.0f});
     RepairResult result;
-    s = repairer_.Repair(text, &result);
+    s = repairer_.Repair(text, readings, &result);
     if (!s.ok()) return Fail(o, name + ": " + s.message());
     for (const Change& c : result.changes) {
       if (on_change) on_change(c);

@@ -81,7 +81,8 @@ bool Pipeline::learns() const {
   return false;
 }
 
-Models Pipeline::Learn(std::string_view window) const {
+Models Pipeline::Learn(std::string_view window,
+                       const ReadingConfidence& readings) const {
   // Each learning stage learns from the text as the stages before it will have
   // left it: ligatures expanded, accents composed, stray characters gone.
   Models models;
@@ -90,7 +91,7 @@ Models Pipeline::Learn(std::string_view window) const {
   std::vector<Edit> edits;
   for (const auto& stage : stages_) {
     if (stage->learns()) {
-      models.push_back(stage->Learn(current));
+      models.push_back(stage->Learn(current, readings));
       continue;
     }
     models.push_back(nullptr);

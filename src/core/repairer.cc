@@ -2,9 +2,12 @@
 // repair is a single-chunk stream, which is what makes the two ways in agree.
 #include "textmend/repairer.h"
 
+#include <algorithm>
+
 #include "core/codepage.h"
 #include "core/pipeline.h"
 #include "core/stream_impl.h"
+#include "core/tokenizer.h"
 #include "decode/decoder.h"
 #include "dict/lexicon.h"
 #include "encoding/encoding_stage.h"
@@ -80,11 +83,33 @@ class RepairerImpl final : public Repairer {
       : options_(options), pipeline_(std::move(stages)) {}
 
   Status Repair(std::string_view input, RepairResult* result) const override {
+    return Repair(input, {}, result);
+  }
+
+  Status Repair(std::string_view input,
+                const std::vector<WordReading>& readings,
+                RepairResult* result) const override {
     result->text.clear();
     result->changes.clear();
     result->text.reserve(input.size());
     StringSink sink(result);
     StreamImpl stream(options_, &pipeline_, &sink);
+    // By the word tokens the stages will see ("said," as read is "said").
+    ReadingConfidence confidence;
+    std::vector<WordToken> tokens;
+    for (const WordReading& r : readings) {
+      if (r.offset > input.size() || r.length > input.size() - r.offset)
+        continue;
+      const std::string_view word = input.substr(r.offset, r.length);
+      tokens.clear();
+      Tokenize(word, &tokens);
+      for (const WordToken& t : tokens) {
+        auto [it, fresh] = confidence.try_emplace(
+            std::string(word.substr(t.offset, t.length)), r.confidence);
+        if (!fresh) it->second = std::max(it->second, r.confidence);
+      }
+    }
+    stream.set_readings(std::move(confidence));
     Status s = stream.Write(input);
     if (s.ok()) s = stream.Finish();
     return s;

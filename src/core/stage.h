@@ -14,8 +14,11 @@
 #ifndef TEXTMEND_CORE_STAGE_H_
 #define TEXTMEND_CORE_STAGE_H_
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/edit.h"
@@ -29,6 +32,18 @@ class DocumentModel {
  public:
   virtual ~DocumentModel() = default;
 };
+
+// The reader's confidence (0..1) in the words of text read from page
+// images, by the word as written: its highest over its occurrences. Empty
+// for other text.
+struct ReadingHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view word) const {
+    return std::hash<std::string_view>()(word);
+  }
+};
+using ReadingConfidence =
+    std::unordered_map<std::string, float, ReadingHash, std::equal_to<>>;
 
 class TextStage {
  public:
@@ -46,9 +61,12 @@ class TextStage {
   // Document-level stages learn from the whole window before any segment of
   // it is processed; `window` may hold invalid bytes. Returns nullptr for a
   // stage that needs no document context (the default), or that learned
-  // nothing worth using.
-  virtual std::unique_ptr<DocumentModel> Learn(std::string_view window) const {
+  // nothing worth using. `readings` (never null) holds the reader's
+  // confidence in the words of text read from page images.
+  virtual std::unique_ptr<DocumentModel> Learn(
+      std::string_view window, const ReadingConfidence& readings) const {
     (void)window;
+    (void)readings;
     return nullptr;
   }
   // True when the stage learns from documents (the stream then holds input

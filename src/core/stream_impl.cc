@@ -235,7 +235,8 @@ void StreamImpl::Drain(bool at_end) {
     if (learns_ && window_left_ == 0) {
       const size_t end = WindowEnd(at_end);
       if (end == 0) break;
-      models_ = pipeline_->Learn(std::string_view(pending_).substr(0, end));
+      models_ =
+          pipeline_->Learn(std::string_view(pending_).substr(0, end), readings_);
       window_left_ = end;
     }
     const size_t cut = FindCut(at_end);

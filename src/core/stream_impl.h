@@ -29,6 +29,12 @@ class StreamImpl final : public Stream {
   StreamImpl(const Options& options, const Pipeline* pipeline,
              OutputSink* sink);
 
+  // The reader's confidence in the words of text read from page images,
+  // for the learning stages; set before the first Write().
+  void set_readings(ReadingConfidence readings) {
+    readings_ = std::move(readings);
+  }
+
   Status Write(std::string_view chunk) override;
   Status Finish() override;
   Status status() const override { return status_; }
@@ -59,6 +65,7 @@ class StreamImpl final : public Stream {
   const Options options_;
   const Pipeline* pipeline_;
   OutputSink* sink_;
+  ReadingConfidence readings_;
   Status status_;
   bool finished_ = false;
 

@@ -692,7 +692,9 @@ class NamesStage final : public TextStage {
   std::string_view name() const override { return "names"; }
   bool learns() const override { return true; }
 
-  std::unique_ptr<DocumentModel> Learn(std::string_view window) const override {
+  std::unique_ptr<DocumentModel> Learn(
+      std::string_view window,
+      const ReadingConfidence& /*readings*/) const override {
     auto model = std::make_unique<NamesModel>();
     if (profile_ != nullptr) {
       model->decisions = batch_;

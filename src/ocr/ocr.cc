@@ -8,6 +8,7 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
 
 #include <algorithm>
 #include <climits>
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -104,7 +106,7 @@ class TesseractEngine final : public OcrEngine {
   }
 
   Status Recognize(Pix* page, int page_number, OcrFormat format,
-                   std::string* text) override {
+                   std::string* text, std::vector<OcrWord>* words) override {
     // A page scanned askew is straightened first (Leptonica finds the text
     // lines' angle): Tesseract's line finding fails on a few degrees of tilt
     // (2 degrees cost half the characters of rendered news pages, 5 all of
@@ -126,7 +128,7 @@ class TesseractEngine final : public OcrEngine {
     if (psm_ >= 0) {
       const Status s =
           Read(page, resolution, static_cast<tesseract::PageSegMode>(psm_),
-               page_number, format, text);
+               page_number, format, text, words);
       api_.Clear();
       return s;
     }
@@ -136,20 +138,24 @@ class TesseractEngine final : public OcrEngine {
     // the surest kept: with Tesseract's orientation detection first (which
     // costs 60% more time on every page, so only where it is needed), then
     // as one block, then as sparse text.
-    Status s =
-        Read(page, resolution, tesseract::PSM_AUTO, page_number, format, text);
+    Status s = Read(page, resolution, tesseract::PSM_AUTO, page_number,
+                    format, text, words);
     int best = api_.MeanTextConf();
     if (s.ok() && best < kPoorConfidence) {
       for (const auto mode :
            {tesseract::PSM_AUTO_OSD, tesseract::PSM_SINGLE_BLOCK,
             tesseract::PSM_SPARSE_TEXT}) {
         std::string other;
-        if (!Read(page, resolution, mode, page_number, format, &other).ok())
+        std::vector<OcrWord> other_words;
+        if (!Read(page, resolution, mode, page_number, format, &other,
+                  words != nullptr ? &other_words : nullptr)
+                 .ok())
           continue;
         const int confidence = api_.MeanTextConf();
         if (confidence > best + kConfidenceMargin) {
           best = confidence;
           text->swap(other);
+          if (words != nullptr) words->swap(other_words);
         }
         if (best >= kPoorConfidence) break;  // (sure enough: no more tries)
       }
@@ -166,9 +172,10 @@ class TesseractEngine final : public OcrEngine {
   static constexpr int kConfidenceMargin = 5;
 
   // `page` recognized at `resolution` with segmentation `mode`, in
-  // `format`.
+  // `format`; for kText, its words in `*words` when not null.
   Status Read(Pix* page, int resolution, tesseract::PageSegMode mode,
-              int page_number, OcrFormat format, std::string* text) {
+              int page_number, OcrFormat format, std::string* text,
+              std::vector<OcrWord>* words) {
     api_.SetPageSegMode(mode);
     api_.SetImage(page);  // (anew: a result is not recognized again)
     api_.SetSourceResolution(resolution);
@@ -178,7 +185,28 @@ class TesseractEngine final : public OcrEngine {
     if (out == nullptr) return Status::Internal("Tesseract recognized nothing");
     text->assign(out);
     delete[] out;
+    if (words != nullptr) {
+      words->clear();
+      if (format == OcrFormat::kText) FindWords(*text, words);
+    }
     return Status::Ok();
+  }
+
+  // The words of the last recognition, found in `text` (which Tesseract
+  // wrote from the same words, in the same order) with their confidences.
+  void FindWords(std::string_view text, std::vector<OcrWord>* words) {
+    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+    if (it == nullptr) return;
+    size_t at = 0;
+    do {
+      std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (word == nullptr || word[0] == '\0') continue;
+      const std::string_view w(word.get());
+      const size_t found = text.find(w, at);
+      if (found == std::string_view::npos) continue;
+      words->push_back({found, w.size(), it->Confidence(tesseract::RIL_WORD)});
+      at = found + w.size();
+    } while (it->Next(tesseract::RIL_WORD));
   }
 
   tesseract::TessBaseAPI api_;
@@ -350,17 +378,20 @@ Status MakeTesseractEngine(const OcrOptions& options,
 
 Status RecognizeImage(std::string_view bytes, const std::string& name,
                       OcrEngine* engine, std::string* text,
-                      std::vector<std::string>* failed, OcrFormat format) {
+                      std::vector<std::string>* failed, OcrFormat format,
+                      std::vector<OcrWord>* words) {
   return RecognizeImagePages(bytes, name, {engine}, text, failed, format,
-                             nullptr);
+                             nullptr, words);
 }
 
 Status RecognizeImagePages(std::string_view bytes, const std::string& name,
                            const std::vector<OcrEngine*>& engines,
                            std::string* text, std::vector<std::string>* failed,
-                           OcrFormat format, const PageProgress& progress) {
+                           OcrFormat format, const PageProgress& progress,
+                           std::vector<OcrWord>* words) {
   QuietLeptonica();
   text->clear();
+  if (words != nullptr) words->clear();
   if (engines.empty()) return Status::InvalidArgument("no OCR engine");
   const ImageKind kind = SniffImage(bytes);
   if (kind == ImageKind::kNone)
@@ -390,6 +421,7 @@ Status RecognizeImagePages(std::string_view bytes, const std::string& name,
   struct Result {
     bool ok = false;
     std::string text, error;
+    std::vector<OcrWord> words;
   };
   std::deque<Result> results;  // (stable references while it grows)
   const int total = source->count();
@@ -397,13 +429,16 @@ Status RecognizeImagePages(std::string_view bytes, const std::string& name,
   std::mutex mu;
   const auto recognize = [&](OcrEngine* engine, size_t index, PixPtr page) {
     std::string page_text;
-    const Status s = engine->Recognize(page.get(), static_cast<int>(index),
-                                       format, &page_text);
+    std::vector<OcrWord> page_words;
+    const Status s =
+        engine->Recognize(page.get(), static_cast<int>(index), format,
+                          &page_text, words != nullptr ? &page_words : nullptr);
     page.reset();
     std::lock_guard<std::mutex> lock(mu);
     Result& r = results[index];
     r.ok = s.ok();
     r.text = std::move(page_text);
+    r.words = std::move(page_words);
     if (!s.ok()) {
       r.error =
           name + ": page " + std::to_string(index + 1) + ": " + s.message();
@@ -465,6 +500,12 @@ Status RecognizeImagePages(std::string_view bytes, const std::string& name,
       continue;
     }
     if (k > 0 && format == OcrFormat::kText) text->push_back('\f');
+    if (words != nullptr) {
+      for (OcrWord w : results[k].words) {
+        w.offset += text->size();
+        words->push_back(w);
+      }
+    }
     text->append(results[k].text);
   }
   return Status::Ok();

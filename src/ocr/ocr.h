@@ -31,12 +31,22 @@ std::string_view ImageKindName(ImageKind kind);
 // (each word with its position and confidence).
 enum class OcrFormat { kText, kHocr, kTsv };
 
+// A word of a page's text as the engine read it: where it stands in the
+// text and how sure the engine was (Tesseract's word confidence, 0-100).
+struct OcrWord {
+  size_t offset = 0;  // bytes into the text
+  size_t length = 0;
+  float confidence = 0;
+};
+
 class OcrEngine {
  public:
   virtual ~OcrEngine() = default;
-  // The text of one page (`page_number` from 0), in `format`.
+  // The text of one page (`page_number` from 0), in `format`; for kText,
+  // its words with their confidences in `*words` (in text order) when
+  // `words` is not null.
   virtual Status Recognize(Pix* page, int page_number, OcrFormat format,
-                           std::string* text) = 0;
+                           std::string* text, std::vector<OcrWord>* words) = 0;
 };
 
 struct OcrOptions {
@@ -72,7 +82,8 @@ Status MakeTesseractEngine(const OcrOptions& options,
 Status RecognizeImage(std::string_view bytes, const std::string& name,
                       OcrEngine* engine, std::string* text,
                       std::vector<std::string>* failed,
-                      OcrFormat format = OcrFormat::kText);
+                      OcrFormat format = OcrFormat::kText,
+                      std::vector<OcrWord>* words = nullptr);
 
 // Called after each page is recognized: pages done, and the file's page
 // count (0 when it is not known before its pages are read: TIFF).
@@ -82,11 +93,13 @@ using PageProgress = std::function<void(size_t done, size_t total)>;
 // (the engines are not shared), read one at a time as the engines take
 // them (a long PDF is never all in memory), their texts in page order.
 // `progress` may be null; it is called from the engines' threads, one call
-// at a time.
+// at a time. For kText, `*words` (when not null) receives the words of
+// `*text` with their confidences.
 Status RecognizeImagePages(std::string_view bytes, const std::string& name,
                            const std::vector<OcrEngine*>& engines,
                            std::string* text, std::vector<std::string>* failed,
-                           OcrFormat format, const PageProgress& progress);
+                           OcrFormat format, const PageProgress& progress,
+                           std::vector<OcrWord>* words);
 
 }  // namespace textmend
 

@@ -21,7 +21,7 @@
 namespace textmend {
 
 // Bumped when the entry points change, so that a stale module is refused.
-inline constexpr int kOcrModuleAbi = 2;
+inline constexpr int kOcrModuleAbi = 3;
 
 struct OcrModule {
   int abi;
@@ -31,7 +31,8 @@ struct OcrModule {
   Status (*recognize_pages)(std::string_view bytes, const std::string& name,
                             const std::vector<OcrEngine*>& engines,
                             std::string* text, std::vector<std::string>* failed,
-                            OcrFormat format, const PageProgress& progress);
+                            OcrFormat format, const PageProgress& progress,
+                            std::vector<OcrWord>* words);
 };
 
 // The module, loaded once (thread-safe); an error says where it was looked

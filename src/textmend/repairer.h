@@ -10,6 +10,7 @@
 #ifndef TEXTMEND_REPAIRER_H_
 #define TEXTMEND_REPAIRER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,6 +22,16 @@
 #include "textmend/stream.h"
 
 namespace textmend {
+
+// How sure the reader of a scanned page (OCR) was of one word of the input.
+// Given with the input, it lets the word stage leave alone an unknown word
+// read with confidence (a name, a rare word read right) and correct an
+// unsure one more readily.
+struct WordReading {
+  uint64_t offset = 0;   // bytes into the input
+  uint64_t length = 0;   // bytes
+  float confidence = 0;  // 0 (a guess) .. 1 (certain)
+};
 
 struct RepairResult {
   std::string text;             // the repaired output
@@ -40,6 +51,14 @@ class Repairer {
   // Repairs `input` (any bytes) into `*result`, replacing its contents.
   // Equivalent to one Write() of the whole input and Finish() on a stream.
   virtual Status Repair(std::string_view input, RepairResult* result) const = 0;
+
+  // The same for text read from page images, with the reader's confidence
+  // in its words (`readings`: any order; readings outside the input are
+  // ignored). A word written the same way several times counts as read
+  // with its highest confidence.
+  virtual Status Repair(std::string_view input,
+                        const std::vector<WordReading>& readings,
+                        RepairResult* result) const = 0;
 
   // A new stream delivering into `sink`, which must outlive the stream. The
   // stream does not own the sink.

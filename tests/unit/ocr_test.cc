@@ -33,7 +33,8 @@ std::string Words(const std::string& text) {
 
 class FakeEngine final : public OcrEngine {
  public:
-  Status Recognize(Pix*, int, OcrFormat, std::string* text) override {
+  Status Recognize(Pix*, int, OcrFormat, std::string* text,
+                   std::vector<OcrWord>*) override {
     *text = "page " + std::to_string(++pages) + "\n";
     return Status::Ok();
   }
@@ -77,11 +78,17 @@ TEST_CASE("ocr: pages are decoded and bad input is named", "[ocr]") {
 // recognized in parallel finish out of order.
 class NumberingEngine final : public OcrEngine {
  public:
-  Status Recognize(Pix*, int page_number, OcrFormat,
-                   std::string* text) override {
+  // Its words: "page" read for sure, the number with the page's number as
+  // its confidence.
+  Status Recognize(Pix*, int page_number, OcrFormat, std::string* text,
+                   std::vector<OcrWord>* words) override {
     if (page_number % 2 == 0)
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     *text = "page " + std::to_string(page_number + 1) + "\n";
+    if (words != nullptr) {
+      words->push_back({0, 4, 99});
+      words->push_back({5, 1, static_cast<float>(page_number + 1)});
+    }
     return Status::Ok();
   }
 };
@@ -111,16 +118,26 @@ TEST_CASE("ocr: pages are read in parallel and come out in order", "[ocr]") {
   std::string text;
   std::vector<std::string> failed;
   std::vector<size_t> done;
-  REQUIRE(RecognizeImagePages(tiff, "six.tif", {&a, &b, &c}, &text, &failed,
-                              OcrFormat::kText,
-                              [&](size_t d, size_t total) {
-                                done.push_back(d);
-                                CHECK(total == 0);  // (TIFF: not known first)
-                              })
+  std::vector<OcrWord> words;
+  REQUIRE(RecognizeImagePages(
+              tiff, "six.tif", {&a, &b, &c}, &text, &failed, OcrFormat::kText,
+              [&](size_t d, size_t total) {
+                done.push_back(d);
+                CHECK(total == 0);  // (TIFF: not known first)
+              },
+              &words)
               .ok());
   CHECK(text == "page 1\n\fpage 2\n\fpage 3\n\fpage 4\n\fpage 5\n\fpage 6\n");
   CHECK(failed.empty());
   CHECK(done == std::vector<size_t>{1, 2, 3, 4, 5, 6});
+  // Each page's words, where they stand in the joined text.
+  REQUIRE(words.size() == 12);
+  for (size_t k = 0; k < 6; ++k) {
+    CHECK(text.substr(words[2 * k].offset, words[2 * k].length) == "page");
+    CHECK(text.substr(words[2 * k + 1].offset, words[2 * k + 1].length) ==
+          std::to_string(k + 1));
+    CHECK(words[2 * k + 1].confidence == static_cast<float>(k + 1));
+  }
 }
 
 TEST_CASE("ocr: PDF pages are rendered and read", "[ocr]") {

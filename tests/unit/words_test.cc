@@ -161,6 +161,44 @@ TEST_CASE("words: OCR misreadings are corrected word by word", "[words]") {
   }
 }
 
+TEST_CASE("words: a word the page's reader was sure of is left as read",
+          "[words]") {
+  // Text read from a page image, with Tesseract's confidence in its words
+  // (offset, length, confidence): an unknown word read surely is a name or
+  // a rare word the lexicon lacks, read right; an unsure one is corrected.
+  std::string page = kReport;
+  const size_t at = page.find("next meeting") + 5;
+  page.replace(at, 7, "rneeting");
+  std::unique_ptr<Repairer> repairer;
+  REQUIRE(Repairer::Create(WithWords(), &repairer).ok());
+  const struct {
+    float confidence;
+    bool corrected;
+  } kCases[] = {{0.97f, false}, {0.93f, false}, {0.6f, true}, {0.1f, true}};
+  for (const auto& c : kCases) {
+    CAPTURE(c.confidence);
+    // Every other word read surely ("said," read as one word: its token
+    // "said" gets the confidence).
+    std::vector<WordReading> readings;
+    for (size_t i = 0; i < page.size();) {
+      const size_t end = std::min(page.find_first_of(" \n", i), page.size());
+      if (end > i) readings.push_back({i, end - i, 0.96f});
+      i = end + 1;
+    }
+    for (WordReading& r : readings) {
+      if (r.offset == at) r.confidence = c.confidence;
+    }
+    RepairResult r;
+    REQUIRE(repairer->Repair(page, readings, &r).ok());
+    CHECK((r.text == kReport) == c.corrected);
+    CHECK((r.text == page) == !c.corrected);
+  }
+  // Readings outside the input are ignored.
+  RepairResult r;
+  REQUIRE(repairer->Repair(page, {{page.size() - 2, 10, 1.0f}}, &r).ok());
+  CHECK(r.text == kReport);
+}
+
 TEST_CASE("words: words split by a stray space or run together", "[words]") {
   const struct {
     const char* clean;
