@@ -6,7 +6,8 @@
 # `textmend --format=tsv` (Tesseract's words and confidences, as read) and repaired by
 # `textmend --report` (the word stage's changes). Per band of confidence it prints the
 # words read, those misread (not in the passage as written), and the word stage's
-# corrections, right (the new word is in the passage, the old one is not) or not.
+# corrections: right (the new word is in the passage, the old one is not), damaging (the
+# old word is in the passage), or neither (a misreading made another wrong word).
 #
 # Usage: tools/eval/ocr_confidence.sh [--build DIR] [--pages N] [--skip K] FILE
 # OCR_EVAL_DAMAGES="kind amount|kind amount" picks the damages (ocr_eval.sh's kinds).
@@ -57,7 +58,7 @@ done
 echo "Tesseract's confidence: $n pages of $(basename "$text") x ${#damage_list[@]} damages"
 perl -CSD -e '
   my @bands = (0, 0.3, 0.5, 0.7, 0.85, 0.93, 1.01);
-  my (%words, %misread, %fixed, %right);
+  my (%words, %misread, %fixed, %right, %damaged);
   my (@page, @fixes);
   sub band { my $c = shift; for my $i (0 .. $#bands - 1) { return $i if $c < $bands[$i + 1] } $#bands - 1 }
   sub norm { my $w = lc shift; $w =~ s/\x{2019}/\x27/g; $w =~ s/^[^\w\x27]+|[^\w\x27]+$//g; $w }
@@ -78,15 +79,18 @@ perl -CSD -e '
         my $b = defined $read ? band($read->[0]) : -1;
         $fixed{$b}++;
         $right{$b}++ if $truth{norm($f->[1])} && !$truth{norm($f->[0])};
+        $damaged{$b}++ if $truth{norm($f->[0])};
       }
       @page = (); @fixes = ();
     }
   }
-  printf "%-12s %8s %8s %10s %8s\n", "confidence", "words", "misread", "corrected", "right";
+  printf "%-12s %8s %8s %10s %8s %8s\n", "confidence", "words", "misread", "corrected",
+    "right", "damaged";
   for my $b (0 .. $#bands - 1) {
-    printf "%4.2f..%-6.2f %8d %8d %10d %8d\n", $bands[$b], $bands[$b + 1] > 1 ? 1 : $bands[$b + 1],
-      $words{$b} // 0, $misread{$b} // 0, $fixed{$b} // 0, $right{$b} // 0;
+    printf "%4.2f..%-6.2f %8d %8d %10d %8d %8d\n", $bands[$b],
+      $bands[$b + 1] > 1 ? 1 : $bands[$b + 1], $words{$b} // 0, $misread{$b} // 0,
+      $fixed{$b} // 0, $right{$b} // 0, $damaged{$b} // 0;
   }
-  printf "%-12s %8s %8s %10d %8d\n", "(not found)", "", "", $fixed{-1} // 0, $right{-1} // 0
-    if $fixed{-1};
+  printf "%-12s %8s %8s %10d %8d %8d\n", "(not found)", "", "", $fixed{-1} // 0,
+    $right{-1} // 0, $damaged{-1} // 0 if $fixed{-1};
 ' "$work/all"
