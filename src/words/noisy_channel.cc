@@ -64,6 +64,9 @@ constexpr double kMinLead = 1.0;            // over kMinScore
 constexpr double kShortMargin = 1.5;        // added for words of 3-4 letters
 constexpr double kCapitalizedMargin = 1.5;  // added for capitalized words
 constexpr double kTwoEditMargin = 1.5;      // added for two-edit readings
+// A reading the misreadings cannot tell from others close to it is taken
+// when it fits the words around this much better (nats) than each of them.
+constexpr double kContextLead = 2.0;
 // Words run together or split by a stray space: what the lost or stray
 // space costs (a space is a likely misreading), and the shortest word split.
 constexpr double kSplitCost = 3.0;
@@ -265,8 +268,30 @@ std::string Describe(const std::string& word, const Candidate& c) {
 
 }  // namespace
 
+double ContextScore(const Lexicon& lexicon, std::string_view before,
+                    std::string_view w, std::string_view after, int* listed) {
+  const float unlisted = lexicon.pair_floor() - 1.0f;
+  double score = 0;
+  float log = 0;
+  if (!before.empty()) {
+    const bool found = lexicon.PairLog(before, w, &log);
+    *listed += found;
+    score += found ? log : unlisted;
+  }
+  if (!after.empty()) {
+    const bool found = lexicon.PairLog(w, after, &log);
+    *listed += found;
+    score += found ? log : unlisted;
+    // (A word the frequency list lacks is rarer than its rarest, about
+    // e^9.)
+    score -= lexicon.PairLog(w, "", &log) ? log : 9.0f;
+  }
+  return score;
+}
+
 bool NoisyChannel::Decide(const std::string& word, bool capitalized,
                           const Vocabulary* vocabulary,
+                          const WordContext* context,
                           const std::vector<Candidate>& candidates,
                           Correction* out, bool* weak) const {
   constexpr size_t kAhead = 8;
@@ -312,21 +337,71 @@ bool NoisyChannel::Decide(const std::string& word, bool capitalized,
   const double margin = kMargin + (word.size() <= 4 ? kShortMargin : 0) +
                         (capitalized ? kCapitalizedMargin : 0) +
                         (two_edits ? kTwoEditMargin : 0);
-  if (*weak || best - second < margin) return false;
-  out->word = winner.text;
-  out->edits = DescribeMisreadings(winner);
-  if (winner.ordinary) {
-    out->edits += (out->edits.empty() ? "" : ", ") +
-                  Describe(winner.base.empty() ? word : winner.base, winner);
+  if (*weak) return false;
+  size_t chosen = best_index;
+  double lead = best - std::max(second, floor);
+  std::string by_context;  // the words around, when they chose
+  if (best - second < margin) {
+    // Too close to call by the misreadings: the words around may tell.
+    if (context == nullptr || !lexicon_.has_pairs() ||
+        (context->before.empty() && context->after.empty()) ||
+        !ByContext(*context, candidates, found, best - margin, floor + kMinLead,
+                   &chosen, &lead))
+      return false;
+    by_context = (context->before.empty() ? "" : context->before + " ") +
+                 "_" + (context->after.empty() ? "" : " " + context->after);
   }
+  const Candidate& taken = candidates[chosen];
+  out->word = taken.text;
+  out->edits = DescribeMisreadings(taken);
+  if (taken.ordinary) {
+    out->edits += (out->edits.empty() ? "" : ", ") +
+                  Describe(taken.base.empty() ? word : taken.base, taken);
+  }
+  out->context = by_context;
   out->score = best;
-  out->margin = best - std::max(second, floor);
+  out->margin = lead;
+  return true;
+}
+
+bool NoisyChannel::ByContext(
+    const WordContext& context, const std::vector<Candidate>& candidates,
+    const std::vector<std::pair<double, size_t>>& found, double lowest,
+    double least, size_t* chosen, double* lead) const {
+  // The distinct readings within reach of the best (found is best first).
+  struct Reading {
+    size_t candidate;
+    double fit;  // ContextScore
+    int listed = 0;
+  };
+  std::vector<Reading> close;
+  for (const auto& [score, k] : found) {
+    if (score < lowest) break;
+    bool seen = false;
+    for (const Reading& r : close)
+      seen = seen || candidates[r.candidate].text == candidates[k].text;
+    if (seen) continue;
+    Reading r{k, 0};
+    r.fit = ContextScore(lexicon_, context.before, candidates[k].text,
+                         context.after, &r.listed);
+    // (A reading too unlikely by itself stays out, whatever its context.)
+    if (score < least) r.listed = -1;
+    close.push_back(r);
+  }
+  if (close.size() < 2) return false;
+  std::sort(close.begin(), close.end(), [](const Reading& a, const Reading& b) {
+    return a.fit > b.fit;
+  });
+  if (close[0].listed <= 0 || close[0].fit - close[1].fit < kContextLead)
+    return false;
+  *chosen = close[0].candidate;
+  *lead = close[0].fit - close[1].fit;
   return true;
 }
 
 bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
-                           const Vocabulary* vocabulary,
-                           Correction* out) const {
+                           const Vocabulary* vocabulary, Correction* out,
+                           const WordContext* context) const {
   const std::string word(lower);
   out->score = -1e9;  // the best reading's score, even when undecided
   if (word.size() > kMaxHashed) return false;
@@ -343,7 +418,7 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   if (word.size() >= kMinGenericLength)
     AddGenericEdits(word, keep, nullptr, &candidates);
   bool weak = false;
-  if (Decide(word, capitalized, vocabulary, candidates, out, &weak))
+  if (Decide(word, capitalized, vocabulary, context, candidates, out, &weak))
     return true;
   // Nothing likely enough one step away: a misreading the table lists and
   // an ordinary edit together, for longer lowercase words (two unlisted
@@ -355,7 +430,8 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
     if (t.misreadings >= 2 || t.text.size() >= kMaxHashed) continue;
     AddGenericEdits(t.text, keep, &t, &candidates);
   }
-  return Decide(word, capitalized, vocabulary, candidates, out, &weak);
+  return Decide(word, capitalized, vocabulary, context, candidates, out,
+                &weak);
 }
 
 double NoisyChannel::Prior(std::string_view word,

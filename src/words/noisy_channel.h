@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dict/lexicon.h"
@@ -23,11 +24,29 @@ namespace textmend {
 // The document's own vocabulary: lowercase word -> occurrences.
 using Vocabulary = std::unordered_map<std::string, uint32_t>;
 
+// How well `w` fits between `before` and `after` (either may be ""), in
+// nats, by the lexicon's word-pair counts: log C(before w) + log C(w after)
+// - log C(w), the terms of P(w | before) P(after | w) that differ between
+// two words in one place. A pair the list lacks counts as rarer than any it
+// has. `*listed` is raised by the number of w's pairs the list has.
+double ContextScore(const Lexicon& lexicon, std::string_view before,
+                    std::string_view w, std::string_view after, int* listed);
+
+// The words around a word's one occurrence (lowercase; "" at a line or
+// sentence edge, or beside punctuation), which break ties between readings
+// the misreadings alone cannot tell apart.
+struct WordContext {
+  std::string before, after;
+};
+
 struct Correction {
   std::string word;   // lowercase
   std::string edits;  // "rn->m", "cl->d, e->c", "insert 'a'"
   double score = 0;   // log-probability: word prior + channel
   double margin = 0;  // over the next candidate (or the floor)
+  // When the words around chose the reading: them, "the _ date"; `margin`
+  // is then how much better it fits them than the next close reading.
+  std::string context;
 };
 
 class NoisyChannel {
@@ -42,8 +61,14 @@ class NoisyChannel {
   // capitalized, but only through the table's misreadings (an unknown
   // capitalized word is most often a name, and Parul is not Paul). `vocabulary`
   // (may be null) raises the prior of words the document uses.
+  //
+  // With `context` (may be null), readings the misreadings leave too close
+  // to call are told apart by the word pairs they make with the words around
+  // (see ContextScore): one that fits them far better than every other close
+  // reading is taken.
   bool Correct(std::string_view lower, bool capitalized,
-               const Vocabulary* vocabulary, Correction* out) const;
+               const Vocabulary* vocabulary, Correction* out,
+               const WordContext* context = nullptr) const;
 
   // Words run together ("thepolitical", "hesaid"): the best split of
   // `lower` (a lowercase ASCII word the lexicon rejects) into two words in
@@ -74,9 +99,19 @@ class NoisyChannel {
   // Scores `candidates` for `word` and decides as Correct() does; `*weak`
   // tells whether the best (if any) fell below the floor.
   bool Decide(const std::string& word, bool capitalized,
-              const Vocabulary* vocabulary,
+              const Vocabulary* vocabulary, const WordContext* context,
               const std::vector<Candidate>& candidates, Correction* out,
               bool* weak) const;
+
+  // Of the readings in `found` (score, candidate index; best first) that
+  // score at least `lowest`, the one that fits `context` far better than
+  // every other: sets *chosen and *lead (its lead in fit) and returns true.
+  // It must score at least `least` and have a word pair the lexicon lists.
+  bool ByContext(const WordContext& context,
+                 const std::vector<Candidate>& candidates,
+                 const std::vector<std::pair<double, size_t>>& found,
+                 double lowest, double least, size_t* chosen,
+                 double* lead) const;
 
   // The prior of `word`: its corpus log-probability, raised when the
   // document uses it.

@@ -412,7 +412,24 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       }
       if (form.known || !form.ascii || t.protect || foreign) continue;
       Suspect& suspect = suspects[t.form];
-      ++suspect.count;
+      if (++suspect.count == 1) {
+        // (Sentence starts and punctuation end the context: "spaced" is one
+        // space and nothing else between two tokens.)
+        const auto joined = [&](size_t j) {  // token j one space after j-1
+          return line_tokens[j].spaced && !line_tokens[j].sentence_start &&
+                 plain(j) && plain(j - 1);
+        };
+        if (k > 0 && joined(k)) {
+          suspect.before = forms[line_tokens[k - 1].form].text;
+          if (k > 1 && joined(k - 1))
+            suspect.before2 = forms[line_tokens[k - 2].form].text;
+        }
+        if (k + 1 < n && joined(k + 1)) {
+          suspect.after = forms[line_tokens[k + 1].form].text;
+          if (k + 2 < n && joined(k + 2))
+            suspect.after2 = forms[line_tokens[k + 2].form].text;
+        }
+      }
       suspect.hyphened = suspect.hyphened || t.hyphened;
       // A lone letter beside it (other than "a" and "I"): a piece of a word
       // the page broke ("r ibility"), not a word misread.

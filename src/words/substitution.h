@@ -52,6 +52,13 @@ struct Suspect {
   bool mid_capital = false;  // capitalized in the middle of a sentence
   bool hyphened = false;     // joined to another word by a hyphen somewhere
   bool beside_fragment = false;  // next to a lone letter other than a and I
+  // The plain words one space before and after its first occurrence, as
+  // written ("" at a line or sentence edge, or beside punctuation): views
+  // like `text`.
+  std::string_view before, after;
+  // The plain words one space beyond those (two before, two after), which
+  // a stray space may have split from them.
+  std::string_view before2, after2;
 };
 
 // The word-level facts of one document, gathered once and shared by the

@@ -104,32 +104,6 @@ std::string Neighbour(std::string_view run,
   return LowerWord(run.substr(n.offset, n.length), true);
 }
 
-// How well `w` fits between `before` and `after` (either may be ""), in
-// nats, by the lexicon's word-pair counts: log C(before w) + log C(w after)
-// - log C(w), the terms of P(w | before) P(after | w) that differ between
-// two words in one place. A pair the list lacks counts as rarer than any it
-// has.
-double ContextScore(const Lexicon& lexicon, std::string_view before,
-                    std::string_view w, std::string_view after, int* listed) {
-  const float unlisted = lexicon.pair_floor() - 1.0f;
-  double score = 0;
-  float log = 0;
-  if (!before.empty()) {
-    const bool found = lexicon.PairLog(before, w, &log);
-    *listed += found;
-    score += found ? log : unlisted;
-  }
-  if (!after.empty()) {
-    const bool found = lexicon.PairLog(w, after, &log);
-    *listed += found;
-    score += found ? log : unlisted;
-    // (A word the frequency list lacks is rarer than its rarest, about
-    // e^9.)
-    score -= lexicon.PairLog(w, "", &log) ? log : 9.0f;
-  }
-  return score;
-}
-
 // Case-insensitive search of an ASCII lowercase `needle`.
 bool ContainsFolded(std::string_view hay, std::string_view needle) {
   return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
@@ -307,6 +281,7 @@ class WordsStage final : public TextStage {
       const Suspect* suspect;
       std::string lower;
       WordCase word_case;
+      WordContext context;  // as the repairs so far leave it
     };
     std::vector<Open> open;
     for (const Suspect& suspect : words.suspects) {
@@ -336,7 +311,8 @@ class WordsStage final : public TextStage {
       const auto reading = readings.find(suspect.text);
       if (reading != readings.end() && reading->second >= kSureReading)
         continue;
-      open.push_back({&suspect, std::move(lower), word_case});
+      open.push_back({&suspect, std::move(lower), word_case,
+                      ContextOf(suspect, *m)});
     }
     // Rounds until no fix brings a word to the document: each raises the
     // prior of other readings that are that word, as a second run will see.
@@ -346,8 +322,8 @@ class WordsStage final : public TextStage {
       for (Open& o : open) {
         const bool capitalized = o.word_case == WordCase::kCapitalized;
         Correction c, split;
-        const bool fixed =
-            channel_.Correct(o.lower, capitalized, &vocabulary, &c);
+        const bool fixed = channel_.Correct(o.lower, capitalized, &vocabulary,
+                                            &c, &o.context);
         const bool run_together =
             !capitalized &&
             channel_.SplitRunTogether(o.lower, &vocabulary, &split);
@@ -367,7 +343,11 @@ class WordsStage final : public TextStage {
         fix.rule = (c.edits == "run together"
                         ? "words run together (" + c.word
                         : "misreading " + c.edits + " (" + c.word) +
-                   ", " + lead + " nats ahead of the next reading)";
+                   (c.context.empty()
+                        ? ", " + std::string(lead) +
+                              " nats ahead of the next reading)"
+                        : ", which fits '" + c.context + "' " + lead +
+                              " nats better than the next reading)");
         fix.confidence =
             std::min(0.95f, 0.5f + 0.05f * static_cast<float>(c.margin));
         m->fixes.emplace(std::string(o.suspect->text), std::move(fix));
@@ -388,18 +368,57 @@ class WordsStage final : public TextStage {
       std::sort(new_words.begin(), new_words.end());
       new_words.erase(std::unique(new_words.begin(), new_words.end()),
                       new_words.end());
-      // Only words one of them can be a reading of are looked at again.
+      // Only words one of them can be a reading of, or beside one of them,
+      // are looked at again.
       open.clear();
       for (Open& o : still) {
-        for (const std::string& w : new_words) {
-          if (WithinTwoEdits(o.lower, w)) {
-            open.push_back(std::move(o));
-            break;
-          }
-        }
+        WordContext context = ContextOf(*o.suspect, *m);
+        bool again = context.before != o.context.before ||
+                     context.after != o.context.after;
+        o.context = std::move(context);
+        for (size_t k = 0; k < new_words.size() && !again; ++k)
+          again = WithinTwoEdits(o.lower, new_words[k]);
+        if (again) open.push_back(std::move(o));
       }
     }
     if (!m->fixes.empty()) LearnPairs(words, vocabulary, true, m);
+  }
+
+  // The words around `suspect`'s occurrence, lowercase, as the repairs `m`
+  // has learned so far leave them (a second run reads them so): a neighbour
+  // a per-word fix or a rule repairs is read repaired, one a stray space
+  // split is read joined.
+  WordContext ContextOf(const Suspect& suspect,
+                        const SubstitutionModel& m) const {
+    const auto repaired = [&](std::string_view written, std::string_view a,
+                              std::string_view b) {
+      if (written.empty()) return std::string();
+      if (!a.empty() && !b.empty()) {
+        const auto pair =
+            m.pairs.find(std::string(a) + " " + std::string(b));
+        if (pair != m.pairs.end())
+          return LowerWord(pair->second.replacement, true);
+      }
+      const auto fix = m.fixes.find(written);
+      if (fix != m.fixes.end()) return LowerWord(fix->second.replacement, true);
+      std::string lower = LowerWord(written, true);
+      if (Known(*lexicon_, lower)) return lower;
+      for (const SubstitutionRule& rule : m.rules) {
+        if (lower.find(rule.source) == std::string::npos) continue;
+        std::string fixed = ReplaceAll(lower, rule.source, rule.target);
+        if (KnownLower(*lexicon_, fixed)) return fixed;
+      }
+      return lower;
+    };
+    // (A neighbour split in two, "andas" read "and as": the word beside.)
+    std::string before =
+        repaired(suspect.before, suspect.before2, suspect.before);
+    std::string after = repaired(suspect.after, suspect.after, suspect.after2);
+    if (const size_t space = before.rfind(' '); space != std::string::npos)
+      before.erase(0, space + 1);
+    if (const size_t space = after.find(' '); space != std::string::npos)
+      after.erase(space);
+    return {std::move(before), std::move(after)};
   }
 
   // Whether tokens[begin, end) (one line) are mostly words the lexicon does

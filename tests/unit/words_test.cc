@@ -161,6 +161,34 @@ TEST_CASE("words: OCR misreadings are corrected word by word", "[words]") {
   }
 }
 
+TEST_CASE("words: the words around choose between close readings", "[words]") {
+  // One letter too many leaves two readings the misreading alone cannot
+  // tell apart (reduce or reduced, attended or attend); the word pairs they
+  // make with the words around do.
+  const struct {
+    const char* clean;
+    const char* misread;
+    const char* context;
+  } kCases[] = {
+      {"would reduce the", "would reducee the", "'would _ the'"},
+      {"residents attended the", "residents attendeed the",
+       "'residents _ the'"},
+      {"to review the", "to revieww the", "'to _ the'"},
+  };
+  for (const auto& c : kCases) {
+    CAPTURE(c.misread);
+    std::string damaged = kReport;
+    const size_t at = damaged.find(c.clean);
+    REQUIRE(at != std::string::npos);
+    damaged.replace(at, std::string_view(c.clean).size(), c.misread);
+    const RepairResult r = RepairText(damaged, WithWords());
+    CHECK(r.text == kReport);
+    REQUIRE(r.changes.size() == 1);
+    CHECK(r.changes[0].rule.find(std::string("which fits ") + c.context) !=
+          std::string::npos);
+  }
+}
+
 TEST_CASE("words: a word the page's reader was sure of is left as read",
           "[words]") {
   // Text read from a page image, with Tesseract's confidence in its words
