@@ -438,8 +438,10 @@ double NoisyChannel::Prior(std::string_view word,
                            const Vocabulary* vocabulary) const {
   double score = WordLogP(lexicon_, word);
   if (vocabulary != nullptr) {
+    // (A count of 0 is a word the repairs remove from the document, the
+    // pieces of a joined word: absent, as a second run sees it.)
     const auto it = vocabulary->find(std::string(word));
-    if (it != vocabulary->end())
+    if (it != vocabulary->end() && it->second > 0)
       score += kVocabularyBonus + std::log(static_cast<double>(it->second));
   }
   return score;

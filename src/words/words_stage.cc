@@ -260,21 +260,28 @@ class WordsStage final : public TextStage {
                   const ReadingConfidence& readings, Vocabulary* vocabulary_in,
                   SubstitutionModel* m) const {
     Vocabulary& vocabulary = *vocabulary_in;
-    LearnPairs(words, vocabulary, false, m);
     // Decided on the text as the repair will leave it, so that a second run
     // decides the same: joined pairs count as their word, and their pieces'
-    // occurrences no longer count.
+    // occurrences no longer count; pairs are looked at again with the
+    // pieces the joins took away (a piece written ten times, five of them
+    // joined to other pieces, is written five times for a second run).
     std::unordered_map<std::string_view, size_t> consumed;
-    for (const auto& [first, second] : words.adjacent) {
-      const auto pair =
-          m->pairs.find(std::string(first) + " " + std::string(second));
-      if (pair == m->pairs.end()) continue;
-      ++consumed[first];
-      ++consumed[second];
-      ++vocabulary[LowerWord(pair->second.replacement, true)];
-      for (const std::string_view piece : {first, second}) {
-        auto it = vocabulary.find(LowerWord(piece, true));
-        if (it != vocabulary.end() && it->second > 0) --it->second;
+    for (int pass = 0; pass < kMaxFixRounds; ++pass) {
+      std::set<std::string, std::less<>> before;
+      for (const auto& [text, fix] : m->pairs) before.insert(text);
+      LearnPairs(words, vocabulary, false, m);
+      if (m->pairs.size() == before.size()) break;
+      for (const auto& [first, second] : words.adjacent) {
+        const std::string text = std::string(first) + " " + std::string(second);
+        const auto pair = m->pairs.find(text);
+        if (pair == m->pairs.end() || before.count(text) != 0) continue;
+        ++consumed[first];
+        ++consumed[second];
+        ++vocabulary[LowerWord(pair->second.replacement, true)];
+        for (const std::string_view piece : {first, second}) {
+          auto it = vocabulary.find(LowerWord(piece, true));
+          if (it != vocabulary.end() && it->second > 0) --it->second;
+        }
       }
     }
     struct Open {
@@ -731,9 +738,20 @@ class WordsStage final : public TextStage {
         ++i;
         continue;
       }
-      const size_t at = i;
+      size_t at = i;
       while (i < n && word_byte(run[i])) ++i;
-      const size_t length = i - at;
+      // An apostrophe at a word's edge is no part of its token (bidders'
+      // shares, 'quoted').
+      const auto continues_word = [&](size_t k) {
+        return k < n && word_byte(run[k]) &&
+               (run[k] != '\'' || (k + 1 < n && word_byte(run[k + 1]) &&
+                                    run[k + 1] != '\''));
+      };
+      size_t end = i;
+      while (at < end && run[at] == '\'') ++at;
+      while (end > at && run[end - 1] == '\'') --end;
+      const size_t length = end - at;
+      if (length == 0) continue;
       if (((lengths >> std::min<size_t>(length, 63)) & 1) == 0) continue;
       const auto hit = by_first.find(run.substr(at, length));
       if (hit == by_first.end()) continue;
@@ -743,7 +761,7 @@ class WordsStage final : public TextStage {
         const size_t space = form.find(' ');
         if (space != std::string::npos &&
             (run.compare(at, form.size(), form) != 0 ||
-             (at + form.size() < n && word_byte(run[at + form.size()]))))
+             continues_word(at + form.size())))
           continue;
         if (std::binary_search(skip.begin(), skip.end(), at) ||
             (space != std::string::npos &&
