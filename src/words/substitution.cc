@@ -344,6 +344,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   };
   std::unordered_map<uint32_t, Seen> unknown;      // by base
   std::unordered_map<uint32_t, Suspect> suspects;  // by form
+  std::unordered_map<uint32_t, Suspect> foreign_suspects;  // by form
   std::vector<Token> line_tokens;
   // Counts the tokens of one whole line.
   auto count_line = [&] {
@@ -387,6 +388,16 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       const Token& n = line_tokens[k];
       return !n.protect && n.ascii && !n.hyphened;
     };
+    // A whole line (one valid run) in another language is kept for a
+    // second look once the repairs are known (see DocumentWords).
+    uint32_t foreign_line = kNoForeignLine;
+    if (pieces.size() == 1 && foreign_piece(0)) {
+      foreign_line = static_cast<uint32_t>(words.foreign_words.size());
+      words.foreign_words.emplace_back();
+      for (const Token& t : line_tokens) {
+        if (t.counted) words.foreign_words.back().push_back(forms[t.form].text);
+      }
+    }
     const size_t n = line_tokens.size();
     for (size_t k = 0; k < n; ++k) {
       const Token& t = line_tokens[k];
@@ -410,9 +421,20 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         if (p.known && !p.rare)
           words.adjacent.emplace_back(forms[p.form].text, form.text);
       }
-      if (form.known || !form.ascii || t.protect || foreign) continue;
-      Suspect& suspect = suspects[t.form];
+      if (form.known || !form.ascii || t.protect ||
+          (foreign && foreign_line == kNoForeignLine))
+        continue;
+      Suspect& suspect =
+          foreign ? foreign_suspects[t.form] : suspects[t.form];
       if (++suspect.count == 1) {
+        suspect.foreign_line = foreign ? foreign_line : kNoForeignLine;
+        // An apostrophe right before the word marks letters left out on
+        // purpose ('orrible); one right after, a plural's possessive.
+        const char* begin = form.text.data();
+        const char* end = begin + form.text.size();
+        suspect.elided = begin > window.data() && begin[-1] == '\'';
+        suspect.plural_possessive =
+            end < window.data() + window.size() && *end == '\'';
         // (Sentence starts and punctuation end the context: "spaced" is one
         // space and nothing else between two tokens.)
         const auto joined = [&](size_t j) {  // token j one space after j-1
@@ -447,7 +469,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       const WordCase c = CaseOf(form.text);
       suspect.mid_capital = suspect.mid_capital ||
                             (!t.sentence_start && c == WordCase::kCapitalized);
-      if (!form.usable) continue;
+      if (!form.usable || foreign) continue;
       Seen& seen = unknown[form.base];
       ++seen.count;
       seen.lower = seen.lower || c == WordCase::kLower;
@@ -521,6 +543,12 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     suspect.text = forms[form].text;
     words.suspects.push_back(suspect);
   }
+  for (auto& [form, suspect] : foreign_suspects) {
+    suspect.text = forms[form].text;
+    words.foreign_suspects.push_back(suspect);
+  }
+  std::sort(words.foreign_suspects.begin(), words.foreign_suspects.end(),
+            [](const Suspect& a, const Suspect& b) { return a.text < b.text; });
   std::sort(words.suspects.begin(), words.suspects.end(),
             [](const Suspect& a, const Suspect& b) { return a.text < b.text; });
   return words;

@@ -18,6 +18,7 @@
 #ifndef TEXTMEND_WORDS_SUBSTITUTION_H_
 #define TEXTMEND_WORDS_SUBSTITUTION_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -44,6 +45,8 @@ struct SubstitutionRule {
   std::string Describe() const;
 };
 
+inline constexpr uint32_t kNoForeignLine = UINT32_MAX;
+
 // A written form the lexicon rejects, in an English line, not protected
 // (URL, identifier, ...): a candidate for per-word correction.
 struct Suspect {
@@ -59,6 +62,11 @@ struct Suspect {
   // The plain words one space beyond those (two before, two after), which
   // a stray space may have split from them.
   std::string_view before2, after2;
+  // For a suspect of a line in another language (DocumentWords::
+  // foreign_suspects): the line, an index into foreign_words.
+  uint32_t foreign_line = kNoForeignLine;
+  bool elided = false;             // an apostrophe right before ('orrible)
+  bool plural_possessive = false;  // an apostrophe right after (bidders')
 };
 
 // The word-level facts of one document, gathered once and shared by the
@@ -81,6 +89,13 @@ struct DocumentWords {
   // Every unknown ASCII form of 2+ letters outside other-language lines and
   // protected tokens, sorted by text.
   std::vector<Suspect> suspects;
+  // Whole lines (one valid run each) left out as another language, for a
+  // second look once the repairs are known: a line of mostly damaged English
+  // words reads as English to a second run once they are repaired. Each
+  // line's words of 2+ letters (views like `written`), and the unknown ASCII
+  // forms of those lines, as suspects with their line.
+  std::vector<std::vector<std::string_view>> foreign_words;
+  std::vector<Suspect> foreign_suspects;
   // Plain tokens one space apart in a sentence, at least one of them unknown
   // or a lexicon word without a corpus count (pris oners): views like
   // `written`, in text order, repeats included.

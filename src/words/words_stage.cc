@@ -149,6 +149,7 @@ class WordsStage final : public TextStage {
                                    Compounds(window), words.foreign_lines);
       }
       LearnFixes(words, broken, readings, &vocabulary, model.get());
+      LearnInTurnedLines(words, broken, readings, &vocabulary, model.get());
     }
     if (!model->fixes.empty() || !model->pairs.empty())
       LearnAfterFixes(&words, &sources, model.get());
@@ -156,6 +157,62 @@ class WordsStage final : public TextStage {
         model->pairs.empty())
       return nullptr;
     return model;
+  }
+
+  // Whether reading `suspect` (`lower`) as `word` would undo what an
+  // apostrophe says the writer meant: letters left out ('orrible for
+  // horrible, 'em), or a plural's possessive (childrens' is no children').
+  static bool Deliberate(const Suspect& suspect, std::string_view lower,
+                         std::string_view word) {
+    return (suspect.elided && word.size() > lower.size() &&
+            word.substr(word.size() - lower.size()) == lower) ||
+           (suspect.plural_possessive && word.back() != 's');
+  }
+
+  // Lines the learning left out as another language that read as English
+  // once the repairs learned so far are made (a headline of mostly damaged
+  // words): their suspects get per-word corrections too, as a second run
+  // would give them. Rounds until no line turns.
+  void LearnInTurnedLines(const DocumentWords& words,
+                          const std::set<std::string_view>& broken,
+                          const ReadingConfidence& readings,
+                          Vocabulary* vocabulary, SubstitutionModel* m) const {
+    if (words.foreign_suspects.empty()) return;
+    std::vector<char> turned(words.foreign_words.size(), 0);
+    for (int round = 0; round < kMaxFixRounds; ++round) {
+      std::vector<char> now(words.foreign_words.size(), 0);
+      bool any = false;
+      for (size_t line = 0; line < words.foreign_words.size(); ++line) {
+        if (turned[line]) continue;
+        size_t known = 0;
+        for (const std::string_view w : words.foreign_words[line]) {
+          const bool ascii = std::all_of(w.begin(), w.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x80;
+          });
+          known += KnownOrRepaired(*m, w, ascii);
+        }
+        if (ForeignLine(known, words.foreign_words[line].size())) continue;
+        turned[line] = now[line] = 1;
+        any = true;
+      }
+      if (!any) return;
+      // Their suspects, except forms the English lines also write (those
+      // were judged there, with their count).
+      DocumentWords more;
+      for (const Suspect& s : words.foreign_suspects) {
+        if (!now[s.foreign_line]) continue;
+        const auto english = std::lower_bound(
+            words.suspects.begin(), words.suspects.end(), s.text,
+            [](const Suspect& a, std::string_view b) { return a.text < b; });
+        if (english != words.suspects.end() && english->text == s.text)
+          continue;
+        more.suspects.push_back(s);
+      }
+      const size_t before = m->fixes.size();
+      if (!more.suspects.empty())
+        LearnFixes(more, broken, readings, vocabulary, m);
+      if (m->fixes.size() == before) return;
+    }
   }
 
   // The words the per-word repairs leave unknown may show an accident the
@@ -337,7 +394,8 @@ class WordsStage final : public TextStage {
         // A split must beat every reading of the word, decisive or not.
         if (run_together && split.score >= c.score) {
           c = split;
-        } else if (!fixed || channel_.Fragment(o.lower)) {
+        } else if (!fixed || channel_.Fragment(o.lower) ||
+                   Deliberate(*o.suspect, o.lower, c.word)) {
           // (A piece of a word the page lost is no misreading; asked last,
           // as it reads the lexicon around the word.)
           still.push_back(std::move(o));
