@@ -359,6 +359,7 @@ bool NoisyChannel::Decide(const std::string& word, bool capitalized,
                   Describe(taken.base.empty() ? word : taken.base, taken);
   }
   out->context = by_context;
+  out->ordinary = taken.ordinary;
   out->score = best;
   out->margin = lead;
   return true;

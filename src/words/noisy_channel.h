@@ -47,6 +47,7 @@ struct Correction {
   // When the words around chose the reading: them, "the _ date"; `margin`
   // is then how much better it fits them than the next close reading.
   std::string context;
+  bool ordinary = false;  // the reading takes an ordinary edit
 };
 
 class NoisyChannel {

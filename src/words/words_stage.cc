@@ -159,6 +159,19 @@ class WordsStage final : public TextStage {
     return model;
   }
 
+  // Whether `c` reads a word capitalized in mid-sentence as a name the
+  // document itself writes elsewhere and the lexicon knows capitalized,
+  // through the table's misreadings alone (Mlcrosoft beside Microsoft): the
+  // only reading such a word gets, as it is most often a name the lexicon
+  // lacks (Deppler is no misread Doppler in a text without Doppler).
+  bool NameReading(const Correction& c, const Vocabulary& vocabulary) const {
+    if (c.ordinary || c.word.find(' ') != std::string::npos) return false;
+    const auto used = vocabulary.find(c.word);
+    if (used == vocabulary.end() || used->second == 0) return false;
+    const Lexicon::Entry* e = lexicon_->Find(c.word);
+    return e != nullptr && (e->flags & lexfmt::kCapitalized) != 0;
+  }
+
   // Whether reading `suspect` (`lower`) as `word` would undo what an
   // apostrophe says the writer meant: letters left out ('orrible for
   // horrible, 'em), or a plural's possessive (childrens' is no children').
@@ -354,15 +367,20 @@ class WordsStage final : public TextStage {
           suspect.count - (used == consumed.end() ? 0 : used->second);
       // A piece of a hyphenated compound (Abish-uly) is no word of its own;
       // a form written the same way twice is how the document spells it.
-      if (count != 1 || suspect.mid_capital || suspect.hyphened ||
-          suspect.beside_fragment || broken.count(suspect.text) != 0)
+      if (count != 1 || suspect.hyphened || suspect.beside_fragment ||
+          broken.count(suspect.text) != 0)
         continue;
       const WordCase word_case = CaseOf(suspect.text);
       if (word_case == WordCase::kUpper || word_case == WordCase::kMixed)
         continue;
       std::string lower = LowerWord(suspect.text, true);
       if (lower.size() < 3 || lower.find('\'') != std::string::npos) continue;
-      if (std::binary_search(m->names.begin(), m->names.end(), lower)) continue;
+      // An unknown word capitalized in mid-sentence is a name, read as one
+      // only into a name the lexicon knows, by the table's misreadings
+      // (Mlcrosoft, Jannary); see NameReading.
+      if (!suspect.mid_capital &&
+          std::binary_search(m->names.begin(), m->names.end(), lower))
+        continue;
       bool ruled = false;
       for (const SubstitutionRule& rule : m->rules)
         ruled = ruled || lower.find(rule.source) != std::string::npos;
@@ -395,7 +413,8 @@ class WordsStage final : public TextStage {
         if (run_together && split.score >= c.score) {
           c = split;
         } else if (!fixed || channel_.Fragment(o.lower) ||
-                   Deliberate(*o.suspect, o.lower, c.word)) {
+                   Deliberate(*o.suspect, o.lower, c.word) ||
+                   (o.suspect->mid_capital && !NameReading(c, vocabulary))) {
           // (A piece of a word the page lost is no misreading; asked last,
           // as it reads the lexicon around the word.)
           still.push_back(std::move(o));

@@ -206,6 +206,25 @@ TEST_CASE("words: one run repairs what a second would", "[words]") {
   CHECK(fixed.find("their boats' moorings") != std::string::npos);
 }
 
+TEST_CASE("words: a misread name is read as the name the document writes",
+          "[words]") {
+  // A word capitalized in mid-sentence is a name: it is read only as a name
+  // the lexicon knows and the document writes elsewhere, through the
+  // table's misreadings.
+  const std::string tail =
+      "Engineers from Microsoft and Siemens visited the site, and a "
+      "Mlcrosoft spokesman said the harbour office would use its software.\n";
+  CHECK(RepairText(kReport + tail, WithWords()).text ==
+        kReport + "Engineers from Microsoft and Siemens visited the site, and "
+                  "a Microsoft spokesman said the harbour office would use its "
+                  "software.\n");
+  // A name one misreading from a known name the document never writes is
+  // a name in its own right (Deppler is not Doppler here).
+  const std::string other =
+      "The engineer, Mr Deppler, said the Escondida team would help.\n";
+  CHECK(RepairText(kReport + other, WithWords()).text == kReport + other);
+}
+
 TEST_CASE("words: an apostrophe's meaning is kept", "[words]") {
   // Letters left out on purpose ('orrible) are not put back, and a plural's
   // possessive keeps its s (childrens' is not read children').
