@@ -89,6 +89,10 @@ class NoisyChannel {
   // that of an unknown word of its length.
   double WordPrior(std::string_view lower, const Vocabulary* vocabulary) const;
 
+  // Whether `word` is among the most frequent (function) words: the, when,
+  // more.
+  bool Frequent(std::string_view word) const;
+
   // Whether `lower` begins or ends a common longer word ("holdi",
   // "ibility"): more likely a piece of a word the page lost than a misread
   // whole word.
@@ -119,8 +123,6 @@ class NoisyChannel {
   double Prior(std::string_view word, const Vocabulary* vocabulary) const;
   // Whether `word` is a word in lowercase use with a corpus count.
   bool Counted(std::string_view word) const;
-  // Whether `word` is among the most frequent (function) words.
-  bool Frequent(std::string_view word) const;
 
   const Lexicon& lexicon_;
 };

@@ -386,8 +386,11 @@ class WordsStage final : public TextStage {
         ruled = ruled || lower.find(rule.source) != std::string::npos;
       if (ruled) continue;
       // A short capitalized word the lexicon lacks is a name far more often
-      // than a misreading (Jef, Ivo).
-      if (word_case == WordCase::kCapitalized && lower.size() <= 4) continue;
+      // than a misreading (Jef, Ivo), unless it only ever starts a sentence,
+      // where it is read only as a function word (Fhe, Whcn; see below).
+      if (word_case == WordCase::kCapitalized && lower.size() <= 4 &&
+          suspect.mid_capital)
+        continue;
       // A word Tesseract read with high confidence is mostly a name or a
       // word the lexicon lacks, read right (see kSureReading).
       const auto reading = readings.find(suspect.text);
@@ -414,7 +417,9 @@ class WordsStage final : public TextStage {
           c = split;
         } else if (!fixed || channel_.Fragment(o.lower) ||
                    Deliberate(*o.suspect, o.lower, c.word) ||
-                   (o.suspect->mid_capital && !NameReading(c, vocabulary))) {
+                   (o.suspect->mid_capital && !NameReading(c, vocabulary)) ||
+                   (capitalized && o.lower.size() <= 4 &&
+                    !channel_.Frequent(c.word))) {
           // (A piece of a word the page lost is no misreading; asked last,
           // as it reads the lexicon around the word.)
           still.push_back(std::move(o));

@@ -225,6 +225,20 @@ TEST_CASE("words: a misread name is read as the name the document writes",
   CHECK(RepairText(kReport + other, WithWords()).text == kReport + other);
 }
 
+TEST_CASE("words: a short word starting a sentence is read as a function word",
+          "[words]") {
+  // A short capitalized word the lexicon lacks is mostly a name (Jef, Ivo),
+  // but one that only ever starts a sentence is read as a function word the
+  // table's misreadings make of it (Fhe, Bnt), and as nothing else.
+  const std::string text =
+      "Fhe board approved the plan. Bnt asked, Jef said he was pleased. "
+      "Ivo agreed.\n";
+  CHECK(RepairText(kReport + text, WithWords()).text ==
+        kReport +
+            "The board approved the plan. But asked, Jef said he was "
+            "pleased. Ivo agreed.\n");
+}
+
 TEST_CASE("words: an apostrophe's meaning is kept", "[words]") {
   // Letters left out on purpose ('orrible) are not put back, and a plural's
   // possessive keeps its s (childrens' is not read children').
