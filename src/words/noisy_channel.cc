@@ -435,6 +435,23 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
                 &weak);
 }
 
+bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
+                                       const Vocabulary& vocabulary) const {
+  // One misreading, each written into a reused buffer (this runs for every
+  // name of a document).
+  std::string reading;
+  for (const Confusion& c : kConfusions) {
+    for (size_t at = lower.find(c.seen); at != std::string_view::npos;
+         at = lower.find(c.seen, at + 1)) {
+      reading.assign(lower, 0, at);
+      reading.append(c.meant).append(lower.substr(at + c.seen.size()));
+      const auto it = vocabulary.find(reading);
+      if (it != vocabulary.end() && it->second > 0) return true;
+    }
+  }
+  return false;
+}
+
 double NoisyChannel::Prior(std::string_view word,
                            const Vocabulary* vocabulary) const {
   double score = WordLogP(lexicon_, word);

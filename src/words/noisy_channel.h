@@ -89,6 +89,12 @@ class NoisyChannel {
   // that of an unknown word of its length.
   double WordPrior(std::string_view lower, const Vocabulary* vocabulary) const;
 
+  // Whether one of the readings of `lower` through one of the table's
+  // misreadings is a word `vocabulary` counts: far cheaper than Correct(),
+  // for words that may only be read so.
+  bool ReadsAsDocumentWord(std::string_view lower,
+                           const Vocabulary& vocabulary) const;
+
   // Whether `word` is among the most frequent (function) words: the, when,
   // more.
   bool Frequent(std::string_view word) const;

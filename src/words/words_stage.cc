@@ -161,11 +161,14 @@ class WordsStage final : public TextStage {
 
   // Whether `c` reads a word capitalized in mid-sentence as a name the
   // document itself writes elsewhere and the lexicon knows capitalized,
-  // through the table's misreadings alone (Mlcrosoft beside Microsoft): the
+  // through one of the table's misreadings (Mlcrosoft beside Microsoft): the
   // only reading such a word gets, as it is most often a name the lexicon
   // lacks (Deppler is no misread Doppler in a text without Doppler).
   bool NameReading(const Correction& c, const Vocabulary& vocabulary) const {
-    if (c.ordinary || c.word.find(' ') != std::string::npos) return false;
+    // (One misreading: "rn->m", never "rn->m, e->c".)
+    if (c.ordinary || c.word.find(' ') != std::string::npos ||
+        c.edits.find(',') != std::string::npos)
+      return false;
     const auto used = vocabulary.find(c.word);
     if (used == vocabulary.end() || used->second == 0) return false;
     const Lexicon::Entry* e = lexicon_->Find(c.word);
@@ -360,7 +363,7 @@ class WordsStage final : public TextStage {
       WordCase word_case;
       WordContext context;  // as the repairs so far leave it
     };
-    std::vector<Open> open;
+    std::vector<Open> open, waiting;
     for (const Suspect& suspect : words.suspects) {
       const auto used = consumed.find(suspect.text);
       const size_t count =
@@ -396,12 +399,26 @@ class WordsStage final : public TextStage {
       const auto reading = readings.find(suspect.text);
       if (reading != readings.end() && reading->second >= kSureReading)
         continue;
-      open.push_back({&suspect, std::move(lower), word_case,
-                      ContextOf(suspect, *m)});
+      // (A name is read only as a name the document writes, see
+      // NameReading: it waits until one of its misreadings is a word the
+      // document writes, which rules most names out without a search.)
+      (suspect.mid_capital ? waiting : open)
+          .push_back({&suspect, std::move(lower), word_case, {}});
     }
+    for (Open& o : open) o.context = ContextOf(*o.suspect, *m);
     // Rounds until no fix brings a word to the document: each raises the
     // prior of other readings that are that word, as a second run will see.
-    for (int round = 0; round < kMaxFixRounds && !open.empty(); ++round) {
+    bool new_name = true;  // (the document's own names, at first)
+    for (int round = 0; round < kMaxFixRounds; ++round) {
+      if (new_name) {
+        std::erase_if(waiting, [&](Open& o) {
+          if (!channel_.ReadsAsDocumentWord(o.lower, vocabulary)) return false;
+          o.context = ContextOf(*o.suspect, *m);
+          open.push_back(std::move(o));
+          return true;
+        });
+      }
+      if (open.empty()) break;
       std::vector<std::string> added;
       std::vector<Open> still;
       for (Open& o : open) {
@@ -457,6 +474,12 @@ class WordsStage final : public TextStage {
       std::sort(new_words.begin(), new_words.end());
       new_words.erase(std::unique(new_words.begin(), new_words.end()),
                       new_words.end());
+      new_name = false;
+      for (const std::string& w : new_words) {
+        const Lexicon::Entry* e = lexicon_->Find(w);
+        new_name = new_name ||
+                   (e != nullptr && (e->flags & lexfmt::kCapitalized) != 0);
+      }
       // Only words one of them can be a reading of, or beside one of them,
       // are looked at again.
       open.clear();
