@@ -278,7 +278,9 @@ class WordsStage final : public TextStage {
   // are looked at, as the fixes leave them ("projcct ors" is "project ors",
   // which a second run would join).
   void LearnPairs(const DocumentWords& words, const Vocabulary& vocabulary,
-                  bool after_fixes, SubstitutionModel* m) const {
+                  bool after_fixes, SubstitutionModel* m,
+                  const std::set<std::string, std::less<>>* touched =
+                      nullptr) const {
     for (const auto& [first, second] : words.adjacent) {
       const WordCase first_case = CaseOf(first);
       if (CaseOf(second) != WordCase::kLower ||
@@ -299,6 +301,9 @@ class WordsStage final : public TextStage {
         if (!fixed) continue;
       }
       const std::string joined = a + b;
+      if (touched != nullptr && touched->count(a) == 0 &&
+          touched->count(b) == 0 && touched->count(joined) == 0)
+        continue;
       double score;
       if (joined.size() < kMinJoinedLength ||
           !channel_.JoinScore(joined, &vocabulary, &score))
@@ -364,6 +369,7 @@ class WordsStage final : public TextStage {
       WordContext context;  // as the repairs so far leave it
     };
     std::vector<Open> open, waiting;
+    std::set<std::string, std::less<>> all_added;  // words the fixes add
     for (const Suspect& suspect : words.suspects) {
       const auto used = consumed.find(suspect.text);
       const size_t count =
@@ -468,6 +474,7 @@ class WordsStage final : public TextStage {
           if (space == std::string::npos) space = w.size();
           std::string piece = w.substr(at, space - at);
           ++vocabulary[piece];
+          all_added.insert(piece);
           new_words.push_back(std::move(piece));
         }
       }
@@ -493,6 +500,11 @@ class WordsStage final : public TextStage {
         if (again) open.push_back(std::move(o));
       }
     }
+    // Pairs whose words' counts the fixes raised are decided again with
+    // them ("he aded" once "hesaid" is read "he said"), as a second run
+    // counts them.
+    if (!all_added.empty())
+      LearnPairs(words, vocabulary, false, m, &all_added);
     if (!m->fixes.empty()) LearnPairs(words, vocabulary, true, m);
   }
 
