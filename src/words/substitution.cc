@@ -388,15 +388,18 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       const Token& n = line_tokens[k];
       return !n.protect && n.ascii && !n.hyphened;
     };
-    // A whole line (one valid run) in another language is kept for a
-    // second look once the repairs are known (see DocumentWords).
-    uint32_t foreign_line = kNoForeignLine;
-    if (pieces.size() == 1 && foreign_piece(0)) {
-      foreign_line = static_cast<uint32_t>(words.foreign_words.size());
+    // Each valid run of the line in another language is kept for a second
+    // look once the repairs are known (see DocumentWords).
+    std::vector<uint32_t> piece_lines(pieces.size(), kNoForeignLine);
+    for (size_t p = 0; p < pieces.size(); ++p) {
+      if (!foreign_piece(p)) continue;
+      piece_lines[p] = static_cast<uint32_t>(words.foreign_words.size());
       words.foreign_words.emplace_back();
-      for (const Token& t : line_tokens) {
-        if (t.counted) words.foreign_words.back().push_back(forms[t.form].text);
-      }
+    }
+    for (const Token& t : line_tokens) {
+      if (t.counted && piece_lines[t.piece] != kNoForeignLine)
+        words.foreign_words[piece_lines[t.piece]].push_back(
+            forms[t.form].text);
     }
     const size_t n = line_tokens.size();
     for (size_t k = 0; k < n; ++k) {
@@ -421,9 +424,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         if (p.known && !p.rare)
           words.adjacent.emplace_back(forms[p.form].text, form.text);
       }
-      if (form.known || !form.ascii || t.protect ||
-          (foreign && foreign_line == kNoForeignLine))
-        continue;
+      if (form.known || !form.ascii || t.protect) continue;
+      const uint32_t foreign_line = piece_lines[t.piece];
       Suspect& suspect =
           foreign ? foreign_suspects[t.form] : suspects[t.form];
       if (++suspect.count == 1) {

@@ -89,11 +89,11 @@ struct DocumentWords {
   // Every unknown ASCII form of 2+ letters outside other-language lines and
   // protected tokens, sorted by text.
   std::vector<Suspect> suspects;
-  // Whole lines (one valid run each) left out as another language, for a
-  // second look once the repairs are known: a line of mostly damaged English
-  // words reads as English to a second run once they are repaired. Each
-  // line's words of 2+ letters (views like `written`), and the unknown ASCII
-  // forms of those lines, as suspects with their line.
+  // Lines (each valid run of a line on its own) left out as another
+  // language, for a second look once the repairs are known: a line of mostly
+  // damaged English words reads as English to a second run once they are
+  // repaired. Each one's words of 2+ letters (views like `written`), and
+  // their unknown ASCII forms, as suspects with their line.
   std::vector<std::vector<std::string_view>> foreign_words;
   std::vector<Suspect> foreign_suspects;
   // Plain tokens one space apart in a sentence, at least one of them unknown
