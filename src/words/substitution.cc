@@ -344,7 +344,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   };
   std::unordered_map<uint32_t, Seen> unknown;      // by base
   std::unordered_map<uint32_t, Suspect> suspects;  // by form
-  std::unordered_map<uint32_t, Suspect> foreign_suspects;  // by form
+  // By form and foreign line: form << 32 | line.
+  std::unordered_map<uint64_t, Suspect> foreign_suspects;
   std::vector<Token> line_tokens;
   // Counts the tokens of one whole line.
   auto count_line = [&] {
@@ -427,7 +428,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       if (form.known || !form.ascii || t.protect) continue;
       const uint32_t foreign_line = piece_lines[t.piece];
       Suspect& suspect =
-          foreign ? foreign_suspects[t.form] : suspects[t.form];
+          foreign ? foreign_suspects[uint64_t{t.form} << 32 | foreign_line]
+                  : suspects[t.form];
       if (++suspect.count == 1) {
         suspect.foreign_line = foreign ? foreign_line : kNoForeignLine;
         // An apostrophe right before the word marks letters left out on
@@ -545,12 +547,15 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     suspect.text = forms[form].text;
     words.suspects.push_back(suspect);
   }
-  for (auto& [form, suspect] : foreign_suspects) {
-    suspect.text = forms[form].text;
+  for (auto& [key, suspect] : foreign_suspects) {
+    suspect.text = forms[key >> 32].text;
     words.foreign_suspects.push_back(suspect);
   }
   std::sort(words.foreign_suspects.begin(), words.foreign_suspects.end(),
-            [](const Suspect& a, const Suspect& b) { return a.text < b.text; });
+            [](const Suspect& a, const Suspect& b) {
+              return a.text != b.text ? a.text < b.text
+                                      : a.foreign_line < b.foreign_line;
+            });
   std::sort(words.suspects.begin(), words.suspects.end(),
             [](const Suspect& a, const Suspect& b) { return a.text < b.text; });
   return words;

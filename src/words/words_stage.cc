@@ -214,15 +214,35 @@ class WordsStage final : public TextStage {
       if (!any) return;
       // Their suspects, except forms the English lines also write (those
       // were judged there, with their count).
+      // A form's occurrences in all the lines turned so far count together,
+      // as a second run counts them.
       DocumentWords more;
-      for (const Suspect& s : words.foreign_suspects) {
-        if (!now[s.foreign_line]) continue;
+      const std::vector<Suspect>& all = words.foreign_suspects;
+      for (size_t i = 0, j; i < all.size(); i = j) {
+        j = i;
+        while (j < all.size() && all[j].text == all[i].text) ++j;
         const auto english = std::lower_bound(
-            words.suspects.begin(), words.suspects.end(), s.text,
+            words.suspects.begin(), words.suspects.end(), all[i].text,
             [](const Suspect& a, std::string_view b) { return a.text < b; });
-        if (english != words.suspects.end() && english->text == s.text)
+        if (english != words.suspects.end() && english->text == all[i].text)
           continue;
-        more.suspects.push_back(s);
+        bool fresh = false;
+        Suspect merged;
+        for (size_t k = i; k < j; ++k) {
+          const Suspect& s = all[k];
+          if (!turned[s.foreign_line]) continue;
+          fresh = fresh || now[s.foreign_line];
+          if (merged.count == 0) {
+            merged = s;
+          } else {
+            merged.count += s.count;
+            merged.mid_capital = merged.mid_capital || s.mid_capital;
+            merged.hyphened = merged.hyphened || s.hyphened;
+            merged.beside_fragment =
+                merged.beside_fragment || s.beside_fragment;
+          }
+        }
+        if (fresh) more.suspects.push_back(merged);
       }
       const size_t before = m->fixes.size();
       if (!more.suspects.empty())
