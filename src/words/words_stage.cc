@@ -244,10 +244,33 @@ class WordsStage final : public TextStage {
         }
         if (fresh) more.suspects.push_back(merged);
       }
-      const size_t before = m->fixes.size();
+      std::set<std::string, std::less<>> fixed_before;
+      for (const auto& [form, fix] : m->fixes) fixed_before.insert(form);
       if (!more.suspects.empty())
         LearnFixes(more, broken, readings, vocabulary, m);
-      if (m->fixes.size() == before) return;
+      if (m->fixes.size() == fixed_before.size()) return;
+      // The words these fixes bring may decide the English lines' open
+      // suspects as they decide them for a second run: those within reach
+      // of such a word, or beside a word fixed here, are looked at again.
+      std::vector<std::string> brought;
+      std::set<std::string_view> fixed_here;
+      for (const auto& [form, fix] : m->fixes) {
+        if (fixed_before.count(form) != 0) continue;
+        brought.push_back(LowerWord(fix.replacement, true));
+        fixed_here.insert(form);
+      }
+      DocumentWords again;
+      for (const Suspect& s : words.suspects) {
+        if (m->fixes.count(s.text) != 0) continue;
+        bool near = fixed_here.count(s.before) != 0 ||
+                    fixed_here.count(s.after) != 0;
+        const std::string lower = LowerWord(s.text, true);
+        for (size_t k = 0; k < brought.size() && !near; ++k)
+          near = WithinTwoEdits(lower, brought[k]);
+        if (near) again.suspects.push_back(s);
+      }
+      if (!again.suspects.empty())
+        LearnFixes(again, broken, readings, vocabulary, m);
     }
   }
 
