@@ -200,6 +200,15 @@ class WordsStage final : public TextStage {
       bool any = false;
       for (size_t line = 0; line < words.foreign_words.size(); ++line) {
         if (turned[line]) continue;
+        // (Judged by the lexicon alone already: only a line with a word a
+        // fix or a rule repairs can turn.)
+        bool repaired = false;
+        for (const std::string_view w : words.foreign_words[line]) {
+          repaired = repaired || m->fixes.count(w) != 0;
+          for (size_t r = 0; r < m->rules.size() && !repaired; ++r)
+            repaired = ContainsFolded(w, m->rules[r].source);
+        }
+        if (!repaired) continue;
         size_t known = 0;
         for (const std::string_view w : words.foreign_words[line]) {
           const bool ascii = std::all_of(w.begin(), w.end(), [](char c) {
