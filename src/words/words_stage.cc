@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -149,7 +150,6 @@ class WordsStage final : public TextStage {
                                    Compounds(window), words.foreign_lines);
       }
       LearnFixes(words, broken, readings, &vocabulary, model.get());
-      LearnInTurnedLines(words, broken, readings, &vocabulary, model.get());
     }
     if (!model->fixes.empty() || !model->pairs.empty())
       LearnAfterFixes(&words, &sources, model.get());
@@ -183,104 +183,6 @@ class WordsStage final : public TextStage {
     return (suspect.elided && word.size() > lower.size() &&
             word.substr(word.size() - lower.size()) == lower) ||
            (suspect.plural_possessive && word.back() != 's');
-  }
-
-  // Lines the learning left out as another language that read as English
-  // once the repairs learned so far are made (a headline of mostly damaged
-  // words): their suspects get per-word corrections too, as a second run
-  // would give them. Rounds until no line turns.
-  void LearnInTurnedLines(const DocumentWords& words,
-                          const std::set<std::string_view>& broken,
-                          const ReadingConfidence& readings,
-                          Vocabulary* vocabulary, SubstitutionModel* m) const {
-    if (words.foreign_suspects.empty()) return;
-    std::vector<char> turned(words.foreign_words.size(), 0);
-    for (int round = 0; round < kMaxFixRounds; ++round) {
-      std::vector<char> now(words.foreign_words.size(), 0);
-      bool any = false;
-      for (size_t line = 0; line < words.foreign_words.size(); ++line) {
-        if (turned[line]) continue;
-        // (Judged by the lexicon alone already: only a line with a word a
-        // fix or a rule repairs can turn.)
-        bool repaired = false;
-        for (const std::string_view w : words.foreign_words[line]) {
-          repaired = repaired || m->fixes.count(w) != 0;
-          for (size_t r = 0; r < m->rules.size() && !repaired; ++r)
-            repaired = ContainsFolded(w, m->rules[r].source);
-        }
-        if (!repaired) continue;
-        size_t known = 0;
-        for (const std::string_view w : words.foreign_words[line]) {
-          const bool ascii = std::all_of(w.begin(), w.end(), [](char c) {
-            return static_cast<unsigned char>(c) < 0x80;
-          });
-          known += KnownOrRepaired(*m, w, ascii);
-        }
-        if (ForeignLine(known, words.foreign_words[line].size())) continue;
-        turned[line] = now[line] = 1;
-        any = true;
-      }
-      if (!any) return;
-      // Their suspects, except forms the English lines also write (those
-      // were judged there, with their count).
-      // A form's occurrences in all the lines turned so far count together,
-      // as a second run counts them.
-      DocumentWords more;
-      const std::vector<Suspect>& all = words.foreign_suspects;
-      for (size_t i = 0, j; i < all.size(); i = j) {
-        j = i;
-        while (j < all.size() && all[j].text == all[i].text) ++j;
-        const auto english = std::lower_bound(
-            words.suspects.begin(), words.suspects.end(), all[i].text,
-            [](const Suspect& a, std::string_view b) { return a.text < b; });
-        if (english != words.suspects.end() && english->text == all[i].text)
-          continue;
-        bool fresh = false;
-        Suspect merged;
-        for (size_t k = i; k < j; ++k) {
-          const Suspect& s = all[k];
-          if (!turned[s.foreign_line]) continue;
-          fresh = fresh || now[s.foreign_line];
-          if (merged.count == 0) {
-            merged = s;
-          } else {
-            merged.count += s.count;
-            merged.mid_capital = merged.mid_capital || s.mid_capital;
-            merged.hyphened = merged.hyphened || s.hyphened;
-            merged.beside_fragment =
-                merged.beside_fragment || s.beside_fragment;
-          }
-        }
-        if (fresh) more.suspects.push_back(merged);
-      }
-      std::set<std::string, std::less<>> fixed_before;
-      for (const auto& [form, fix] : m->fixes) fixed_before.insert(form);
-      if (!more.suspects.empty())
-        LearnFixes(more, broken, readings, vocabulary, m);
-      if (m->fixes.size() == fixed_before.size()) return;
-      // The words these fixes bring may decide the English lines' open
-      // suspects as they decide them for a second run: those within reach
-      // of such a word, or beside a word fixed here, are looked at again.
-      std::vector<std::string> brought;
-      std::set<std::string_view> fixed_here;
-      for (const auto& [form, fix] : m->fixes) {
-        if (fixed_before.count(form) != 0) continue;
-        brought.push_back(LowerWord(fix.replacement, true));
-        fixed_here.insert(form);
-      }
-      DocumentWords again;
-      for (const Suspect& s : words.suspects) {
-        if (m->fixes.count(s.text) != 0) continue;
-        bool near = fixed_here.count(s.before) != 0 ||
-                    fixed_here.count(s.after) != 0;
-        const std::string lower = LowerWord(s.text, true);
-        for (size_t k = 0; k < brought.size() && !near; ++k)
-          near = WithinTwoEdits(lower, brought[k]);
-        if (near) again.suspects.push_back(s);
-      }
-      if (!again.suspects.empty())
-        LearnFixes(again, broken, readings, vocabulary, m);
-    }
   }
 
   // The words the per-word repairs leave unknown may show an accident the
@@ -422,52 +324,66 @@ class WordsStage final : public TextStage {
     };
     std::vector<Open> open, waiting;
     std::set<std::string, std::less<>> all_added;  // words the fixes add
-    for (const Suspect& suspect : words.suspects) {
-      const auto used = consumed.find(suspect.text);
-      const size_t count =
-          suspect.count - (used == consumed.end() ? 0 : used->second);
+    // Admits `suspect`, written `count` times (as the joins leave it), to the
+    // rounds, unless it is no word to correct.
+    const auto admit = [&](const Suspect& suspect, size_t count) {
       // A piece of a hyphenated compound (Abish-uly) is no word of its own;
       // a form written the same way twice is how the document spells it.
       if (count != 1 || suspect.hyphened || suspect.beside_fragment ||
           broken.count(suspect.text) != 0)
-        continue;
+        return;
       const WordCase word_case = CaseOf(suspect.text);
       if (word_case == WordCase::kUpper || word_case == WordCase::kMixed)
-        continue;
+        return;
       std::string lower = LowerWord(suspect.text, true);
-      if (lower.size() < 3 || lower.find('\'') != std::string::npos) continue;
+      if (lower.size() < 3 || lower.find('\'') != std::string::npos) return;
       // An unknown word capitalized in mid-sentence is a name, read as one
       // only into a name the lexicon knows, by the table's misreadings
       // (Mlcrosoft, Jannary); see NameReading.
       if (!suspect.mid_capital &&
           std::binary_search(m->names.begin(), m->names.end(), lower))
-        continue;
-      bool ruled = false;
-      for (const SubstitutionRule& rule : m->rules)
-        ruled = ruled || lower.find(rule.source) != std::string::npos;
-      if (ruled) continue;
+        return;
+      for (const SubstitutionRule& rule : m->rules) {
+        if (lower.find(rule.source) != std::string::npos) return;
+      }
       // A short capitalized word the lexicon lacks is a name far more often
       // than a misreading (Jef, Ivo), unless it only ever starts a sentence,
-      // where it is read only as a function word (Fhe, Whcn; see below).
+      // where it is read only as a function word (Fhe, Bnt; see below).
       if (word_case == WordCase::kCapitalized && lower.size() <= 4 &&
           suspect.mid_capital)
-        continue;
+        return;
       // A word Tesseract read with high confidence is mostly a name or a
       // word the lexicon lacks, read right (see kSureReading).
       const auto reading = readings.find(suspect.text);
-      if (reading != readings.end() && reading->second >= kSureReading)
-        continue;
+      if (reading != readings.end() && reading->second >= kSureReading) return;
       // (A name is read only as a name the document writes, see
       // NameReading: it waits until one of its misreadings is a word the
       // document writes, which rules most names out without a search.)
-      (suspect.mid_capital ? waiting : open)
-          .push_back({&suspect, std::move(lower), word_case, {}});
+      if (suspect.mid_capital) {
+        waiting.push_back({&suspect, std::move(lower), word_case, {}});
+      } else {
+        open.push_back({&suspect, std::move(lower), word_case,
+                        ContextOf(suspect, *m)});
+      }
+    };
+    for (const Suspect& suspect : words.suspects) {
+      const auto used = consumed.find(suspect.text);
+      admit(suspect, suspect.count - (used == consumed.end() ? 0 : used->second));
     }
-    for (Open& o : open) o.context = ContextOf(*o.suspect, *m);
+    // Lines the learning left out as another language that read as English
+    // once the repairs learned so far are made (a headline of mostly
+    // damaged words) give their suspects to the rounds too, as a second run
+    // would. (Kept here: `open` points at them.)
+    std::vector<char> turned(words.foreign_words.size(), 0);
+    std::deque<Suspect> turned_suspects;
     // Rounds until no fix brings a word to the document: each raises the
     // prior of other readings that are that word, as a second run will see.
     bool new_name = true;  // (the document's own names, at first)
     for (int round = 0; round < kMaxFixRounds; ++round) {
+      for (Suspect& s : TurnedSuspects(words, *m, &turned)) {
+        turned_suspects.push_back(std::move(s));
+        admit(turned_suspects.back(), turned_suspects.back().count);
+      }
       if (new_name) {
         std::erase_if(waiting, [&](Open& o) {
           if (!channel_.ReadsAsDocumentWord(o.lower, vocabulary)) return false;
@@ -575,16 +491,8 @@ class WordsStage final : public TextStage {
         if (pair != m.pairs.end())
           return LowerWord(pair->second.replacement, true);
       }
-      const auto fix = m.fixes.find(written);
-      if (fix != m.fixes.end()) return LowerWord(fix->second.replacement, true);
-      std::string lower = LowerWord(written, true);
-      if (Known(*lexicon_, lower)) return lower;
-      for (const SubstitutionRule& rule : m.rules) {
-        if (lower.find(rule.source) == std::string::npos) continue;
-        std::string fixed = ReplaceAll(lower, rule.source, rule.target);
-        if (KnownLower(*lexicon_, fixed)) return fixed;
-      }
-      return lower;
+      std::string as = AsRepaired(m, written, true);
+      return as.empty() ? LowerWord(written, true) : as;
     };
     // (A neighbour split in two, "andas" read "and as": the word beside.)
     std::string before =
@@ -612,19 +520,92 @@ class WordsStage final : public TextStage {
     return ForeignLine(known, words);
   }
 
+  // Token `text` in lowercase as `m`'s repairs leave it (a per-word fix, a
+  // rule), when that is a word the lexicon knows; "" otherwise.
+  std::string AsRepaired(const SubstitutionModel& m, std::string_view text,
+                         bool ascii) const {
+    const auto fix = m.fixes.find(text);
+    if (fix != m.fixes.end()) return LowerWord(fix->second.replacement, true);
+    std::string lower = LowerWord(text, ascii);
+    if (Known(*lexicon_, lower)) return lower;
+    for (const SubstitutionRule& rule : m.rules) {
+      if (lower.find(rule.source) == std::string::npos) continue;
+      std::string fixed = ReplaceAll(lower, rule.source, rule.target);
+      if (KnownLower(*lexicon_, fixed)) return fixed;
+    }
+    return {};
+  }
+
   // Whether token `text` is a word the lexicon knows, or one `m` repairs
-  // into one (a per-word fix, a rule): a word of the line's language, as a
-  // second run will see it once the repair is made.
+  // into one: a word of the line's language, as a second run will see it
+  // once the repair is made.
   bool KnownOrRepaired(const SubstitutionModel& m, std::string_view text,
                        bool ascii) const {
-    const std::string lower = LowerWord(text, ascii);
-    if (Known(*lexicon_, lower) || m.fixes.count(text) != 0) return true;
-    for (const SubstitutionRule& rule : m.rules) {
-      if (lower.find(rule.source) != std::string::npos &&
-          KnownLower(*lexicon_, ReplaceAll(lower, rule.source, rule.target)))
-        return true;
+    return !AsRepaired(m, text, ascii).empty();
+  }
+
+  // The suspects of the lines left out as another language (see
+  // DocumentWords::foreign_words) that `m`'s repairs now make English, and
+  // that were not `*turned` before (marked now): each form once, counted
+  // over all the lines turned so far, except forms the English lines write
+  // (judged there, with their count).
+  std::vector<Suspect> TurnedSuspects(const DocumentWords& words,
+                                      const SubstitutionModel& m,
+                                      std::vector<char>* turned) const {
+    std::vector<char> now(turned->size(), 0);
+    bool any = false;
+    for (size_t line = 0; line < turned->size(); ++line) {
+      if ((*turned)[line]) continue;
+      const std::vector<std::string_view>& line_words = words.foreign_words[line];
+      // (Judged by the lexicon alone already: only a line with a word a fix
+      // or a rule repairs can turn.)
+      bool repaired = false;
+      for (const std::string_view w : line_words) {
+        repaired = repaired || m.fixes.count(w) != 0;
+        for (size_t r = 0; r < m.rules.size() && !repaired; ++r)
+          repaired = ContainsFolded(w, m.rules[r].source);
+      }
+      if (!repaired) continue;
+      size_t known = 0;
+      for (const std::string_view w : line_words) {
+        const bool ascii = std::all_of(w.begin(), w.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x80;
+        });
+        known += KnownOrRepaired(m, w, ascii);
+      }
+      if (ForeignLine(known, line_words.size())) continue;
+      (*turned)[line] = now[line] = 1;
+      any = true;
     }
-    return false;
+    std::vector<Suspect> out;
+    if (!any) return out;
+    const std::vector<Suspect>& all = words.foreign_suspects;
+    for (size_t i = 0, j; i < all.size(); i = j) {
+      j = i;
+      while (j < all.size() && all[j].text == all[i].text) ++j;
+      const auto english = std::lower_bound(
+          words.suspects.begin(), words.suspects.end(), all[i].text,
+          [](const Suspect& a, std::string_view b) { return a.text < b; });
+      if (english != words.suspects.end() && english->text == all[i].text)
+        continue;
+      bool fresh = false;
+      Suspect merged;
+      for (size_t k = i; k < j; ++k) {
+        const Suspect& s = all[k];
+        if (!(*turned)[s.foreign_line]) continue;
+        fresh = fresh || now[s.foreign_line];
+        if (merged.count == 0) {
+          merged = s;
+          continue;
+        }
+        merged.count += s.count;
+        merged.mid_capital = merged.mid_capital || s.mid_capital;
+        merged.hyphened = merged.hyphened || s.hyphened;
+        merged.beside_fragment = merged.beside_fragment || s.beside_fragment;
+      }
+      if (fresh) out.push_back(merged);
+    }
+    return out;
   }
 
   bool MayChange(std::string_view segment,
