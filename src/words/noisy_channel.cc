@@ -360,6 +360,7 @@ bool NoisyChannel::Decide(const std::string& word, bool capitalized,
   }
   out->context = by_context;
   out->ordinary = taken.ordinary;
+  out->misreadings = taken.misreadings;
   out->score = best;
   out->margin = lead;
   return true;

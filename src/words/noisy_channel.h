@@ -48,6 +48,7 @@ struct Correction {
   // is then how much better it fits them than the next close reading.
   std::string context;
   bool ordinary = false;  // the reading takes an ordinary edit
+  int misreadings = 0;    // of the table's, the reading takes
 };
 
 class NoisyChannel {

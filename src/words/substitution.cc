@@ -347,6 +347,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   // By form and foreign line: form << 32 | line.
   std::unordered_map<uint64_t, Suspect> foreign_suspects;
   std::vector<Token> line_tokens;
+  // Per valid run of the current line (reused, not allocated per line):
+  // its known and counted tokens, and its index in foreign_words if any.
+  std::vector<std::pair<uint32_t, uint32_t>> pieces;
+  std::vector<uint32_t> piece_lines;
   // Counts the tokens of one whole line.
   auto count_line = [&] {
     if (!fresh.empty()) {
@@ -369,7 +373,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     words.known_tokens += known;
     // Each valid run of the line on its own, as the repair will see it (it
     // reads valid runs only).
-    std::vector<std::pair<uint32_t, uint32_t>> pieces;  // known, all
+    pieces.clear();
     for (const Token& t : line_tokens) {
       if (t.piece >= pieces.size()) pieces.resize(t.piece + 1u);
       if (!t.counted) continue;
@@ -391,7 +395,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     };
     // Each valid run of the line in another language is kept for a second
     // look once the repairs are known (see DocumentWords).
-    std::vector<uint32_t> piece_lines(pieces.size(), kNoForeignLine);
+    piece_lines.assign(pieces.size(), kNoForeignLine);
     for (size_t p = 0; p < pieces.size(); ++p) {
       if (!foreign_piece(p)) continue;
       piece_lines[p] = static_cast<uint32_t>(words.foreign_words.size());

@@ -165,9 +165,8 @@ class WordsStage final : public TextStage {
   // only reading such a word gets, as it is most often a name the lexicon
   // lacks (Deppler is no misread Doppler in a text without Doppler).
   bool NameReading(const Correction& c, const Vocabulary& vocabulary) const {
-    // (One misreading: "rn->m", never "rn->m, e->c".)
-    if (c.ordinary || c.word.find(' ') != std::string::npos ||
-        c.edits.find(',') != std::string::npos)
+    if (c.ordinary || c.misreadings != 1 ||
+        c.word.find(' ') != std::string::npos)
       return false;
     const auto used = vocabulary.find(c.word);
     if (used == vocabulary.end() || used->second == 0) return false;
@@ -883,6 +882,12 @@ class WordsStage final : public TextStage {
     std::unordered_map<std::string_view, bool>
         known_words;  // see LineIsForeign
     const size_t n = run.size();
+    // Whether a word goes on at run[k] (an apostrophe only before a letter).
+    const auto continues_word = [&](size_t k) {
+      return k < n && word_byte(run[k]) &&
+             (run[k] != '\'' ||
+              (k + 1 < n && word_byte(run[k + 1]) && run[k + 1] != '\''));
+    };
     for (size_t i = 0; i < n;) {
       if (!word_byte(run[i])) {
         ++i;
@@ -892,11 +897,6 @@ class WordsStage final : public TextStage {
       while (i < n && word_byte(run[i])) ++i;
       // An apostrophe at a word's edge is no part of its token (bidders'
       // shares, 'quoted').
-      const auto continues_word = [&](size_t k) {
-        return k < n && word_byte(run[k]) &&
-               (run[k] != '\'' || (k + 1 < n && word_byte(run[k + 1]) &&
-                                    run[k + 1] != '\''));
-      };
       size_t end = i;
       while (at < end && run[at] == '\'') ++at;
       while (end > at && run[end - 1] == '\'') --end;
