@@ -26,25 +26,15 @@ done
 text=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tr -s ' \n\t' ' ' < "$1" | fold -s -w 1200 | sed -n "$((skip + 1)),$((skip + pages))p" \
-  > "$work/passages"
-n=0
-while IFS= read -r passage; do
-  n=$((n + 1))
-  printf '%s\n' "$passage" > "$work/p$n.txt"
-  text2image --text "$work/p$n.txt" --outputbase "$work/page$n" --font "DejaVu Sans" \
-    --fonts_dir /usr/share/fonts/truetype/dejavu --resolution 300 --ptsize 11 \
-    --degrade_image=false > /dev/null 2>&1
-done < "$work/passages"
+. "$here/tools/eval/pages.sh"
+render_pages "$text" 1200 "$skip" "$pages" "$work"
 damages=${OCR_EVAL_DAMAGES:-"none 0|blur 3|blur 4|blur 5|noise 40|lowres 60|lowres 75|jpeg 10"}
 IFS='|' read -r -a damage_list <<< "$damages"
 : > "$work/all"
 for damage in "${damage_list[@]}"; do
   set -- $damage
   for k in $(seq "$n"); do
-    img="$work/d$k.png"; [ "$1" = jpeg ] && img="$work/d$k.jpg"
-    if [ "$1" = none ]; then img="$work/page$k.tif"; else
-      "$build/tools/ocr/ocr_degrade" "$work/page$k.tif" "$img" "$1" "$2"; fi
+    img=$(damaged_page "$build" "$work" "$k" "$1" "$2")
     "$build/textmend" --format=tsv "$img" > "$work/tsv" 2> /dev/null || true
     "$build/textmend" --report="$work/report" "$img" > /dev/null 2>&1 || true
     # One line per word as read: W <confidence> <word>; per correction: C <before> <after>;

@@ -24,18 +24,10 @@ done
 [ $# -eq 1 ] || { echo "usage: $0 [options] FILE" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tr -s ' \n\t' ' ' < "$1" | fold -s -w "$chars" | sed -n "$((skip + 1)),$((skip + pages))p" \
-  > "$work/passages"
+. "$here/tools/eval/pages.sh"
+render_pages "$1" "$chars" "$skip" "$pages" "$work"
 : > "$work/truth.txt"
-n=0
-while IFS= read -r passage; do
-  n=$((n + 1))
-  printf '%s\n' "$passage" > "$work/p$n.txt"
-  cat "$work/p$n.txt" >> "$work/truth.txt"
-  text2image --text "$work/p$n.txt" --outputbase "$work/page$n" --font "DejaVu Sans" \
-    --fonts_dir /usr/share/fonts/truetype/dejavu --resolution 300 --ptsize 11 \
-    --degrade_image=false > /dev/null 2>&1
-done < "$work/passages"
+for k in $(seq "$n"); do cat "$work/p$k.txt" >> "$work/truth.txt"; done
 echo "OCR: $n pages of $(basename "$1"), tesseract against textmend"
 damages=${OCR_EVAL_DAMAGES:-"none 0|rotate 2|rotate 5|orient 1|orient 2|orient 3|shade 50|blur 2|blur 4|noise 20|noise 40|lowres 150|lowres 100|lowres 75|shrink 3|jpeg 10"}
 IFS='|' read -r -a damage_list <<< "$damages"
@@ -43,9 +35,7 @@ for damage in "${damage_list[@]}"; do
   set -- $damage
   : > "$work/tesseract.txt"; : > "$work/textmend.txt"
   for k in $(seq "$n"); do
-    img="$work/d$k.png"; [ "$1" = jpeg ] && img="$work/d$k.jpg"
-    if [ "$1" = none ]; then img="$work/page$k.tif"; else
-      "$build/tools/ocr/ocr_degrade" "$work/page$k.tif" "$img" "$1" "$2"; fi
+    img=$(damaged_page "$build" "$work" "$k" "$1" "$2")
     OMP_THREAD_LIMIT=1 tesseract "$img" - 2> /dev/null >> "$work/tesseract.txt" || true
     "$build/textmend" "$img" >> "$work/textmend.txt" 2> /dev/null || true
   done
