@@ -32,6 +32,16 @@ Options WithWords() {
   return o;
 }
 
+// `text` with the first occurrence of `clean` (which it must hold) written
+// as `damaged`.
+std::string Damaged(const std::string& text, std::string_view clean,
+                     std::string_view damaged) {
+  std::string out = text;
+  const size_t at = out.find(clean);
+  REQUIRE(at != std::string::npos);
+  return out.replace(at, clean.size(), damaged);
+}
+
 // Every `from` in `text` replaced by `to`, as a find-and-replace accident does.
 std::string Accident(const std::string& text, const std::string& from,
                      const std::string& to) {
@@ -149,10 +159,7 @@ TEST_CASE("words: OCR misreadings are corrected word by word", "[words]") {
       " Mr Bialiatski of the Vyasna group and Ms Kalesnikava said they would "
       "attend.\n";
   for (const auto& c : kCases) {
-    std::string damaged = kReport;
-    const size_t at = damaged.find(c.clean);  // its first occurrence
-    REQUIRE(at != std::string::npos);
-    damaged.replace(at, std::string_view(c.clean).size(), c.misread);
+    std::string damaged = Damaged(kReport, c.clean, c.misread);
     damaged += tail;
     const RepairResult r = RepairText(damaged, WithWords());
     CHECK(r.text == kReport + tail);
@@ -177,10 +184,7 @@ TEST_CASE("words: the words around choose between close readings", "[words]") {
   };
   for (const auto& c : kCases) {
     CAPTURE(c.misread);
-    std::string damaged = kReport;
-    const size_t at = damaged.find(c.clean);
-    REQUIRE(at != std::string::npos);
-    damaged.replace(at, std::string_view(c.clean).size(), c.misread);
+    const std::string damaged = Damaged(kReport, c.clean, c.misread);
     const RepairResult r = RepairText(damaged, WithWords());
     CHECK(r.text == kReport);
     REQUIRE(r.changes.size() == 1);
@@ -193,16 +197,16 @@ TEST_CASE("words: one run repairs what a second would", "[words]") {
   // A headline of mostly damaged words reads as another language until its
   // words are repaired; its suspects are corrected in the same run once the
   // fixes learned elsewhere (rnayor) make it English.
-  std::string damaged = kReport;
-  damaged.replace(damaged.find("the mayor"), 9, "the rnayor");
-  damaged = "Harbour rnayor qucstioned by councll\n\n" + damaged;
+  const std::string damaged = "Harbour rnayor qucstioned by councll\n\n" +
+                              Damaged(kReport, "the mayor", "the rnayor");
   const std::string once = RepairText(damaged, WithWords()).text;
   CHECK(once == "Harbour mayor questioned by council\n\n" + kReport);
   CHECK(RepairText(once, WithWords()).text == once);
   // A fix is applied before a plural's possessive apostrophe too.
-  std::string possessive = kReport;
-  possessive.replace(possessive.find("their boats"), 11, "their boatts' moorings");
-  const std::string fixed = RepairText(possessive, WithWords()).text;
+  const std::string fixed =
+      RepairText(Damaged(kReport, "their boats", "their boatts' moorings"),
+                 WithWords())
+          .text;
   CHECK(fixed.find("their boats' moorings") != std::string::npos);
 }
 
@@ -282,9 +286,10 @@ TEST_CASE("words: a word the page's reader was sure of is left as read",
     CHECK((r.text == kReport) == c.corrected);
     CHECK((r.text == page) == !c.corrected);
   }
-  // Readings outside the input are ignored.
+  // A reading that runs past the input's end is ignored, not cut short:
+  // cut, it would mark the misread word sure.
   RepairResult r;
-  REQUIRE(repairer->Repair(page, {{page.size() - 2, 10, 1.0f}}, &r).ok());
+  REQUIRE(repairer->Repair(page, {{at, page.size(), 1.0f}}, &r).ok());
   CHECK(r.text == kReport);
 }
 
@@ -300,10 +305,7 @@ TEST_CASE("words: words split by a stray space or run together", "[words]") {
       {"it would take", "itwould take"},
   };
   for (const auto& c : kCases) {
-    std::string damaged = kReport;
-    const size_t at = damaged.find(c.clean);
-    REQUIRE(at != std::string::npos);
-    damaged.replace(at, std::string_view(c.clean).size(), c.broken);
+    const std::string damaged = Damaged(kReport, c.clean, c.broken);
     const RepairResult r = RepairText(damaged, WithWords());
     CHECK(r.text == kReport);
     REQUIRE(r.changes.size() == 1);
