@@ -33,17 +33,20 @@ class DocumentModel {
   virtual ~DocumentModel() = default;
 };
 
+// A hash for maps keyed by std::string that are searched with a
+// std::string_view (no string is built to look one up).
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>()(text);
+  }
+};
+
 // The reader's confidence (0..1) in the words of text read from page
 // images, by the word as written: its highest over its occurrences. Empty
 // for other text.
-struct ReadingHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view word) const {
-    return std::hash<std::string_view>()(word);
-  }
-};
 using ReadingConfidence =
-    std::unordered_map<std::string, float, ReadingHash, std::equal_to<>>;
+    std::unordered_map<std::string, float, TextHash, std::equal_to<>>;
 
 class TextStage {
  public:

@@ -51,13 +51,7 @@ class SubstitutionModel final : public DocumentModel {
     std::string rule;
     float confidence;
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view v) const {
-      return std::hash<std::string_view>()(v);
-    }
-  };
-  std::unordered_map<std::string, Fix, Hash, std::equal_to<>> fixes;
+  std::unordered_map<std::string, Fix, TextHash, std::equal_to<>> fixes;
   // Two tokens one space apart to read as one word ("pris oners"), by
   // their text.
   std::map<std::string, Fix, std::less<>> pairs;
