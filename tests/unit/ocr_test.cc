@@ -162,10 +162,25 @@ TEST_CASE("ocr: Tesseract reads a clean rendered page", "[ocr]") {
   REQUIRE(MakeTesseractEngine(OcrOptions(), &engine).ok());
   std::string text;
   std::vector<std::string> failed;
+  std::vector<OcrWord> words;
   REQUIRE(RecognizeImage(ReadData("ocr/harbour.tif"), "harbour.tif",
-                         engine.get(), &text, &failed)
+                         engine.get(), &text, &failed, OcrFormat::kText,
+                         &words)
               .ok());
   CHECK(Words(text) == Words(ReadData("ocr/harbour.txt")));
+  // Its words, in order, each where it stands in the text, read surely (a
+  // clean page).
+  std::string joined;
+  size_t end = 0;
+  for (const OcrWord& w : words) {
+    REQUIRE(w.offset >= end);
+    REQUIRE(w.offset + w.length <= text.size());
+    joined += (joined.empty() ? "" : " ") + text.substr(w.offset, w.length);
+    end = w.offset + w.length;
+    CHECK(w.confidence > 80);
+    CHECK(w.confidence <= 100);
+  }
+  CHECK(joined == Words(text));
 }
 
 TEST_CASE("ocr: a page's resolution is told from its text", "[ocr]") {
