@@ -248,7 +248,7 @@ int main(int argc, char** argv) {
   double rate = 0.05, min_recall = -1, max_damage = -1;
   bool clean_only = false, substitution = false, words = false,
        mojibake = false, ocr_noise = false, broken_words = false, cer = false,
-       verbose = false, names = false;
+       verbose = false, names = false, per_article = false;
   size_t documents = 400;
   std::string half = "all";
   double min_latin = -1, min_cyrillic = -1;
@@ -267,6 +267,8 @@ int main(int argc, char** argv) {
       max_damage = std::atof(argv[++i]);
     else if (a == "--clean")
       clean_only = true;
+    else if (a == "--per-article")
+      per_article = true;
     else if (a == "--substitution")
       substitution = true;
     else if (a == "--words")
@@ -303,7 +305,7 @@ int main(int argc, char** argv) {
           "usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean | "
           "--substitution | --mojibake | --ocr-noise | --broken-words | --cer | "
           "--names [--documents N] [--half all|even|odd]] "
-          "[--words] [--articles N] "
+          "[--words] [--articles N] [--per-article] "
           "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
           "[--max-damage D] [--verbose] [--dump DIR] FILE...\n");
       return 2;
@@ -404,8 +406,21 @@ int main(int argc, char** argv) {
   bool ok = true;
   if (clean_only) {
     size_t tokens = 0, changed = 0;
+    // Each file as one document, or (--per-article) each article alone, as
+    // a user repairs one news story: the rules a short document learns from
+    // little evidence are tried there.
+    std::vector<std::pair<const char*, std::string>> documents_in;
     for (const char* f : files) {
-      const std::string text = ReadAll(f);
+      if (!per_article) {
+        documents_in.emplace_back(f, ReadAll(f));
+        continue;
+      }
+      for (std::string& a : Articles(ReadAll(f))) {
+        if (documents_in.size() < max_articles)
+          documents_in.emplace_back(f, std::move(a));
+      }
+    }
+    for (const auto& [f, text] : documents_in) {
       textmend::RepairResult r;
       if (!repairer->Repair(text, &r).ok()) return 2;
       // Line by line (no repair adds or removes a line), tokens aligned so
@@ -426,7 +441,15 @@ int main(int argc, char** argv) {
         const Tokens b = l < lb.size() ? Split(lb[l]) : Tokens();
         for (const char k : textmend_eval::Kept(a, b)) changed += !k;
       }
-      std::printf("%-40s %9zu changes\n", f, r.changes.size());
+      if (verbose) {
+        for (const textmend::Change& c : r.changes) {
+          std::printf("%s:%llu: %s -> %s [%s]\n", f,
+                      static_cast<unsigned long long>(c.line),
+                      c.before.c_str(), c.after.c_str(), c.rule.c_str());
+        }
+      }
+      if (!per_article)
+        std::printf("%-40s %9zu changes\n", f, r.changes.size());
     }
     const double per10k =
         tokens ? 1e4 * static_cast<double>(changed) / tokens : 0;
