@@ -1,6 +1,7 @@
 // Name keys; see name_key.h.
 #include "names/name_key.h"
 
+#include <algorithm>
 #include <array>
 
 namespace textmend {
@@ -246,6 +247,27 @@ SurnameKey KeyOfSurname(std::string_view surname) {
   }
   key.skeleton = NameSkeleton(lower);
   return key;
+}
+
+SurnameKey LooseKey(const SurnameKey& key) {
+  SurnameKey loose;
+  loose.gender = key.gender;
+  const std::string_view k = key.skeleton;
+  const size_t bar = std::min(k.find('|'), k.size());
+  for (size_t i = 0; i < bar; ++i) {
+    char c = k[i];
+    if (i > 0 && IsVowel(c)) {
+      c = 'V';
+    } else if (c == 'g') {
+      c = 'k';  // (kh, h and g are g in the skeleton)
+    } else if (c == 's' && i > 0 && k[i - 1] == 'k') {
+      continue;  // x, which the skeleton writes ks
+    }
+    if (loose.skeleton.empty() || loose.skeleton.back() != c)
+      loose.skeleton += c;
+  }
+  loose.skeleton += k.substr(bar);
+  return loose;
 }
 
 }  // namespace textmend

@@ -381,9 +381,13 @@ void NameProfile::Observe(std::string_view text) {
     const Seen& s = seen[i];
     Add(s.key, s.surname, s.first, s.first_key, 1);
     // Two spellings of one key in a sentence: perhaps two people (the
-    // Russian and Belarusian forms of a name listed side by side).
+    // Russian and Belarusian forms of a name listed side by side). So are
+    // two of one loose key (Karpov and Karpova are apart by gender; Belov
+    // and Bilov, side by side, are two people).
     for (size_t j = i; j-- > 0 && seen[j].sentence == s.sentence;) {
-      if (seen[j].key == s.key && seen[j].surname != s.surname)
+      if (seen[j].surname == s.surname) continue;
+      if (seen[j].key == s.key ||
+          LooseKey(seen[j].key) == LooseKey(s.key))  // (rare: no cache)
         side_by_side_.insert(s.surname);
     }
   }
@@ -516,21 +520,38 @@ bool EastSlavicSurname(const std::map<std::string, size_t>& spellings) {
   return false;
 }
 
+// Whether a surname of key `key` may be joined with others by its loose key
+// (LooseKey): one with a Slavic ending (-ov, -ova, -in, -sky, ...), or one
+// the lexicon does not know in any case (`unknown`: Podobed, Pavliuchenko,
+// but not Brown or Berlin).
+bool LooselyJoined(const SurnameKey& key, bool unknown) {
+  return unknown || key.skeleton.find('|') != std::string::npos;
+}
+
 // A person's surname key as text.
 std::string PersonId(const SurnameKey& key) {
   return key.skeleton + "/" + std::to_string(static_cast<int>(key.gender));
 }
 
-// The most frequent spelling (a tie: `preferred` when it is among the
-// first, else the alphabetically first), and the evidence: "Kolesnikova 4,
-// Kalesnikava 1".
+// The most frequent spelling (a tie: the one `overall` counts most, when
+// given: the spelling of the surname the scope writes most, whoever it
+// names; then `preferred` when it is among the first; then the
+// alphabetically first), and the evidence: "Kolesnikova 4, Kalesnikava 1".
 std::pair<std::string, std::string> Choose(
     const std::map<std::string, size_t>& spellings,
-    const std::string& preferred) {
+    const std::string& preferred,
+    const std::map<std::string, size_t>* overall = nullptr) {
   std::vector<std::pair<size_t, std::string>> ranked;
   for (const auto& [s, n] : spellings) ranked.emplace_back(n, s);
+  const auto in_all = [overall](const std::string& s) -> size_t {
+    if (overall == nullptr) return 0;
+    const auto it = overall->find(s);
+    return it == overall->end() ? 0 : it->second;
+  };
   std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
+    if (in_all(a.second) != in_all(b.second))
+      return in_all(a.second) > in_all(b.second);
     if ((a.second == preferred) != (b.second == preferred))
       return a.second == preferred;
     return a.second < b.second;
@@ -540,9 +561,15 @@ std::pair<std::string, std::string> Choose(
     if (!evidence.empty()) evidence += ", ";
     evidence += s + " " + std::to_string(n);
   }
-  if (ranked.size() > 1 && ranked[0].first == ranked[1].first &&
-      ranked[0].second == preferred)
-    evidence += "; the names dictionary's spelling breaks the tie";
+  if (ranked.size() > 1 && ranked[0].first == ranked[1].first) {
+    if (in_all(ranked[0].second) > in_all(ranked[1].second)) {
+      evidence += "; the spelling of the surname this scope writes most (" +
+                  std::to_string(in_all(ranked[0].second)) +
+                  " times) breaks the tie";
+    } else if (ranked[0].second == preferred) {
+      evidence += "; the names dictionary's spelling breaks the tie";
+    }
+  }
   return {ranked[0].second, evidence};
 }
 
@@ -551,7 +578,97 @@ std::pair<std::string, std::string> Choose(
 NameProfile::Decisions NameProfile::Decide() const {
   std::lock_guard<std::mutex> lock(mu_);
   Decisions d;
+  // Surname keys with a Slavic ending that share a loose key (LooseKey) and
+  // a first name are one person (Ivan Vakhromeyev, Ivan Vakromeev): joined,
+  // each union under its first key, with the keys it holds.
+  std::map<SurnameKey, SurnameKey> parent;
+  const auto root = [&parent](SurnameKey k) {
+    for (auto it = parent.find(k); it != parent.end() && !(it->second == k);
+         it = parent.find(k))
+      k = it->second;
+    return k;
+  };
+  {
+    // (loose key, first key, key), sorted: runs of one loose key and first
+    // key with several keys are joined, when each key may be.
+    std::vector<std::tuple<SurnameKey, const std::string*, const SurnameKey*>>
+        loose;
+    for (const auto& [key, p] : people_) {
+      if (p.first_keys.empty()) continue;
+      const SurnameKey l = LooseKey(key);
+      for (const std::string& f : p.first_keys) loose.emplace_back(l, &f, &key);
+    }
+    std::sort(loose.begin(), loose.end(), [](const auto& a, const auto& b) {
+      if (!(std::get<0>(a) == std::get<0>(b)))
+        return std::get<0>(a) < std::get<0>(b);
+      return *std::get<1>(a) < *std::get<1>(b);
+    });
+    const auto may_join = [&](const SurnameKey& key) {
+      bool unknown = true;  // no spelling of it is a lexicon word
+      if (lexicon_ != nullptr && key.skeleton.find('|') == std::string::npos) {
+        for (const auto& [spelling, n] : people_.at(key).spellings) {
+          unknown = unknown &&
+                    (static_cast<unsigned char>(spelling[0]) >= 0x80 ||
+                     lexicon_->Find(Lower(spelling)) == nullptr);
+        }
+      }
+      return LooselyJoined(key, unknown);
+    };
+    for (size_t i = 0, j; i < loose.size(); i = j) {
+      j = i + 1;
+      while (j < loose.size() && std::get<0>(loose[j]) == std::get<0>(loose[i]) &&
+             *std::get<1>(loose[j]) == *std::get<1>(loose[i]))
+        ++j;
+      if (j - i < 2) continue;
+      const SurnameKey* first = nullptr;
+      for (size_t k = i; k < j; ++k) {
+        const SurnameKey& key = *std::get<2>(loose[k]);
+        if (!may_join(key)) continue;
+        if (first == nullptr) {
+          first = &key;
+          continue;
+        }
+        const SurnameKey a = root(*first), b = root(key);
+        if (!(a == b)) parent[b] = a;
+      }
+    }
+  }
+  // The unions of several keys, by their root; every other key is a person
+  // of its own.
+  std::map<SurnameKey, std::vector<SurnameKey>> members;
+  for (const auto& [key, up] : parent) members[root(key)].push_back(key);
+  for (auto& [r, keys] : members) keys.push_back(r);
+  std::map<SurnameKey, Person> joined;
+  std::vector<std::pair<const Person*, const std::vector<SurnameKey>*>>
+      persons;
+  std::vector<std::vector<SurnameKey>> alone;  // (one key each)
+  alone.reserve(people_.size());
   for (const auto& [key, p] : people_) {
+    if (p.first_keys.empty() || parent.count(key) != 0 ||
+        members.count(key) != 0)
+      continue;
+    alone.push_back({key});
+    persons.emplace_back(&p, &alone.back());
+  }
+  for (const auto& [r, keys] : members) {
+    Person& into = joined[r];
+    for (const SurnameKey& k : keys) {
+      const Person& p = people_.at(k);
+      for (const auto& [s, n] : p.spellings) into.spellings[s] += n;
+      into.first_keys.insert(p.first_keys.begin(), p.first_keys.end());
+      for (const auto& [f, m] : p.surnames_with) {
+        for (const auto& [s, n] : m) into.surnames_with[f][s] += n;
+      }
+      for (const auto& [f, m] : p.first_spellings) {
+        for (const auto& [s, n] : m) into.first_spellings[f][s] += n;
+      }
+    }
+    persons.emplace_back(&into, &keys);
+  }
+  for (const auto& [person, keys] : persons) {
+    const Person& p = *person;
+    // The keys of the person's mentions: its own, or its union's.
+    const std::vector<SurnameKey>& own_keys = *keys;
     if (p.first_keys.empty()) continue;
     // Two spellings in one sentence: perhaps two people.
     bool side_by_side = false;
@@ -566,14 +683,14 @@ NameProfile::Decisions NameProfile::Decide() const {
     for (const std::string& f : p.first_keys)
       table_first_name = table_first_name || f.front() == '#';
     if (!table_first_name && !EastSlavicSurname(p.spellings)) continue;
-    const std::string id = PersonId(key);
     // The dictionary's entry for the person with first name `first_key`.
-    // (A named reference: clang 14 cannot capture a structured binding.)
-    const SurnameKey& surname_key = key;
     const auto known =
         [&](const std::string& first_key) -> const NamesDictionary::Person* {
-      return dictionary_ == nullptr ? nullptr
-                                    : dictionary_->Find(surname_key, first_key);
+      if (dictionary_ == nullptr) return nullptr;
+      for (const SurnameKey& k : own_keys) {
+        if (const auto* entry = dictionary_->Find(k, first_key)) return entry;
+      }
+      return nullptr;
     };
     // The rewrites of `spellings` into one (the dictionary's `preferred`
     // with --names=dictionary, else the scope's most used), stored in `out`
@@ -582,7 +699,9 @@ NameProfile::Decisions NameProfile::Decide() const {
                            const NamesDictionary::Person* entry,
                            const std::string& preferred,
                            const std::string& second, const char* what,
-                           Decisions::Rewrites* out) -> std::string {
+                           Decisions::Rewrites* out,
+                           const std::map<std::string, size_t>* overall =
+                               nullptr) -> std::string {
       std::string to, evidence;
       if (prefer_dictionary_ && entry != nullptr) {
         to = preferred;
@@ -591,7 +710,7 @@ NameProfile::Decisions NameProfile::Decide() const {
       } else {
         if (spellings.size() < 2) return spellings.begin()->first;
         std::string counts;
-        std::tie(to, counts) = Choose(spellings, preferred);
+        std::tie(to, counts) = Choose(spellings, preferred, overall);
         evidence =
             std::string("one person's ") + what + " in this scope: " + counts;
       }
@@ -603,10 +722,12 @@ NameProfile::Decisions NameProfile::Decide() const {
     // (Returns the spelling the person's mentions end with.)
     const auto rewrite = [&](const std::map<std::string, size_t>& spellings,
                              const std::string& first_key,
-                             const std::string& mention_key) {
+                             const std::string& mention_key,
+                             const std::map<std::string, size_t>* overall =
+                                 nullptr) {
       const NamesDictionary::Person* entry = known(first_key);
       return unify(spellings, entry, entry != nullptr ? entry->surname : "",
-                   mention_key, "spellings", &d.surnames);
+                   mention_key, "spellings", &d.surnames, overall);
     };
     if (p.first_keys.size() == 1) {
       // One person: every mention, with its first name or without, of a
@@ -624,8 +745,10 @@ NameProfile::Decisions NameProfile::Decide() const {
       // ends with it too, whoever it names.
       std::set<std::string> targets;
       std::map<std::string, size_t> all;
+      // (A person's spellings used equally often: the one the scope uses
+      // most for the surname, so that the people end alike where they can.)
       for (const auto& [first_key, spellings] : p.surnames_with) {
-        targets.insert(rewrite(spellings, first_key, first_key));
+        targets.insert(rewrite(spellings, first_key, first_key, &p.spellings));
         for (const auto& [spelling, n] : spellings)
           all[spelling] = p.spellings.at(spelling);
       }
@@ -648,8 +771,10 @@ NameProfile::Decisions NameProfile::Decide() const {
     }
     for (const auto& [first_key, spellings] : p.first_spellings) {
       const NamesDictionary::Person* entry = known(first_key);
-      unify(spellings, entry, entry != nullptr ? entry->given : "", id,
-            "first names", &d.first_names);
+      for (const SurnameKey& k : own_keys) {
+        unify(spellings, entry, entry != nullptr ? entry->given : "",
+              PersonId(k), "first names", &d.first_names);
+      }
     }
   }
   return d;
@@ -721,6 +846,10 @@ class NamesStage final : public TextStage {
     std::unordered_map<std::string_view, uint32_t> ids;  // capitalized words
     std::vector<std::string_view> words;
     std::vector<uint32_t> line_words;  // per line, its capitalized words' ids
+    // Per word: written right after another capitalized word somewhere (a
+    // first name, perhaps), which a loose key needs (see LooseKey).
+    std::vector<char> after_capital;
+    size_t last_capital_end = SIZE_MAX;
     std::vector<std::pair<std::string_view, size_t>> lines;  // line, its end
     // A quick scan, no tokenizer: every run of ASCII letters and apostrophes
     // that starts with a capital after no letter (a superset of the
@@ -757,7 +886,10 @@ class NamesStage final : public TextStage {
         if (!CyrillicCapitalized(w)) continue;
         const auto [it, added] =
             ids.try_emplace(w, static_cast<uint32_t>(words.size()));
-        if (added) words.push_back(w);
+        if (added) {
+          words.push_back(w);
+          after_capital.push_back(1);  // (not told: taken as if it were)
+        }
         line_words.push_back(it->second);
         continue;
       }
@@ -766,16 +898,24 @@ class NamesStage final : public TextStage {
       size_t k = j;  // (an apostrophe ends a word only between letters)
       while (k > i + 1 && text[k - 1] == '\'') --k;
       const std::string_view w = WithoutPossessive(text.substr(i, k - i));
+      const bool follows_capital =
+          i >= 2 && last_capital_end == i - 1 && text[i - 1] == ' ';
       i = j;
       if (w.size() < 2 || CaseOf(w) != WordCase::kCapitalized) continue;
+      last_capital_end = j;
       const auto [it, added] =
           ids.try_emplace(w, static_cast<uint32_t>(words.size()));
-      if (added) words.push_back(w);
+      if (added) {
+        words.push_back(w);
+        after_capital.push_back(0);
+      }
+      after_capital[it->second] |= follows_capital;
       line_words.push_back(it->second);
     }
     // Which words are common words, looked up in a batch that prefetches a
     // few lookups ahead (the lexicon is far bigger than the caches).
     std::vector<char> common(words.size(), 0);
+    std::vector<char> in_lexicon(words.size(), 0);  // in any case
     if (lexicon_ != nullptr) {
       std::vector<std::string> lowers(words.size());
       for (size_t k = 0; k < words.size(); ++k) lowers[k] = Lower(words[k]);
@@ -788,6 +928,7 @@ class NamesStage final : public TextStage {
         if (k + 1 < lowers.size()) lexicon_->PrefetchEntry(lowers[k + 1]);
         const Lexicon::Entry* e = lexicon_->Find(lowers[k]);
         common[k] = e != nullptr && (e->flags & lexfmt::kLower) != 0;
+        in_lexicon[k] = e != nullptr;
       }
     }
     std::unordered_map<std::string, std::vector<uint32_t>> groups;
@@ -804,7 +945,15 @@ class NamesStage final : public TextStage {
       if (w.size() >= 3) {
         const SurnameKey key =
             cyrillic ? KeyOfRomanizedSurname(latin) : KeyOfSurname(w);
-        if (!key.skeleton.empty()) groups[PersonId(key)].push_back(id);
+        if (!key.skeleton.empty()) {
+          groups[PersonId(key)].push_back(id);
+          // (Keys that a shared first name may join: see LooseKey and
+          // LooselyJoined. Most capitalized words of English text would
+          // pair by chance, and each pair is a line to read.)
+          if (after_capital[id] &&
+              LooselyJoined(key, cyrillic || !in_lexicon[id]))
+            groups["~" + PersonId(LooseKey(key))].push_back(id);
+        }
         // (With --names=dictionary, a person the dictionary knows may need
         // a rewrite even in one spelling.)
         if (prefer_dictionary_ && dictionary_ != nullptr &&

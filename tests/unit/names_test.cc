@@ -117,6 +117,72 @@ TEST_CASE("names: two people are never merged", "[names]") {
   }
 }
 
+TEST_CASE("names: a loose key joins spellings only through a shared first name",
+          "[names]") {
+  // х written k, kh or x; vowels one letter apart.
+  CHECK(LooseKey(KeyOfSurname("Vakromeev")) ==
+        LooseKey(KeyOfSurname("Vakhromeyev")));
+  CHECK(LooseKey(KeyOfSurname("Zaxarova")) ==
+        LooseKey(KeyOfSurname("Zakharova")));
+  CHECK(LooseKey(KeyOfSurname("Tumilina")) ==
+        LooseKey(KeyOfSurname("Tomilina")));
+  // Gender, the ending, a vowel more or less and ch for k stay apart.
+  CHECK_FALSE(LooseKey(KeyOfSurname("Tomilin")) ==
+              LooseKey(KeyOfSurname("Tomilina")));
+  CHECK_FALSE(LooseKey(KeyOfSurname("Karlin")) ==
+              LooseKey(KeyOfSurname("Karelin")));
+  CHECK_FALSE(LooseKey(KeyOfSurname("Bocharov")) ==
+              LooseKey(KeyOfSurname("Bokarev")));
+
+  // With one first name, one person.
+  const std::string one =
+      "Ivan Vakhromeyev chaired the board. Ivan Vakromeev declined to "
+      "comment.\nThe board met again; Ivan Vakhromeyev said little.\n";
+  const RepairResult r = RepairText(one, NamesOnly());
+  CHECK(r.text ==
+        "Ivan Vakhromeyev chaired the board. Ivan Vakhromeyev declined to "
+        "comment.\nThe board met again; Ivan Vakhromeyev said little.\n");
+  REQUIRE(r.changes.size() == 1);
+  CHECK(r.changes[0].rule.find("Vakhromeyev 2, Vakromeev 1") !=
+        std::string::npos);
+
+  const std::vector<std::string> unchanged = {
+      // Different first names: perhaps two people.
+      "Ivan Vakhromeyev chaired the board. Pyotr Vakromeev declined to "
+      "comment.\nIvan Vakhromeyev said little.\n",
+      // Written without a first name: who is it?
+      "Ivan Vakhromeyev chaired the board. Vakromeev declined to "
+      "comment.\nIvan Vakhromeyev said little.\n",
+      // Side by side in one sentence: two people.
+      "Ivan Tomilin and Ivan Tumilin, brothers, chaired the board.\n"
+      "Ivan Tomilin said little.\n",
+  };
+  for (const std::string& text : unchanged) {
+    INFO(text);
+    CHECK(RepairText(text, NamesOnly()).changes.empty());
+  }
+}
+
+TEST_CASE(
+    "names: a tie between a person's spellings goes to the surname's most "
+    "used",
+    "[names]") {
+  // Andrei is written once each way; the surname is Rybakov more often (his
+  // relative Roman's too), so his mentions end as Roman's do, and so can
+  // the surname alone.
+  const std::string in =
+      "Roman Rybakov spoke first. Andrei Rybakou spoke next.\n"
+      "Roman Rybakov left early. Andrei Rybakov stayed.\n"
+      "Rybakou signed the contract.\n";
+  const RepairResult r = RepairText(in, NamesOnly());
+  CHECK(r.text ==
+        "Roman Rybakov spoke first. Andrei Rybakov spoke next.\n"
+        "Roman Rybakov left early. Andrei Rybakov stayed.\n"
+        "Rybakov signed the contract.\n");
+  REQUIRE_FALSE(r.changes.empty());
+  CHECK(r.changes[0].rule.find("breaks the tie") != std::string::npos);
+}
+
 TEST_CASE("names: a profile of several documents decides for each of them",
           "[names]") {
   std::shared_ptr<const FirstNames> first_names;

@@ -248,7 +248,8 @@ int main(int argc, char** argv) {
   double rate = 0.05, min_recall = -1, max_damage = -1;
   bool clean_only = false, substitution = false, words = false,
        mojibake = false, ocr_noise = false, broken_words = false, cer = false,
-       verbose = false, names = false, per_article = false;
+       verbose = false, names = false, per_article = false,
+       name_pairs = false;
   size_t documents = 400;
   std::string half = "all";
   double min_latin = -1, min_cyrillic = -1;
@@ -283,6 +284,8 @@ int main(int argc, char** argv) {
       ocr_noise = broken_words = true;
     else if (a == "--names")
       names = true;
+    else if (a == "--name-pairs")
+      names = name_pairs = true;
     else if (a == "--documents" && i + 1 < argc)
       documents = static_cast<size_t>(std::atol(argv[++i]));
     else if (a == "--half" && i + 1 < argc)
@@ -304,7 +307,7 @@ int main(int argc, char** argv) {
           stderr,
           "usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean | "
           "--substitution | --mojibake | --ocr-noise | --broken-words | --cer | "
-          "--names [--documents N] [--half all|even|odd]] "
+          "--names [--documents N] [--half all|even|odd] | --name-pairs] "
           "[--words] [--articles N] [--per-article] "
           "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
           "[--max-damage D] [--verbose] [--dump DIR] FILE...\n");
@@ -356,6 +359,7 @@ int main(int argc, char** argv) {
     ne.half = half;
     ne.min_unified = min_recall;
     ne.verbose = verbose;
+    ne.pairs = name_pairs;
     std::vector<std::string> lines;
     for (const char* f : files) {
       const std::string all = ReadAll(f);

@@ -145,6 +145,97 @@ std::string Bare(std::string w) {
   return w;
 }
 
+// See NamesEvalOptions::pairs.
+int PairStats(const std::vector<std::vector<Spelling>>& groups,
+              const textmend::FirstNames& first_names, bool verbose) {
+  struct Form {
+    textmend::SurnameKey key, loose;
+    std::string first_key, surname;
+  };
+  std::vector<std::vector<Form>> forms(groups.size());
+  for (size_t g = 0; g < groups.size(); ++g) {
+    for (const Spelling& s : groups[g]) {
+      Form f;
+      f.key = textmend::KeyOfSurname(s.surname);
+      if (f.key.skeleton.empty()) continue;
+      f.loose = textmend::LooseKey(f.key);
+      f.first_key = textmend::FirstNameKey(first_names, s.given);
+      f.surname = s.surname;
+      forms[g].push_back(std::move(f));
+    }
+  }
+  // One person's pairs: distinct surnames with one first-name key, not an
+  // alias (another surname altogether).
+  size_t same = 0, same_key = 0, same_loose = 0;
+  for (const auto& group : forms) {
+    for (size_t i = 0; i < group.size(); ++i) {
+      for (size_t j = i + 1; j < group.size(); ++j) {
+        const Form& a = group[i];
+        const Form& b = group[j];
+        if (a.first_key != b.first_key || a.surname == b.surname) continue;
+        if (2 * Distance(a.surname, b.surname) >
+            std::max(a.surname.size(), b.surname.size()))
+          continue;
+        ++same;
+        same_key += a.key == b.key;
+        same_loose += a.loose == b.loose;
+        if (verbose && a.key != b.key && a.loose != b.loose)
+          std::printf("apart: %s %s\n", a.surname.c_str(), b.surname.c_str());
+      }
+    }
+  }
+  // One person's first names: the pairs of spellings that share a key.
+  size_t given = 0, given_key = 0;
+  for (const auto& group : groups) {
+    std::set<std::string> names;
+    for (const Spelling& s : group) names.insert(s.given);
+    for (auto a = names.begin(); a != names.end(); ++a) {
+      for (auto b = std::next(a); b != names.end(); ++b) {
+        ++given;
+        const bool same_key = textmend::FirstNameKey(first_names, *a) ==
+                              textmend::FirstNameKey(first_names, *b);
+        given_key += same_key;
+        if (verbose && !same_key)
+          std::printf("first names apart: %s %s\n", a->c_str(), b->c_str());
+      }
+    }
+  }
+  std::printf("one person's first-name spellings: %zu pairs, %zu (%.1f%%) "
+              "with one key\n",
+              given, given_key, given ? 100.0 * given_key / given : 0.0);
+  // Different persons' pairs: the (first name, key) both groups write.
+  const auto joined = [&](bool loose) {
+    std::map<std::pair<std::string, textmend::SurnameKey>, std::set<size_t>>
+        by;
+    for (size_t g = 0; g < forms.size(); ++g) {
+      for (const Form& f : forms[g])
+        by[{f.first_key, loose ? f.loose : f.key}].insert(g);
+    }
+    size_t pairs = 0;
+    for (const auto& [k, gs] : by) {
+      if (gs.size() < 2) continue;
+      pairs += gs.size() * (gs.size() - 1) / 2;
+      if (verbose && loose) {
+        std::printf("joined:");
+        for (const size_t g : gs)
+          std::printf(" [%s %s]", groups[g][0].given.c_str(),
+                      groups[g][0].surname.c_str());
+        std::printf("\n");
+      }
+    }
+    return pairs;
+  };
+  const size_t apart_key = joined(false), apart_loose = joined(true);
+  std::printf(
+      "one person's surname spellings with one first name: %zu pairs\n"
+      "  equal keys: %zu (%.1f%%); equal loose keys: %zu (%.1f%%)\n"
+      "different persons' spellings with one first name and gender joined:\n"
+      "  by the key: %zu pairs; by the loose key: %zu pairs\n",
+      same, same_key, same ? 100.0 * same_key / same : 0.0, same_loose,
+      same ? 100.0 * same_loose / same : 0.0, apart_key, apart_loose);
+  return 0;
+}
+
 }  // namespace
 
 int RunNamesEval(const std::vector<std::string>& lines,
@@ -163,6 +254,7 @@ int RunNamesEval(const std::vector<std::string>& lines,
   }
   std::shared_ptr<const textmend::FirstNames> first_names;
   if (!textmend::LoadFirstNames("", &first_names).ok()) return 2;
+  if (options.pairs) return PairStats(groups, *first_names, options.verbose);
   textmend::Options o;
   (void)textmend::SetStages("names", &o);
   std::unique_ptr<textmend::Repairer> repairer;
@@ -343,7 +435,9 @@ int RunNamesEval(const std::vector<std::string>& lines,
         unified_alias += one;
       }
       if (options.verbose && !one) {
-        std::printf("not unified%s:", p.has_trap ? " (beside a relative)" : "");
+        std::printf("not unified%s:", p.has_trap ? " (beside a relative)"
+                                      : alias     ? " (an alias)"
+                                                  : "");
         for (const std::string& u : p.used) std::printf(" [%s]", u.c_str());
         std::printf("\n");
         if (options.verbose && std::getenv("NAMES_EVAL_TEXT") != nullptr)

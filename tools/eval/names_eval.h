@@ -24,9 +24,16 @@ struct NamesEvalOptions {
   std::string half = "all";
   double min_unified = -1;  // exit 1 below this share (percent)
   bool verbose = false;
+  // Instead of documents: how the surname keys pair the group's spellings
+  // (see RunNamesEval).
+  bool pairs = false;
 };
 
-// `groups`: the lines of a spellings file.
+// `groups`: the lines of a spellings file. With `pairs`, no documents: over
+// the spellings that share a first name (by first-name key), the share of one
+// person's surname spellings whose surname keys are equal, and equal once
+// loosened (LooseKey), and how many pairs of different persons' spellings
+// (same first name and gender) each would join.
 int RunNamesEval(const std::vector<std::string>& groups,
                  const NamesEvalOptions& options);
 
