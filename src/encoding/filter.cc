@@ -231,10 +231,18 @@ bool MojibakeRepairer::MayChange(std::string_view text) const {
         const size_t n = AsciiPrefix(text.substr(i));
         if (std::memchr(text.data() + i, '\n', n) != nullptr) alphabet.Reset();
         if (n >= 4) {
-          // The last four ASCII characters are all a window can need.
-          for (size_t k = i + n - 4; k < i + n; ++k) {
-            const uint32_t cp = static_cast<unsigned char>(text[k]);
-            if (!DeletedByUnicodeStage(cp)) push(cp == '\n' ? 0 : cp);
+          // The last four ASCII characters the unicode stage keeps are all a
+          // window can need (a run of controls it deletes is skipped, as the
+          // second run, which no longer has them, will see: "W\1\0\0\0ха").
+          size_t kept[4];
+          int found = 0;
+          for (size_t k = i + n; k > i && found < 4; --k) {
+            if (!DeletedByUnicodeStage(static_cast<unsigned char>(text[k - 1])))
+              kept[found++] = k - 1;
+          }
+          while (found > 0) {
+            const uint32_t cp = static_cast<unsigned char>(text[kept[--found]]);
+            push(cp == '\n' ? 0 : cp);
           }
           i += n;
           continue;
