@@ -418,16 +418,24 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       // one word split by a stray space. Not in another language's lines
       // (joining two pieces there could make the line read as English to a
       // second run).
-      if (!foreign && k + 1 < n) {
+      // (Kept apart for such a line, which may turn English once the
+      // repairs are known.)
+      const auto pair = [&](std::string_view a, std::string_view b) {
+        if (foreign) {
+          words.foreign_adjacent.push_back({a, b, piece_lines[t.piece]});
+        } else {
+          words.adjacent.emplace_back(a, b);
+        }
+      };
+      if (k + 1 < n) {
         const Token& next = line_tokens[k + 1];
         if (next.spaced && !next.sentence_start && plain(k + 1) && plain(k))
-          words.adjacent.emplace_back(form.text, forms[next.form].text);
+          pair(form.text, forms[next.form].text);
       }
-      if (!foreign && k > 0 && t.spaced && !t.sentence_start && plain(k) &&
+      if (k > 0 && t.spaced && !t.sentence_start && plain(k) &&
           plain(k - 1)) {
         const Token& p = line_tokens[k - 1];
-        if (p.known && !p.rare)
-          words.adjacent.emplace_back(forms[p.form].text, form.text);
+        if (p.known && !p.rare) pair(forms[p.form].text, form.text);
       }
       if (form.known || !form.ascii || t.protect) continue;
       const uint32_t foreign_line = piece_lines[t.piece];

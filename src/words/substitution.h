@@ -100,6 +100,15 @@ struct DocumentWords {
   // or a lexicon word without a corpus count (pris oners): views like
   // `written`, in text order, repeats included.
   std::vector<std::pair<std::string_view, std::string_view>> adjacent;
+  // The same pairs in the lines left out as another language, with their
+  // line (an index into foreign_words): a line that turns English once the
+  // repairs are known gives them to the stray-space joins, as a second run
+  // would see them.
+  struct ForeignPair {
+    std::string_view first, second;
+    uint32_t line;
+  };
+  std::vector<ForeignPair> foreign_adjacent;
   // Per line of the window (0-based): whether its first valid run (bit 0)
   // and its last (bit 1) are in another language (ForeignLine). A line
   // without invalid bytes is one run.

@@ -134,8 +134,9 @@ class WordsStage final : public TextStage {
     // The document's own vocabulary (lowercase word -> occurrences), read by
     // the joins and the per-word fixes: built once per window, and only for
     // an English document with something to decide.
-    if (EnglishDocument(words) && (!broken.empty() || !words.suspects.empty() ||
-                                   !words.adjacent.empty())) {
+    if (EnglishDocument(words) &&
+        (!broken.empty() || !words.suspects.empty() ||
+         !words.adjacent.empty() || !words.foreign_adjacent.empty())) {
       Vocabulary vocabulary;
       for (size_t k = 0; k < words.written.size(); ++k)
         vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
@@ -224,11 +225,12 @@ class WordsStage final : public TextStage {
   // With `after_fixes`, only pairs with a piece the per-word fixes repair
   // are looked at, as the fixes leave them ("projcct ors" is "project ors",
   // which a second run would join).
-  void LearnPairs(const DocumentWords& words, const Vocabulary& vocabulary,
-                  bool after_fixes, SubstitutionModel* m,
-                  const std::set<std::string, std::less<>>* touched =
-                      nullptr) const {
-    for (const auto& [first, second] : words.adjacent) {
+  void LearnPairs(
+      const std::vector<std::pair<std::string_view, std::string_view>>&
+          adjacent,
+      const Vocabulary& vocabulary, bool after_fixes, SubstitutionModel* m,
+      const std::set<std::string, std::less<>>* touched = nullptr) const {
+    for (const auto& [first, second] : adjacent) {
       const WordCase first_case = CaseOf(first);
       if (CaseOf(second) != WordCase::kLower ||
           (first_case != WordCase::kLower &&
@@ -294,7 +296,7 @@ class WordsStage final : public TextStage {
     for (int pass = 0; pass < kMaxFixRounds; ++pass) {
       std::set<std::string, std::less<>> before;
       for (const auto& [text, fix] : m->pairs) before.insert(text);
-      LearnPairs(words, vocabulary, false, m);
+      LearnPairs(words.adjacent, vocabulary, false, m);
       if (m->pairs.size() == before.size()) break;
       for (const auto& [first, second] : words.adjacent) {
         const std::string text = std::string(first) + " " + std::string(second);
@@ -465,8 +467,18 @@ class WordsStage final : public TextStage {
     // them ("he aded" once "hesaid" is read "he said"), as a second run
     // counts them.
     if (!all_added.empty())
-      LearnPairs(words, vocabulary, false, m, &all_added);
-    if (!m->fixes.empty()) LearnPairs(words, vocabulary, true, m);
+      LearnPairs(words.adjacent, vocabulary, false, m, &all_added);
+    // The pairs of lines that turned English: a second run reads them with
+    // the rest (a headline whose damaged words kept it "foreign").
+    std::vector<std::pair<std::string_view, std::string_view>> turned_pairs;
+    for (const DocumentWords::ForeignPair& p : words.foreign_adjacent) {
+      if (turned[p.line]) turned_pairs.emplace_back(p.first, p.second);
+    }
+    if (!turned_pairs.empty()) LearnPairs(turned_pairs, vocabulary, false, m);
+    if (!m->fixes.empty()) {
+      LearnPairs(words.adjacent, vocabulary, true, m);
+      if (!turned_pairs.empty()) LearnPairs(turned_pairs, vocabulary, true, m);
+    }
   }
 
   // The words around `suspect`'s occurrence, lowercase, as the repairs `m`
