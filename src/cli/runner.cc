@@ -315,11 +315,14 @@ class Runner {
       if (!s.ok()) return Fail(o, name + ": " + s.message());
       return;
     }
-    // The word stage is told how sure Tesseract was of each word.
+    // The word stage is told how sure Tesseract was of each word, and what
+    // else it nearly read there.
     std::vector<WordReading> readings;
     readings.reserve(words.size());
-    for (const OcrWord& w : words)
-      readings.push_back({w.offset, w.length, w.confidence / 100.0f});
+    for (OcrWord& w : words) {
+      readings.push_back({w.offset, w.length, w.confidence / 100.0f,
+                          std::move(w.alternatives)});
+    }
     RepairResult result;
     s = repairer_.Repair(text, readings, &result);
     if (!s.ok()) return Fail(o, name + ": " + s.message());

@@ -82,7 +82,7 @@ bool Pipeline::learns() const {
 }
 
 Models Pipeline::Learn(std::string_view window,
-                       const ReadingConfidence& readings) const {
+                       const PageReadings& readings) const {
   // Each learning stage learns from the text as the stages before it will have
   // left it: ligatures expanded, accents composed, stray characters gone.
   Models models;

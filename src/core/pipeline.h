@@ -46,8 +46,7 @@ class Pipeline {
   bool learns() const;
   // What each stage learned from `window`, in stage order, given the
   // reader's confidence in the words of text read from page images.
-  Models Learn(std::string_view window,
-               const ReadingConfidence& readings) const;
+  Models Learn(std::string_view window, const PageReadings& readings) const;
 
   // The position just after `text` when `text` starts at `start`.
   static TextPosition Advance(TextPosition start, std::string_view text);

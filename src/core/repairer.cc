@@ -94,9 +94,16 @@ class RepairerImpl final : public Repairer {
     result->text.reserve(input.size());
     StringSink sink(result);
     StreamImpl stream(options_, &pipeline_, &sink);
-    // By the word tokens the stages will see ("said," as read is "said").
-    ReadingConfidence confidence;
-    std::vector<WordToken> tokens;
+    // By the word tokens the stages will see ("said," as read is "said"; an
+    // alternative "sald," gives "said" the alternative "sald").
+    const auto Lower = [](std::string_view w) {
+      bool ascii = true;
+      for (const char c : w)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      return LowerWord(w, ascii);
+    };
+    PageReadings page;
+    std::vector<WordToken> tokens, alternative;
     for (const WordReading& r : readings) {
       if (r.offset > input.size() || r.length > input.size() - r.offset)
         continue;
@@ -104,12 +111,26 @@ class RepairerImpl final : public Repairer {
       tokens.clear();
       Tokenize(word, &tokens);
       for (const WordToken& t : tokens) {
-        auto [it, fresh] = confidence.try_emplace(
-            std::string(word.substr(t.offset, t.length)), r.confidence);
-        if (!fresh) it->second = std::max(it->second, r.confidence);
+        PageReading& p = page[std::string(word.substr(t.offset, t.length))];
+        p.confidence = std::max(p.confidence, r.confidence);
+      }
+      for (const std::string& a : r.alternatives) {
+        alternative.clear();
+        Tokenize(a, &alternative);
+        if (alternative.size() != tokens.size()) continue;
+        for (size_t k = 0; k < tokens.size(); ++k) {
+          const std::string_view from =
+              word.substr(tokens[k].offset, tokens[k].length);
+          const std::string to = Lower(std::string_view(a).substr(
+              alternative[k].offset, alternative[k].length));
+          if (to == Lower(from)) continue;
+          std::vector<std::string>& list = page[std::string(from)].alternatives;
+          if (std::find(list.begin(), list.end(), to) == list.end())
+            list.push_back(to);
+        }
       }
     }
-    stream.set_readings(std::move(confidence));
+    stream.set_readings(std::move(page));
     Status s = stream.Write(input);
     if (s.ok()) s = stream.Finish();
     return s;

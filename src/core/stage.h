@@ -42,11 +42,16 @@ struct TextHash {
   }
 };
 
-// The reader's confidence (0..1) in the words of text read from page
-// images, by the word as written: its highest over its occurrences. Empty
-// for other text.
-using ReadingConfidence =
-    std::unordered_map<std::string, float, TextHash, std::equal_to<>>;
+// What the reader of page images said of a word of its text (as written):
+// its confidence (0..1), the highest over the word's occurrences, and the
+// other readings it considered (lowercase word tokens, likeliest first).
+struct PageReading {
+  float confidence = 0;
+  std::vector<std::string> alternatives;
+};
+// By the word as written; empty for text not read from page images.
+using PageReadings =
+    std::unordered_map<std::string, PageReading, TextHash, std::equal_to<>>;
 
 class TextStage {
  public:
@@ -67,7 +72,7 @@ class TextStage {
   // nothing worth using. `readings` (never null) holds the reader's
   // confidence in the words of text read from page images.
   virtual std::unique_ptr<DocumentModel> Learn(
-      std::string_view window, const ReadingConfidence& readings) const {
+      std::string_view window, const PageReadings& readings) const {
     (void)window;
     (void)readings;
     return nullptr;

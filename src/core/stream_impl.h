@@ -31,9 +31,7 @@ class StreamImpl final : public Stream {
 
   // The reader's confidence in the words of text read from page images,
   // for the learning stages; set before the first Write().
-  void set_readings(ReadingConfidence readings) {
-    readings_ = std::move(readings);
-  }
+  void set_readings(PageReadings readings) { readings_ = std::move(readings); }
 
   Status Write(std::string_view chunk) override;
   Status Finish() override;
@@ -65,7 +63,7 @@ class StreamImpl final : public Stream {
   const Options options_;
   const Pipeline* pipeline_;
   OutputSink* sink_;
-  ReadingConfidence readings_;
+  PageReadings readings_;
   Status status_;
   bool finished_ = false;
 

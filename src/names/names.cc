@@ -607,16 +607,17 @@ NameProfile::Decisions NameProfile::Decide() const {
       bool unknown = true;  // no spelling of it is a lexicon word
       if (lexicon_ != nullptr && key.skeleton.find('|') == std::string::npos) {
         for (const auto& [spelling, n] : people_.at(key).spellings) {
-          unknown = unknown &&
-                    (static_cast<unsigned char>(spelling[0]) >= 0x80 ||
-                     lexicon_->Find(Lower(spelling)) == nullptr);
+          unknown =
+              unknown && (static_cast<unsigned char>(spelling[0]) >= 0x80 ||
+                          lexicon_->Find(Lower(spelling)) == nullptr);
         }
       }
       return LooselyJoined(key, unknown);
     };
     for (size_t i = 0, j; i < loose.size(); i = j) {
       j = i + 1;
-      while (j < loose.size() && std::get<0>(loose[j]) == std::get<0>(loose[i]) &&
+      while (j < loose.size() &&
+             std::get<0>(loose[j]) == std::get<0>(loose[i]) &&
              *std::get<1>(loose[j]) == *std::get<1>(loose[i]))
         ++j;
       if (j - i < 2) continue;
@@ -639,8 +640,7 @@ NameProfile::Decisions NameProfile::Decide() const {
   for (const auto& [key, up] : parent) members[root(key)].push_back(key);
   for (auto& [r, keys] : members) keys.push_back(r);
   std::map<SurnameKey, Person> joined;
-  std::vector<std::pair<const Person*, const std::vector<SurnameKey>*>>
-      persons;
+  std::vector<std::pair<const Person*, const std::vector<SurnameKey>*>> persons;
   std::vector<std::vector<SurnameKey>> alone;  // (one key each)
   alone.reserve(people_.size());
   for (const auto& [key, p] : people_) {
@@ -720,15 +720,14 @@ NameProfile::Decisions NameProfile::Decide() const {
       return to;
     };
     // (Returns the spelling the person's mentions end with.)
-    const auto rewrite = [&](const std::map<std::string, size_t>& spellings,
-                             const std::string& first_key,
-                             const std::string& mention_key,
-                             const std::map<std::string, size_t>* overall =
-                                 nullptr) {
-      const NamesDictionary::Person* entry = known(first_key);
-      return unify(spellings, entry, entry != nullptr ? entry->surname : "",
-                   mention_key, "spellings", &d.surnames, overall);
-    };
+    const auto rewrite =
+        [&](const std::map<std::string, size_t>& spellings,
+            const std::string& first_key, const std::string& mention_key,
+            const std::map<std::string, size_t>* overall = nullptr) {
+          const NamesDictionary::Person* entry = known(first_key);
+          return unify(spellings, entry, entry != nullptr ? entry->surname : "",
+                       mention_key, "spellings", &d.surnames, overall);
+        };
     if (p.first_keys.size() == 1) {
       // One person: every mention, with its first name or without, of a
       // spelling the scope writes at least once with the first name (a word
@@ -819,7 +818,7 @@ class NamesStage final : public TextStage {
 
   std::unique_ptr<DocumentModel> Learn(
       std::string_view window,
-      const ReadingConfidence& /*readings*/) const override {
+      const PageReadings& /*readings*/) const override {
     auto model = std::make_unique<NamesModel>();
     if (profile_ != nullptr) {
       model->decisions = batch_;
@@ -951,8 +950,11 @@ class NamesStage final : public TextStage {
           // LooselyJoined. Most capitalized words of English text would
           // pair by chance, and each pair is a line to read.)
           if (after_capital[id] &&
-              LooselyJoined(key, cyrillic || !in_lexicon[id]))
-            groups["~" + PersonId(LooseKey(key))].push_back(id);
+              LooselyJoined(key, cyrillic || !in_lexicon[id])) {
+            std::string loose = PersonId(LooseKey(key));
+            loose.insert(loose.begin(), '~');  // (apart from the keys)
+            groups[loose].push_back(id);
+          }
         }
         // (With --names=dictionary, a person the dictionary knows may need
         // a rewrite even in one spelling.)

@@ -32,11 +32,14 @@ std::string_view ImageKindName(ImageKind kind);
 enum class OcrFormat { kText, kHocr, kTsv };
 
 // A word of a page's text as the engine read it: where it stands in the
-// text and how sure the engine was (Tesseract's word confidence, 0-100).
+// text, how sure the engine was (Tesseract's word confidence, 0-100), and,
+// for a word it was unsure of, the other readings it nearly chose (its
+// second choices for one or two of the word's characters), likeliest first.
 struct OcrWord {
   size_t offset = 0;  // bytes into the text
   size_t length = 0;
   float confidence = 0;
+  std::vector<std::string> alternatives;
 };
 
 class OcrEngine {

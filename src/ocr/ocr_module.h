@@ -21,7 +21,7 @@
 namespace textmend {
 
 // Bumped when the entry points change, so that a stale module is refused.
-inline constexpr int kOcrModuleAbi = 3;
+inline constexpr int kOcrModuleAbi = 4;
 
 struct OcrModule {
   int abi;

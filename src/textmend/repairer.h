@@ -23,14 +23,18 @@
 
 namespace textmend {
 
-// How sure the reader of a scanned page (OCR) was of one word of the input.
-// Given with the input, it lets the word stage leave alone an unknown word
-// read with confidence (a name, a rare word read right) and correct an
-// unsure one more readily.
+// How sure the reader of a scanned page (OCR) was of one word of the input,
+// and what else it nearly read there. Given with the input, it lets the word
+// stage leave alone an unknown word read with confidence (a name, a rare word
+// read right), and read an unsure one as one of its alternatives more readily
+// than as an arbitrary misreading.
 struct WordReading {
   uint64_t offset = 0;   // bytes into the input
   uint64_t length = 0;   // bytes
   float confidence = 0;  // 0 (a guess) .. 1 (certain)
+  // Other readings of the whole word the reader considered (Tesseract's
+  // second choices for a character or two), likeliest first; may be empty.
+  std::vector<std::string> alternatives;
 };
 
 struct RepairResult {

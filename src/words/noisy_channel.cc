@@ -20,6 +20,7 @@ struct NoisyChannel::Candidate {
   char kind = 0;          // ordinary: 'd'elete, 't'ranspose, 's'ubst., 'i'nsert
   size_t at = 0;          // ordinary: where
   std::string base;       // ordinary after a misreading: the misread word
+  bool engine = false;    // the page reader's own other reading of the word
 };
 
 namespace {
@@ -64,6 +65,13 @@ constexpr double kMinLead = 1.0;            // over kMinScore
 constexpr double kShortMargin = 1.5;        // added for words of 3-4 letters
 constexpr double kCapitalizedMargin = 1.5;  // added for capitalized words
 constexpr double kTwoEditMargin = 1.5;      // added for two-edit readings
+// A reading the page's reader itself nearly chose (Tesseract's second choice
+// for a character): per character it differs in, as likely as the likeliest
+// misreading of the table, since the reader saw that glyph and hesitated.
+// (Of the unsure words Tesseract misread on rendered news pages, 30% had the
+// right word among its alternatives; tools/eval/ocr_eval.sh measures what
+// the word stage makes of them.)
+constexpr double kEngineChoiceCost = 1.5;
 // A reading the misreadings cannot tell from others close to it is taken
 // when it fits the words around this much better (nats) than each of them.
 constexpr double kContextLead = 2.0;
@@ -358,6 +366,15 @@ bool NoisyChannel::Decide(const std::string& word, bool capitalized,
     out->edits += (out->edits.empty() ? "" : ", ") +
                   Describe(taken.base.empty() ? word : taken.base, taken);
   }
+  if (taken.engine) {
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (word[i] == taken.text[i]) continue;
+      out->edits += (out->edits.empty() ? "" : ", ") + word.substr(i, 1) +
+                    "->" + taken.text.substr(i, 1);
+    }
+    out->edits += ", the page reader's own second choice";
+  }
+  out->engine = taken.engine;
   out->context = by_context;
   out->ordinary = taken.ordinary;
   out->misreadings = taken.misreadings;
@@ -403,7 +420,8 @@ bool NoisyChannel::ByContext(
 
 bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
                            const Vocabulary* vocabulary, Correction* out,
-                           const WordContext* context) const {
+                           const WordContext* context,
+                           const std::vector<std::string>* alternatives) const {
   const std::string word(lower);
   out->score = -1e9;  // the best reading's score, even when undecided
   if (word.size() > kMaxHashed) return false;
@@ -419,6 +437,21 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   }
   if (word.size() >= kMinGenericLength)
     AddGenericEdits(word, keep, nullptr, &candidates);
+  if (alternatives != nullptr) {
+    for (const std::string& a : *alternatives) {
+      // (Letters only, and as long: the reader's choices are per character.)
+      if (a.size() != word.size() ||
+          !std::all_of(a.begin(), a.end(),
+                       [](char c) { return c >= 'a' && c <= 'z'; }))
+        continue;
+      Candidate c;
+      c.text = a;
+      for (size_t i = 0; i < a.size(); ++i)
+        c.cost += a[i] != word[i] ? kEngineChoiceCost : 0;
+      c.engine = true;
+      candidates.push_back(std::move(c));
+    }
+  }
   bool weak = false;
   if (Decide(word, capitalized, vocabulary, context, candidates, out, &weak))
     return true;

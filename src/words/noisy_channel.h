@@ -49,6 +49,7 @@ struct Correction {
   std::string context;
   bool ordinary = false;  // the reading takes an ordinary edit
   int misreadings = 0;    // of the table's, the reading takes
+  bool engine = false;    // the page reader's own other reading
 };
 
 class NoisyChannel {
@@ -68,9 +69,14 @@ class NoisyChannel {
   // to call are told apart by the word pairs they make with the words around
   // (see ContextScore): one that fits them far better than every other close
   // reading is taken.
+  //
+  // `alternatives` (may be null): lowercase readings of the word the page's
+  // reader itself considered (see WordReading), each a candidate as likely
+  // as a table misreading per character it changes.
   bool Correct(std::string_view lower, bool capitalized,
                const Vocabulary* vocabulary, Correction* out,
-               const WordContext* context = nullptr) const;
+               const WordContext* context = nullptr,
+               const std::vector<std::string>* alternatives = nullptr) const;
 
   // Words run together ("thepolitical", "hesaid"): the best split of
   // `lower` (a lowercase ASCII word the lexicon rejects) into two words in

@@ -432,8 +432,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         if (next.spaced && !next.sentence_start && plain(k + 1) && plain(k))
           pair(form.text, forms[next.form].text);
       }
-      if (k > 0 && t.spaced && !t.sentence_start && plain(k) &&
-          plain(k - 1)) {
+      if (k > 0 && t.spaced && !t.sentence_start && plain(k) && plain(k - 1)) {
         const Token& p = line_tokens[k - 1];
         if (p.known && !p.rare) pair(forms[p.form].text, form.text);
       }

@@ -116,8 +116,7 @@ class WordsStage final : public TextStage {
   bool learns() const override { return true; }
 
   std::unique_ptr<DocumentModel> Learn(
-      std::string_view window,
-      const ReadingConfidence& readings) const override {
+      std::string_view window, const PageReadings& readings) const override {
     DocumentWords words = GatherWords(window, *lexicon_);
     SourceLog sources;
     std::vector<SubstitutionRule> rules =
@@ -284,7 +283,7 @@ class WordsStage final : public TextStage {
   // leave it.
   void LearnFixes(const DocumentWords& words,
                   const std::set<std::string_view>& broken,
-                  const ReadingConfidence& readings, Vocabulary* vocabulary_in,
+                  const PageReadings& readings, Vocabulary* vocabulary_in,
                   SubstitutionModel* m) const {
     Vocabulary& vocabulary = *vocabulary_in;
     // Decided on the text as the repair will leave it, so that a second run
@@ -316,6 +315,8 @@ class WordsStage final : public TextStage {
       std::string lower;
       WordCase word_case;
       WordContext context;  // as the repairs so far leave it
+      // The page reader's other readings of it (may be null).
+      const std::vector<std::string>* alternatives = nullptr;
     };
     std::vector<Open> open, waiting;
     std::set<std::string, std::less<>> all_added;  // words the fixes add
@@ -350,15 +351,22 @@ class WordsStage final : public TextStage {
       // A word Tesseract read with high confidence is mostly a name or a
       // word the lexicon lacks, read right (see kSureReading).
       const auto reading = readings.find(suspect.text);
-      if (reading != readings.end() && reading->second >= kSureReading) return;
+      if (reading != readings.end() &&
+          reading->second.confidence >= kSureReading)
+        return;
+      const std::vector<std::string>* alternatives =
+          reading != readings.end() && !reading->second.alternatives.empty()
+              ? &reading->second.alternatives
+              : nullptr;
       // (A name is read only as a name the document writes, see
       // NameReading: it waits until one of its misreadings is a word the
       // document writes, which rules most names out without a search.)
       if (suspect.mid_capital) {
-        waiting.push_back({&suspect, std::move(lower), word_case, {}});
+        waiting.push_back(
+            {&suspect, std::move(lower), word_case, {}, alternatives});
       } else {
         open.push_back({&suspect, std::move(lower), word_case,
-                        ContextOf(suspect, *m)});
+                        ContextOf(suspect, *m), alternatives});
       }
     };
     for (const Suspect& suspect : words.suspects) {
@@ -394,7 +402,7 @@ class WordsStage final : public TextStage {
         const bool capitalized = o.word_case == WordCase::kCapitalized;
         Correction c, split;
         const bool fixed = channel_.Correct(o.lower, capitalized, &vocabulary,
-                                            &c, &o.context);
+                                            &c, &o.context, o.alternatives);
         const bool run_together =
             !capitalized &&
             channel_.SplitRunTogether(o.lower, &vocabulary, &split);

@@ -275,7 +275,7 @@ TEST_CASE("words: a word the page's reader was sure of is left as read",
     std::vector<WordReading> readings;
     for (size_t i = 0; i < page.size();) {
       const size_t end = std::min(page.find_first_of(" \n", i), page.size());
-      if (end > i) readings.push_back({i, end - i, 0.96f});
+      if (end > i) readings.push_back({i, end - i, 0.96f, {}});
       i = end + 1;
     }
     for (WordReading& r : readings) {
@@ -289,8 +289,39 @@ TEST_CASE("words: a word the page's reader was sure of is left as read",
   // A reading that runs past the input's end is ignored, not cut short:
   // cut, it would mark the misread word sure.
   RepairResult r;
-  REQUIRE(repairer->Repair(page, {{at, page.size(), 1.0f}}, &r).ok());
+  REQUIRE(repairer->Repair(page, {{at, page.size(), 1.0f, {}}}, &r).ok());
   CHECK(r.text == kReport);
+}
+
+TEST_CASE("words: the page reader's own other readings of an unsure word",
+          "[words]") {
+  std::unique_ptr<Repairer> repairer;
+  REQUIRE(Repairer::Create(WithWords(), &repairer).ok());
+  // "bext" and "lasd" lie an ordinary edit from several words (best, next,
+  // text; last, land, lose): left alone on their own, read as the word the
+  // reader itself nearly chose.
+  for (const auto& [misread, meant] :
+       {std::pair{"bext", "best"}, std::pair{"lasd", "last"}}) {
+    const std::string page = std::string("The council said the ") + misread +
+                             " plan would be ready by the end of the summer.\n";
+    const size_t at = page.find(misread);
+    const std::string fixed =
+        std::string("The council said the ") + meant +
+        " plan would be ready by the end of the summer.\n";
+    RepairResult r;
+    REQUIRE(repairer->Repair(page, {{at, 4, 0.6f, {}}}, &r).ok());
+    CHECK(r.text == page);
+    REQUIRE(repairer->Repair(page, {{at, 4, 0.6f, {meant}}}, &r).ok());
+    CHECK(r.text == fixed);
+    REQUIRE(r.changes.size() == 1);
+    CHECK(r.changes[0].rule.find("second choice") != std::string::npos);
+    // Not when the reader was sure of the word, nor when its other reading
+    // is no word.
+    REQUIRE(repairer->Repair(page, {{at, 4, 0.95f, {meant}}}, &r).ok());
+    CHECK(r.text == page);
+    REQUIRE(repairer->Repair(page, {{at, 4, 0.6f, {"bzzt"}}}, &r).ok());
+    CHECK(r.text == page);
+  }
 }
 
 TEST_CASE("words: words split by a stray space or run together", "[words]") {

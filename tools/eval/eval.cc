@@ -248,8 +248,7 @@ int main(int argc, char** argv) {
   double rate = 0.05, min_recall = -1, max_damage = -1;
   bool clean_only = false, substitution = false, words = false,
        mojibake = false, ocr_noise = false, broken_words = false, cer = false,
-       verbose = false, names = false, per_article = false,
-       name_pairs = false;
+       verbose = false, names = false, per_article = false, name_pairs = false;
   size_t documents = 400;
   std::string half = "all";
   double min_latin = -1, min_cyrillic = -1;
@@ -306,7 +305,8 @@ int main(int argc, char** argv) {
       std::fprintf(
           stderr,
           "usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean | "
-          "--substitution | --mojibake | --ocr-noise | --broken-words | --cer | "
+          "--substitution | --mojibake | --ocr-noise | --broken-words | --cer "
+          "| "
           "--names [--documents N] [--half all|even|odd] | --name-pairs] "
           "[--words] [--articles N] [--per-article] "
           "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
@@ -448,8 +448,8 @@ int main(int argc, char** argv) {
       if (verbose) {
         for (const textmend::Change& c : r.changes) {
           std::printf("%s:%llu: %s -> %s [%s]\n", f,
-                      static_cast<unsigned long long>(c.line),
-                      c.before.c_str(), c.after.c_str(), c.rule.c_str());
+                      static_cast<unsigned long long>(c.line), c.before.c_str(),
+                      c.after.c_str(), c.rule.c_str());
         }
       }
       if (!per_article)

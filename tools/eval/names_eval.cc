@@ -200,13 +200,13 @@ int PairStats(const std::vector<std::vector<Spelling>>& groups,
       }
     }
   }
-  std::printf("one person's first-name spellings: %zu pairs, %zu (%.1f%%) "
-              "with one key\n",
-              given, given_key, given ? 100.0 * given_key / given : 0.0);
+  std::printf(
+      "one person's first-name spellings: %zu pairs, %zu (%.1f%%) "
+      "with one key\n",
+      given, given_key, given ? 100.0 * given_key / given : 0.0);
   // Different persons' pairs: the (first name, key) both groups write.
   const auto joined = [&](bool loose) {
-    std::map<std::pair<std::string, textmend::SurnameKey>, std::set<size_t>>
-        by;
+    std::map<std::pair<std::string, textmend::SurnameKey>, std::set<size_t>> by;
     for (size_t g = 0; g < forms.size(); ++g) {
       for (const Form& f : forms[g])
         by[{f.first_key, loose ? f.loose : f.key}].insert(g);
@@ -436,8 +436,8 @@ int RunNamesEval(const std::vector<std::string>& lines,
       }
       if (options.verbose && !one) {
         std::printf("not unified%s:", p.has_trap ? " (beside a relative)"
-                                      : alias     ? " (an alias)"
-                                                  : "");
+                                      : alias    ? " (an alias)"
+                                                 : "");
         for (const std::string& u : p.used) std::printf(" [%s]", u.c_str());
         std::printf("\n");
         if (options.verbose && std::getenv("NAMES_EVAL_TEXT") != nullptr)
