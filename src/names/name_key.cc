@@ -260,6 +260,8 @@ SurnameKey LooseKey(const SurnameKey& key) {
       c = 'V';
     } else if (c == 'g') {
       c = 'k';  // (kh, h and g are g in the skeleton)
+    } else if (c == 'z') {
+      c = 's';  // з written s, as German does (Beloserov, Belozerov)
     } else if (c == 's' && i > 0 && k[i - 1] == 'k') {
       continue;  // x, which the skeleton writes ks
     }

@@ -37,8 +37,9 @@ SurnameKey KeyOfSurname(std::string_view surname);
 
 // A looser key for the same surname, for mentions that share a first name:
 // the skeleton's vowels as one class after its first letter (Tomilina,
-// Tumilina; Varabei, Verabei), and х written k folded with kh, h and g
-// (Zakarova, Zakharova; Zaxarova). What it joins besides romanizations may
+// Tumilina; Varabei, Verabei), х written k folded with kh, h and g
+// (Zakarova, Zakharova; Zaxarova), and з written s as German does (Beloserov,
+// Belozerov). What it joins besides romanizations may
 // be two people, so it joins them only with more evidence: see
 // NameProfile::Decide. The gender and ending stay as they are. Measured on
 // the OFAC aliases (textmend_eval --name-pairs): it pairs 90% of one
