@@ -133,6 +133,8 @@ class WordsStage final : public TextStage {
     // The document's own vocabulary (lowercase word -> occurrences), read by
     // the joins and the per-word fixes: built once per window, and only for
     // an English document with something to decide.
+    // (Lines of another language that the fixes turn English.)
+    std::vector<char> turned;
     if (EnglishDocument(words) &&
         (!broken.empty() || !words.suspects.empty() ||
          !words.adjacent.empty() || !words.foreign_adjacent.empty())) {
@@ -143,10 +145,10 @@ class WordsStage final : public TextStage {
         model->joins = DecideJoins(window, *lexicon_, vocabulary,
                                    Compounds(window), words.foreign_lines);
       }
-      LearnFixes(words, broken, readings, &vocabulary, model.get());
+      LearnFixes(words, broken, readings, &vocabulary, model.get(), &turned);
     }
     if (!model->fixes.empty() || !model->pairs.empty())
-      LearnAfterFixes(&words, &sources, model.get());
+      LearnAfterFixes(&words, &sources, model.get(), turned);
     if (model->rules.empty() && model->fixes.empty() && model->joins.empty() &&
         model->pairs.empty())
       return nullptr;
@@ -181,8 +183,34 @@ class WordsStage final : public TextStage {
   // The words the per-word repairs leave unknown may show an accident the
   // repaired ones hid (they counted against it), as a second run would see:
   // such rules are learned too, so that one run repairs what two would.
+  //
+  // The unknown words of lines that turned English once the fixes were
+  // known (`turned`, by foreign line) are evidence too, as for a second run.
   void LearnAfterFixes(DocumentWords* words, SourceLog* sources,
-                       SubstitutionModel* m) const {
+                       SubstitutionModel* m,
+                       const std::vector<char>& turned) const {
+    std::vector<std::string> changed;  // words added or left out
+    {
+      std::map<std::string, size_t> added;
+      for (const Suspect& s : words->foreign_suspects) {
+        if (s.foreign_line >= turned.size() || !turned[s.foreign_line] ||
+            CaseOf(s.text) != WordCase::kLower)
+          continue;
+        const std::string_view base = WithoutPossessive(s.text);
+        if (base.size() >= 4) added[std::string(base)] += s.count;
+      }
+      for (auto& [word, count] : added) {
+        const auto at = std::lower_bound(
+            words->unknown.begin(), words->unknown.end(), word,
+            [](const auto& u, const std::string& w) { return u.first < w; });
+        if (at != words->unknown.end() && at->first == word) {
+          at->second += count;
+        } else {
+          words->unknown.insert(at, {word, count});
+        }
+        changed.push_back(word);
+      }
+    }
     std::set<std::string, std::less<>> repaired;
     for (const auto& [form, fix] : m->fixes)
       repaired.insert(std::string(WithoutPossessive(LowerWord(form, true))));
@@ -191,14 +219,13 @@ class WordsStage final : public TextStage {
       repaired.insert(LowerWord(text.substr(0, space), true));
       repaired.insert(LowerWord(text.substr(space + 1), true));
     }
-    std::vector<std::string> left_out;
     std::erase_if(words->unknown, [&](const auto& u) {
       if (repaired.count(u.first) == 0) return false;
-      left_out.push_back(u.first);
+      changed.push_back(u.first);
       return true;
     });
-    if (left_out.empty()) return;
-    sources->changed = &left_out;
+    if (changed.empty()) return;
+    sources->changed = &changed;
     for (const auto& [form, fix] : m->fixes)
       words->extra_written.push_back(fix.replacement);
     for (const auto& [text, fix] : m->pairs)
@@ -280,11 +307,12 @@ class WordsStage final : public TextStage {
   // of a scanned page was sure of (`readings`).
   //
   // `vocabulary` is the document's; it is updated to the text as the repairs
-  // leave it.
+  // leave it. `*turned_out` receives, per line of another language, whether
+  // the fixes turned it English.
   void LearnFixes(const DocumentWords& words,
                   const std::set<std::string_view>& broken,
                   const PageReadings& readings, Vocabulary* vocabulary_in,
-                  SubstitutionModel* m) const {
+                  SubstitutionModel* m, std::vector<char>* turned_out) const {
     Vocabulary& vocabulary = *vocabulary_in;
     // Decided on the text as the repair will leave it, so that a second run
     // decides the same: joined pairs count as their word, and their pieces'
@@ -319,6 +347,7 @@ class WordsStage final : public TextStage {
       const std::vector<std::string>* alternatives = nullptr;
     };
     std::vector<Open> open, waiting;
+    std::vector<Open> dormant;  // left unfixed, not looked at again yet
     std::set<std::string, std::less<>> all_added;  // words the fixes add
     // Admits `suspect`, written `count` times (as the joins leave it), to the
     // rounds, unless it is no word to correct.
@@ -459,17 +488,23 @@ class WordsStage final : public TextStage {
                    (e != nullptr && (e->flags & lexfmt::kCapitalized) != 0);
       }
       // Only words one of them can be a reading of, or beside one of them,
-      // are looked at again.
+      // are looked at again: of this round's, and of those left in earlier
+      // rounds (a turned line's fix can bring the word an English line's
+      // suspect needed: "nayor" read "mayor" makes "ayor" mayor too).
       open.clear();
-      for (Open& o : still) {
-        WordContext context = ContextOf(*o.suspect, *m);
-        bool again = context.before != o.context.before ||
-                     context.after != o.context.after;
-        o.context = std::move(context);
-        for (size_t k = 0; k < new_words.size() && !again; ++k)
-          again = WithinTwoEdits(o.lower, new_words[k]);
-        if (again) open.push_back(std::move(o));
+      std::vector<Open> rest;
+      for (std::vector<Open>* left : {&still, &dormant}) {
+        for (Open& o : *left) {
+          WordContext context = ContextOf(*o.suspect, *m);
+          bool again = context.before != o.context.before ||
+                       context.after != o.context.after;
+          o.context = std::move(context);
+          for (size_t k = 0; k < new_words.size() && !again; ++k)
+            again = WithinTwoEdits(o.lower, new_words[k]);
+          (again ? open : rest).push_back(std::move(o));
+        }
       }
+      dormant = std::move(rest);
     }
     // Pairs whose words' counts the fixes raised are decided again with
     // them ("he aded" once "hesaid" is read "he said"), as a second run
@@ -487,6 +522,7 @@ class WordsStage final : public TextStage {
       LearnPairs(words.adjacent, vocabulary, true, m);
       if (!turned_pairs.empty()) LearnPairs(turned_pairs, vocabulary, true, m);
     }
+    *turned_out = std::move(turned);
   }
 
   // The words around `suspect`'s occurrence, lowercase, as the repairs `m`
