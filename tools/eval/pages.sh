@@ -12,7 +12,9 @@ render_pages() {
   while IFS= read -r passage; do
     n=$((n + 1))
     printf '%s\n' "$passage" > "$work/p$n.txt"
+    # (Its fontconfig file goes to WORK, not the current directory.)
     text2image --text "$work/p$n.txt" --outputbase "$work/page$n" --font "DejaVu Sans" \
+      --fontconfig_tmpdir "$work" \
       --fonts_dir /usr/share/fonts/truetype/dejavu --resolution 300 --ptsize 11 \
       --degrade_image=false > /dev/null 2>&1
   done < "$work/passages"

@@ -45,6 +45,7 @@ while IFS= read -r passage; do
   n=$((n + 1))
   printf '%s\n' "$passage" > "$work/p$n.txt"
   text2image --text "$work/p$n.txt" --outputbase "$work/page$n" --font "DejaVu Serif" \
+    --fontconfig_tmpdir "$work" \
     --fonts_dir /usr/share/fonts --resolution "$resolution" --exposure "$exposure" \
     --ptsize 10 > /dev/null 2>&1
   OMP_THREAD_LIMIT=1 tesseract "$work/page$n.tif" "$work/ocr$n" -l eng > /dev/null 2>&1
