@@ -54,7 +54,7 @@ constexpr double kDeleteCost = 6.5;  // a letter the text has in excess
 constexpr double kInsertCost = 7.0;  // a letter the text lost
 constexpr double kSubstituteCost = 7.0;
 constexpr double kTransposeCost = 6.5;
-constexpr size_t kMinGenericLength = 4;  // shorter words: table only
+constexpr size_t kMinGenericLength = 4;  // shorter: table and swaps only
 constexpr size_t kMinTwoEditLength = 6;  // a misreading and an ordinary edit
 // The best candidate's score must reach this (a common word behind a likely
 // misreading does; a rare word behind two ordinary edits does not), and lead
@@ -435,8 +435,25 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   for (const Candidate& c : table) {
     if (keep(lexfmt::PolyHash(c.text))) candidates.push_back(c);
   }
-  if (word.size() >= kMinGenericLength)
+  if (word.size() >= kMinGenericLength) {
     AddGenericEdits(word, keep, nullptr, &candidates);
+  } else {
+    // A short word: two neighbours swapped too (hte, teh), the one ordinary
+    // edit that leaves its letters as they are. Measured on OCR-like noise
+    // (textmend_eval --ocr-noise, seeds 11 and 12): about one point more
+    // recall on each corpus file, and no clean word changed.
+    for (size_t i = 0; i + 1 < word.size(); ++i) {
+      if (word[i] == word[i + 1]) continue;
+      Candidate c;
+      c.text = word;
+      std::swap(c.text[i], c.text[i + 1]);
+      c.cost = kTransposeCost;
+      c.ordinary = true;
+      c.kind = 't';
+      c.at = i;
+      candidates.push_back(std::move(c));
+    }
+  }
   if (alternatives != nullptr) {
     for (const std::string& a : *alternatives) {
       // (Letters only, and as long: the reader's choices are per character.)

@@ -154,6 +154,8 @@ TEST_CASE("words: OCR misreadings are corrected word by word", "[words]") {
       {"the mayor", "the rnayor"},           {"construction", "constructlon"},
       {"next meeting", "next rneeting"},     {"harbour would", "harhour would"},
       {"final decision", "final clecision"}, {"more visitors", "more visltors"},
+      // A short word with two letters swapped.
+      {"discuss the new", "discuss hte new"},
   };
   const std::string tail =
       " Mr Bialiatski of the Vyasna group and Ms Kalesnikava said they would "
