@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <set>
@@ -32,6 +33,15 @@ constexpr uint8_t kMaxSplitLevel = 50;  // pieces of run-together words
 // lead in log-likelihood the best target for a source needs over the next.
 constexpr double kUnexplainedLogP = -25.0;
 constexpr double kMinScoreMargin = 2.3;  // ten times as likely
+// A rule told from its rivals by the words around the repaired words: it
+// must fit them this much better (in log-likelihood) than every rival
+// rewrite of the same words, on at least kMinContextPairs listed word pairs,
+// and repair at least kMinContextTokens tokens.
+constexpr double kMinContextLead = 6.9;  // a thousand times as likely
+constexpr int kMinContextPairs = 2;
+constexpr size_t kMinContextTokens = 3;
+constexpr size_t kMaxContextRivals = 10;
+constexpr size_t kMaxNeighbours = 16;  // per unknown word
 
 // A crude stem, so that inflections of one word count as one piece of
 // evidence: prisoners, prisoner -> prison; pardoned -> pardon.
@@ -165,6 +175,12 @@ std::string SubstitutionRule::Describe() const {
                     std::to_string(stems) + " words:";
   for (size_t i = 0; i < examples.size() && i < 5; ++i) {
     out += (i ? ", " : " ") + examples[i];
+  }
+  if (context_lead > 0) {
+    char lead[48];
+    std::snprintf(lead, sizeof lead, "; by the words around them, %.1f nats",
+                  context_lead);
+    out += lead;
   }
   return out + ")";
 }
@@ -403,8 +419,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     }
     for (const Token& t : line_tokens) {
       if (t.counted && piece_lines[t.piece] != kNoForeignLine)
-        words.foreign_words[piece_lines[t.piece]].push_back(
-            forms[t.form].text);
+        words.foreign_words[piece_lines[t.piece]].push_back(forms[t.form].text);
     }
     const size_t n = line_tokens.size();
     for (size_t k = 0; k < n; ++k) {
@@ -636,6 +651,11 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
               return a.text < b.text;
             });
   if (sources.size() > kMaxSources) sources.resize(kMaxSources);
+  // The longest pieces, which a replaced string is (see step 4).
+  std::set<std::string, std::less<>> closed;
+  for (const Source& source : sources) {
+    if (source.closed) closed.insert(source.text);
+  }
   if (log != nullptr && log->changed != nullptr) {
     // A source examined before, in words that differ from these only by
     // words without it, has the same evidence, unless one of its targets
@@ -662,6 +682,9 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   //    read from the lexicon's words that share the longer of A and B. The
   //    words whose context narrows the lexicon most are read first.
   std::set<std::pair<std::string, std::string>> candidates;
+  // Those whose target no word of the lexicon shaped like the damaged words
+  // suggested: a common letter string tried in their place.
+  std::set<std::pair<std::string, std::string>> guessed;
   struct Context {
     std::string_view a, b;
     bool by_prefix;
@@ -710,7 +733,10 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
              ++k) {
           hits += KnownLower(lexicon, ReplaceAll(holding[k], s, r));
         }
-        if (hits >= 2) candidates.emplace(s, r);
+        if (hits >= 2) {
+          candidates.emplace(s, r);
+          guessed.emplace(s, r);
+        }
       }
     }
     // A target only one of several words' letters allow is no rule for
@@ -754,10 +780,166 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   // Word families are told apart by the damaged words, the same for every
   // candidate (the rewrite may turn a family's forms into unrelated words:
   // "ilfh", "ilfhes" are "go", "goes" or "search", "searches").
+  // A candidate that rewrites every unknown word holding its source.
+  struct Contextual {
+    std::string source, target;
+    std::map<std::string, std::string> stems;  // as for a rule
+    size_t fixed = 0, containing = 0;
+    double gain = 0;
+    double score = 0;  // how well the rewrites fit the words around them
+    double floor = 0;  // the same for words no pair lists
+    int listed = 0;    // pairs the pair list has
+  };
+  std::vector<Contextual> contextual;
+  std::map<std::string, size_t, std::less<>> source_tokens;  // occurrences
   std::vector<std::string> families(words.unknown.size());
   for (size_t i = 0; i < words.unknown.size(); ++i)
     families[i] = Stem(std::string(WithoutPossessive(words.unknown[i].first)));
   std::unordered_map<std::string, double> share;  // per target
+  // A find-and-replace leaves no trace of what it replaced (outside what it
+  // wrote: "then" written for "the" holds "the" itself).
+  const auto has_trace = [&](const std::string& s, const std::string& r) {
+    const bool inside = s.find(r) != std::string::npos;
+    const auto holds = [&](std::string_view w) {
+      if (w.find(r) == std::string_view::npos) return false;
+      return !inside || ReplaceAll(w, s, "\n").find(r) != std::string::npos;
+    };
+    for (const std::string_view w : words.written) {
+      if (holds(w)) return true;
+    }
+    for (const std::string& w : words.extra_written) {
+      if (holds(w)) return true;
+    }
+    return false;
+  };
+  const auto make_rule = [&](const std::string& s, const std::string& r,
+                             const std::map<std::string, std::string>& stems,
+                             size_t fixed, size_t containing, double gain) {
+    // That absence is strong evidence only when this document would be
+    // expected to contain the target ("one" is in about 1 of 160 running
+    // words); for a rarer target, more distinct words must agree.
+    auto [it, fresh] = share.emplace(r, 0.0);
+    if (fresh) it->second = ShareContaining(lexicon, r);
+    SubstitutionRule rule;
+    rule.source = s;
+    rule.target = r;
+    rule.stems = stems.size();
+    rule.fixed = fixed;
+    rule.containing = containing;
+    rule.expected = it->second * static_cast<double>(words.tokens);
+    // The rule explains the target's absence; a rival target's absence
+    // would be a coincidence of probability exp(-expected).
+    rule.score = gain + rule.expected;
+    for (const auto& [stem, example] : stems) rule.examples.push_back(example);
+    return rule;
+  };
+  // Per unknown word, its pairs in words.adjacent (index * 2, plus 1 where
+  // it is the second word), at most kMaxNeighbours; indexed at first use.
+  std::vector<std::vector<uint32_t>> pairs_of;
+  const auto index_pairs = [&] {
+    std::unordered_map<std::string_view, uint32_t> index;
+    index.reserve(words.unknown.size());
+    for (size_t i = 0; i < words.unknown.size(); ++i)
+      index.emplace(words.unknown[i].first, static_cast<uint32_t>(i));
+    pairs_of.resize(words.unknown.size());
+    // A first filter on the length and the first two letters (lowercase),
+    // so that most words need neither lowercasing nor hashing.
+    const auto shape = [](std::string_view w) -> size_t {
+      if (w.size() < 2) return 0;
+      const auto letter = [](char c) -> size_t {
+        c = static_cast<char>(c | 0x20);
+        return c >= 'a' && c <= 'z' ? static_cast<size_t>(c - 'a') : 26;
+      };
+      return std::min<size_t>(w.size(), 31) * 27 * 27 + letter(w[0]) * 27 +
+             letter(w[1]);
+    };
+    std::vector<bool> shapes(32 * 27 * 27);
+    for (const auto& [u, n] : words.unknown) {
+      shapes[shape(u)] = true;
+      shapes[shape(u + "'s")] = true;
+    }
+    std::string lower;
+    const auto find = [&](std::string_view w) {
+      if (!shapes[shape(w)]) return UINT32_MAX;
+      if (std::any_of(w.begin(), w.end(),
+                      [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        lower = LowerWord(w, true);
+        w = lower;
+      }
+      const auto it = index.find(WithoutPossessive(w));
+      return it == index.end() ? UINT32_MAX : it->second;
+    };
+    for (size_t k = 0; k < words.adjacent.size(); ++k) {
+      const auto [a, b] = words.adjacent[k];
+      for (const uint32_t side : {0u, 1u}) {
+        const uint32_t i = find(side == 0 ? a : b);
+        if (i != UINT32_MAX && pairs_of[i].size() < kMaxNeighbours)
+          pairs_of[i].push_back(static_cast<uint32_t>(2 * k) + side);
+      }
+    }
+  };
+  // How likely the rewrite of the words holding `s` makes them with the
+  // words around them (a neighbour the rewrite repairs too read repaired):
+  // per occurrence the word's own log count, and per neighbour the log of
+  // how often the pair list has the two together over how often the word
+  // occurs. A pair the list lacks counts as likely as the neighbour alone
+  // (at most just below the list's rarest pair); a word it lacks, just
+  // below its rarest word. Rival rewrites of the same words are scored on
+  // the same occurrences and neighbours, so their difference is what tells.
+  constexpr float kUnlistedWord = 9.0f;  // see ContextScore
+  const float unlisted_pair = lexicon.pair_floor() - 1.0f;
+  const double log_total =
+      std::log(static_cast<double>(lexicon.total_frequency()) + 1.0);
+  std::unordered_map<std::string, float> pair_logs;  // "a b" -> log count
+  // (-1: not listed.)
+  const auto listed_log = [&](const std::string& a, const std::string& b) {
+    std::string key = a + " " + b;
+    auto it = pair_logs.find(key);
+    if (it == pair_logs.end()) {
+      float log = 0;
+      if (!lexicon.PairLog(a, b, &log)) log = -1;
+      it = pair_logs.emplace(std::move(key), log).first;
+    }
+    return it->second;
+  };
+  const auto word_log = [&](const std::string& w) {
+    const float log = listed_log(w, "");
+    return log >= 0 ? log : kUnlistedWord;
+  };
+  const auto score_context = [&](Contextual* c) {
+    if (pairs_of.empty()) index_pairs();
+    const std::string& s = c->source;
+    const std::string& r = c->target;
+    const auto as_repaired = [&](const std::string& w) {
+      if (w.find(s) == std::string::npos) return w;
+      std::string f = ReplaceAll(w, s, r);
+      return KnownLower(lexicon, f) ? f : w;
+    };
+    for (size_t i = 0; i < words.unknown.size(); ++i) {
+      const std::string& u = words.unknown[i].first;
+      if (u.find(s) == std::string::npos) continue;
+      const std::string f = ReplaceAll(u, s, r);
+      const double own = word_log(f);
+      const auto n = static_cast<double>(words.unknown[i].second);
+      c->score += n * own;
+      c->floor += n * kUnlistedWord;
+      for (const uint32_t p : pairs_of[i]) {
+        const auto& [first, second] = words.adjacent[p / 2];
+        const bool before = (p & 1) != 0;  // the neighbour comes first
+        const std::string w =
+            as_repaired(LowerWord(before ? first : second, true));
+        const float pair = before ? listed_log(w, f) : listed_log(f, w);
+        const double alone = word_log(w) - log_total;
+        if (pair >= 0) {
+          c->score += pair - own;
+          ++c->listed;
+        } else {
+          c->score += std::min<double>(unlisted_pair - own, alone);
+        }
+        c->floor += std::min<double>(unlisted_pair - kUnlistedWord, alone);
+      }
+    }
+  };
   for (const auto& [s, r] : candidates) {
     size_t containing = 0, fixed = 0;
     double gain = 0;  // in log-likelihood over leaving the words unknown
@@ -795,45 +977,25 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
           WithoutPossessive(name).size() > s.size())
         stems.emplace(Stem(std::string(WithoutPossessive(name))), f);
     }
-    if (stems.size() < 2 || fixed * 2 < containing) continue;
-    if (log != nullptr) log->examined[s].push_back(r);
-    // A find-and-replace leaves no trace of what it replaced (outside what
-    // it wrote: "then" written for "the" holds "the" itself).
-    const bool inside = s.find(r) != std::string::npos;
-    // (Named copies of the bindings: clang 14 cannot capture those.)
-    const std::string_view source = s, target = r;
-    const auto holds = [inside, source, target](std::string_view w) {
-      if (w.find(target) == std::string_view::npos) return false;
-      return !inside ||
-             ReplaceAll(w, source, "\n").find(target) != std::string::npos;
-    };
-    bool trace = false;
-    for (const std::string_view w : words.written) {
-      if (holds(w)) {
-        trace = true;
-        break;
+    // A rewrite of every unknown word holding the source, into words that
+    // keep letters of their own: a hypothesis the words around them can
+    // confirm, even for one word family (see step 4).
+    if (!stems.empty() && fixed == containing && closed.count(s) != 0 &&
+        guessed.count({s, r}) == 0) {
+      auto [it, fresh] = source_tokens.emplace(s, 0);
+      if (fresh) {
+        for (const auto& [u, n] : words.unknown) {
+          if (u.find(s) != std::string::npos) it->second += n;
+        }
+      }
+      if (it->second >= kMinContextTokens) {
+        contextual.push_back({s, r, stems, fixed, containing, gain, 0, 0, 0});
       }
     }
-    for (const std::string& w : words.extra_written) trace = trace || holds(w);
-    if (trace) continue;
-    // That absence is strong evidence only when this document would be
-    // expected to contain the target ("one" is in about 1 of 160 running
-    // words); for a rarer target, more distinct words must agree.
-    auto [it, fresh] = share.emplace(r, 0.0);
-    if (fresh) it->second = ShareContaining(lexicon, r);
-    const double expected = it->second * static_cast<double>(words.tokens);
-    SubstitutionRule rule;
-    rule.source = s;
-    rule.target = r;
-    rule.stems = stems.size();
-    rule.fixed = fixed;
-    rule.containing = containing;
-    rule.expected = expected;
-    // The rule explains the target's absence; a rival target's absence
-    // would be a coincidence of probability exp(-expected).
-    rule.score = gain + expected;
-    for (const auto& [stem, example] : stems) rule.examples.push_back(example);
-    rules.push_back(std::move(rule));
+    if (stems.size() < 2 || fixed * 2 < containing) continue;
+    if (log != nullptr) log->examined[s].push_back(r);
+    if (has_trace(s, r)) continue;
+    rules.push_back(make_rule(s, r, stems, fixed, containing, gain));
   }
 
   // 4. One target per source: the one that explains the most distinct words.
@@ -892,6 +1054,55 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     i = j;
   }
   rules = std::move(unique);
+  // A source no rule stands for may still be told by the words around the
+  // words it damaged: the rewrite that fits them far better than every rival
+  // rewrite of the same words, and than no listed word at all, stands when
+  // it leaves no trace (one word family: "pgjoehs" read "players" between
+  // "video" and "can", not "paragraphs").
+  std::sort(contextual.begin(), contextual.end(),
+            [](const Contextual& a, const Contextual& b) {
+              return a.source < b.source;
+            });
+  const size_t standing_rules = rules.size();
+  for (size_t i = 0; i < contextual.size();) {
+    size_t j = i + 1;
+    while (j < contextual.size() &&
+           contextual[j].source == contextual[i].source)
+      ++j;
+    const std::string& source = contextual[i].source;
+    // (Not where a standing rule has decided, nor among many rivals: the
+    // best of hundreds of rewrites fits some words by chance.)
+    const bool taken = std::any_of(
+        rules.begin(), rules.begin() + static_cast<long>(standing_rules),
+        [&](const SubstitutionRule& r) {
+          return r.source.find(source) != std::string::npos ||
+                 source.find(r.source) != std::string::npos;
+        });
+    if (taken || j - i > kMaxContextRivals) {
+      i = j;
+      continue;
+    }
+    for (size_t k = i; k < j; ++k) score_context(&contextual[k]);
+    std::sort(contextual.begin() + static_cast<long>(i),
+              contextual.begin() + static_cast<long>(j),
+              [](const Contextual& a, const Contextual& b) {
+                if (a.score != b.score) return a.score > b.score;
+                return a.target < b.target;
+              });
+    Contextual& best = contextual[i];
+    const double rival =
+        std::max(j > i + 1 ? contextual[i + 1].score : best.floor, best.floor);
+    if (best.listed >= kMinContextPairs &&
+        best.score - rival >= kMinContextLead &&
+        !has_trace(best.source, best.target)) {
+      if (log != nullptr) log->examined[best.source].push_back(best.target);
+      SubstitutionRule rule = make_rule(best.source, best.target, best.stems,
+                                        best.fixed, best.containing, best.gain);
+      rule.context_lead = best.score - rival;
+      rules.push_back(std::move(rule));
+    }
+    i = j;
+  }
 
   // 5. The strongest rules, one per source region.
   std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) {
@@ -901,7 +1112,10 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   // A rule with a rival on a source inside or around its own that rewrites
   // the same words differently and explains them nearly as well is
   // ambiguous ("mdmn" -> "ecre" or "smdmn" -> "effec": secrets or effects).
+  // (A rule the words around told apart has been weighed against the
+  // rewrites of its source already.)
   std::erase_if(rules, [&](const SubstitutionRule& rule) {
+    if (rule.context_lead > 0) return false;
     for (size_t k = 0; k < rival_rules.size(); ++k) {
       const auto& [s, r] = rival_rules[k];
       if (s == rule.source || rival_scores[k] <= rule.score - kMinScoreMargin)

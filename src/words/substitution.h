@@ -40,6 +40,9 @@ struct SubstitutionRule {
   // log-likelihood its repairs gain as English words over staying unknown,
   // plus `expected` (the rule explains the target's absence).
   double score = 0;
+  // For a rule told from its rivals by the words around the repaired words
+  // (one word family): how much better they fit it, in nats; else 0.
+  double context_lead = 0;
   std::vector<std::string> examples;  // repaired words, for the report
   // "substitution 'start'->'one' (3 words: prisoners, pardoned, cautioned)"
   std::string Describe() const;
