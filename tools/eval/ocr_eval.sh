@@ -4,7 +4,8 @@
 # own), each degraded by build/tools/ocr/ocr_degrade (a tilted page, a page sideways or
 # upside down, lit unevenly, blur, noise, a low
 # resolution scan, a page scaled down with its stated resolution kept, JPEG artifacts;
-# OCR_EVAL_DAMAGES="kind amount|kind amount" picks others), then read by `tesseract IMG -` (default settings, one
+# OCR_EVAL_DAMAGES="kind amount|kind,kind amount,amount" picks others, the second several
+# damages one after another), then read by `tesseract IMG -` (default settings, one
 # OpenMP thread) and by `textmend IMG`; character and word error rates against the
 # passages (textmend_eval --cer).
 #
@@ -34,11 +35,22 @@ IFS='|' read -r -a damage_list <<< "$damages"
 for damage in "${damage_list[@]}"; do
   set -- $damage
   : > "$work/tesseract.txt"; : > "$work/textmend.txt"
+  t_tess=0 t_tm=0 gave_up=0
   for k in $(seq "$n"); do
     img=$(damaged_page "$build" "$work" "$k" "$1" "$2")
-    OMP_THREAD_LIMIT=1 tesseract "$img" - 2> /dev/null >> "$work/tesseract.txt" || true
+    # (Given at most OCR_EVAL_TIMEOUT seconds a page, default 600: on heavy noise the
+    # program can take many minutes, and what it gives up on counts as read as nothing.)
+    s=$(date +%s%N)
+    if ! OMP_THREAD_LIMIT=1 timeout "${OCR_EVAL_TIMEOUT:-600}" tesseract "$img" - 2> /dev/null \
+      >> "$work/tesseract.txt"; then gave_up=$((gave_up + 1)); fi
+    m=$(date +%s%N)
     "$build/textmend" "$img" >> "$work/textmend.txt" 2> /dev/null || true
+    e=$(date +%s%N)
+    t_tess=$((t_tess + m - s)) t_tm=$((t_tm + e - m))
   done
   echo "== $1 $2"
   (cd "$work" && "$build/tools/eval/textmend_eval" --cer truth.txt tesseract.txt textmend.txt)
+  awk -v a="$t_tess" -v b="$t_tm" -v n="$n" -v g="$gave_up" 'BEGIN {
+    printf "seconds a page: tesseract %.1f%s, textmend %.1f\n", a / n / 1e9,
+      g ? " (" g " stopped at the time limit)" : "", b / n / 1e9 }'
 done

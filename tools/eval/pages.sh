@@ -21,11 +21,18 @@ render_pages() {
 }
 
 # damaged_page BUILD WORK K KIND AMOUNT: page K degraded by BUILD/tools/ocr/ocr_degrade (KIND
-# none: the clean page itself); prints the image's path.
+# none: the clean page itself); prints the image's path. Several damages one after another:
+# KIND and AMOUNT as comma-separated lists (lowres,noise 100,40: a 100 dpi scan with noise).
 damaged_page() {
-  local build=$1 work=$2 k=$3 kind=$4 amount=$5 img
-  img="$work/d$k.png"; [ "$kind" = jpeg ] && img="$work/d$k.jpg"
-  if [ "$kind" = none ]; then img="$work/page$k.tif"; else
-    "$build/tools/ocr/ocr_degrade" "$work/page$k.tif" "$img" "$kind" "$amount" >&2; fi
+  local build=$1 work=$2 k=$3 kind=$4 amount=$5 img from="$work/page$k.tif" i
+  local kinds amounts
+  IFS=, read -r -a kinds <<< "$kind"
+  IFS=, read -r -a amounts <<< "$amount"
+  if [ "$kind" = none ]; then printf '%s\n' "$from"; return; fi
+  for i in "${!kinds[@]}"; do
+    img="$work/d$k-$i.png"; [ "${kinds[$i]}" = jpeg ] && img="$work/d$k-$i.jpg"
+    "$build/tools/ocr/ocr_degrade" "$from" "$img" "${kinds[$i]}" "${amounts[$i]}" >&2
+    from=$img
+  done
   printf '%s\n' "$img"
 }
