@@ -191,18 +191,23 @@ class TesseractEngine final : public OcrEngine {
     // page is left as it is (evening it out cost a character here and there).
     // A grainy page is read smoothed (see kGrainy); a somewhat grainy one is
     // read smoothed too if it reads poorly as it is (see kSomeGrain).
-    PixPtr smooth;
-    const bool gray_or_color =
-        pixGetColormap(page) == nullptr &&
-        (pixGetDepth(page) == 8 || pixGetDepth(page) == 32);
-    if (gray_or_color) {
-      PixPtr gray(pixGetDepth(page) == 8 ? pixClone(page)
-                                         : pixConvertRGBToLuminance(page));
+    // (The smoothed page is made only when it is read: most somewhat
+    // grainy pages read well as they are.)
+    PixPtr gray, smooth;
+    bool smoothed = false;  // the page is read smoothed from the start
+    if (pixGetColormap(page) == nullptr &&
+        (pixGetDepth(page) == 8 || pixGetDepth(page) == 32)) {
+      gray.reset(pixGetDepth(page) == 8 ? pixClone(page)
+                                        : pixConvertRGBToLuminance(page));
       const int grain = gray != nullptr ? Grain(gray.get()) : 0;
-      if (grain >= kSomeGrain) {
-        pixCopyResolution(gray.get(), page);
+      if (grain < kSomeGrain) gray.reset();
+      if (gray != nullptr) pixCopyResolution(gray.get(), page);
+      if (grain >= kGrainy) {
         smooth = Smoothed(gray.get());
-        if (smooth != nullptr && grain >= kGrainy) page = smooth.get();
+        if (smooth != nullptr) {
+          page = smooth.get();
+          smoothed = true;
+        }
       }
     }
     PixPtr even, straight;
@@ -230,8 +235,12 @@ class TesseractEngine final : public OcrEngine {
     const bool nothing = std::all_of(text->begin(), text->end(), [](char c) {
       return std::isspace(static_cast<unsigned char>(c)) != 0;
     });
+    if (s.ok() && (best < kPoorConfidence || nothing) && gray != nullptr &&
+        !smoothed) {
+      smooth = Smoothed(gray.get());
+    }
     if (s.ok() && (best < kPoorConfidence || nothing) && smooth != nullptr &&
-        page != smooth.get()) {
+        !smoothed) {
       if (nothing) best = 0;
       PixPtr smooth_even, smooth_straight;
       Pix* other_page = Prepare(smooth.get(), &smooth_even, &smooth_straight);
