@@ -148,7 +148,7 @@ Status NamesDictionary::Load(const std::string& path,
 }
 
 void NamesDictionary::Index(size_t index, const std::string& given,
-                            const std::string& surname) {
+                            const std::string& surname) const {
   const SurnameKey key = KeyOfSurname(surname);
   if (key.skeleton.empty()) return;
   index_.emplace(std::make_pair(key, FirstNameKey(*first_names_, given)),
@@ -158,7 +158,6 @@ void NamesDictionary::Index(size_t index, const std::string& given,
 
 void NamesDictionary::Resolve() const {
   std::call_once(resolved_, [this] {
-    auto* self = const_cast<NamesDictionary*>(this);
     for (const Pending& p : pending_) {
       const std::string given = RomanizeCyrillic(p.given);
       const std::string surname = RomanizeCyrillic(p.surname);
@@ -166,8 +165,8 @@ void NamesDictionary::Resolve() const {
       // (A person written only in Cyrillic is preferred in its
       // romanization.)
       if (people_[p.index].surname.empty())
-        self->people_[p.index] = {given, surname};
-      self->Index(p.index, given, surname);
+        people_[p.index] = {given, surname};
+      Index(p.index, given, surname);
     }
   });
 }

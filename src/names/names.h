@@ -68,18 +68,21 @@ class NamesDictionary {
   bool KnowsSurname(const SurnameKey& key) const;
 
  private:
-  // Indexes `given surname` (Latin letters) as a spelling of person `index`.
+  // Indexes `given surname` (Latin letters) as a spelling of person `index`
+  // (const: Resolve's lazy part, see the members it fills).
   void Index(size_t index, const std::string& given,
-             const std::string& surname);
+             const std::string& surname) const;
   // Romanizes and indexes the Cyrillic forms, once, at the first lookup:
   // setting up ICU's first transform took 12.5 ms here, which a run that
   // never looks a person up should not pay at start.
   void Resolve() const;
 
   const FirstNames* first_names_ = nullptr;  // outlives the dictionary
-  std::vector<Person> people_;
-  std::map<std::pair<SurnameKey, std::string>, size_t> index_;
-  std::set<SurnameKey> surnames_;
+  // Complete once Resolve() has run (under resolved_), which adds the
+  // romanized Cyrillic entries: hence mutable. Read only after it.
+  mutable std::vector<Person> people_;
+  mutable std::map<std::pair<SurnameKey, std::string>, size_t> index_;
+  mutable std::set<SurnameKey> surnames_;
   struct Pending {
     size_t index;
     std::string given, surname;  // in Cyrillic
