@@ -1057,8 +1057,9 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   // A source no rule stands for may still be told by the words around the
   // words it damaged: the rewrite that fits them far better than every rival
   // rewrite of the same words, and than no listed word at all, stands when
-  // it leaves no trace (one word family: "pgjoehs" read "players" between
-  // "video" and "can", not "paragraphs").
+  // it leaves no trace: "has" -> "erne" from two words alone ("Inthast",
+  // "conchasd") is weak, as "has" is English; read "Internet shopping" and
+  // "mostly concerned about", it stands.
   std::sort(contextual.begin(), contextual.end(),
             [](const Contextual& a, const Contextual& b) {
               return a.source < b.source;
