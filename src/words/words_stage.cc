@@ -35,8 +35,13 @@ constexpr size_t kMinJoinedLength = 5;
 // mostly pieces of words Tesseract split, the best reading was the right
 // word for 12.
 constexpr float kSureReading = 0.93f;
-// Rounds of per-word correction, each with the words the last one fixed.
-constexpr int kMaxFixRounds = 3;
+// Rounds of per-word correction, each with the words the last one fixed
+// (rounds stop as soon as no word is left to look at again). A cascade can
+// take four: a fix turns a line English, whose fix turns another, whose fix
+// brings the word a suspect of the first needed; three rounds left that
+// suspect for a second run (tests/fuzz/corpus/
+// words-idempotent-run-after-stray-byte).
+constexpr int kMaxFixRounds = 8;
 // ... and when it is this much likelier (nats) than the two tokens.
 constexpr double kMinJoinLead = 3.0;
 
