@@ -161,6 +161,7 @@ if [ "$skip_ocr" = 0 ] && command -v text2image > /dev/null && command -v tesser
     n=$((n + 1))
     printf '%s\n' "$passage" > "$pages/p$n.txt"
     text2image --text "$pages/p$n.txt" --outputbase "$pages/page$n" --font "DejaVu Serif" \
+      --fontconfig_tmpdir "$pages" \
       --fonts_dir /usr/share/fonts --resolution 300 --ptsize 10 --xsize 2550 --ysize 3300 \
       --margin 150 > /dev/null 2>&1
   done < "$pages/passages"
