@@ -59,6 +59,9 @@ class Lexicon {
   // words), or with `b` empty how often `a` occurs; false when the list
   // does not have it, which for a pair means rarer than pair_floor().
   bool PairLog(std::string_view a, std::string_view b, float* log) const;
+  // The log count to take for a word the list lacks (PairLog(w, "") false):
+  // rarer than its rarest word, about e^9.
+  static constexpr float kUnlistedWordLog = 9.0f;
   bool has_pairs() const { return pair_count_ != 0; }
   float pair_floor() const { return header_->pair_floor; }
 

@@ -296,9 +296,7 @@ double ContextScore(const Lexicon& lexicon, std::string_view before,
     const bool found = lexicon.PairLog(w, after, &log);
     *listed += found;
     score += found ? log : unlisted;
-    // (A word the frequency list lacks is rarer than its rarest, about
-    // e^9.)
-    score -= lexicon.PairLog(w, "", &log) ? log : 9.0f;
+    score -= lexicon.PairLog(w, "", &log) ? log : Lexicon::kUnlistedWordLog;
   }
   return score;
 }

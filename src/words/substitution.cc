@@ -886,7 +886,6 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   // (at most just below the list's rarest pair); a word it lacks, just
   // below its rarest word. Rival rewrites of the same words are scored on
   // the same occurrences and neighbours, so their difference is what tells.
-  constexpr float kUnlistedWord = 9.0f;  // see ContextScore
   const float unlisted_pair = lexicon.pair_floor() - 1.0f;
   const double log_total =
       std::log(static_cast<double>(lexicon.total_frequency()) + 1.0);
@@ -904,7 +903,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   };
   const auto word_log = [&](const std::string& w) {
     const float log = listed_log(w, "");
-    return log >= 0 ? log : kUnlistedWord;
+    return log >= 0 ? log : Lexicon::kUnlistedWordLog;
   };
   const auto score_context = [&](Contextual* c) {
     if (pairs_of.empty()) index_pairs();
@@ -922,7 +921,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       const double own = word_log(f);
       const auto n = static_cast<double>(words.unknown[i].second);
       c->score += n * own;
-      c->floor += n * kUnlistedWord;
+      c->floor += n * Lexicon::kUnlistedWordLog;
       for (const uint32_t p : pairs_of[i]) {
         const auto& [first, second] = words.adjacent[p / 2];
         const bool before = (p & 1) != 0;  // the neighbour comes first
@@ -936,7 +935,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         } else {
           c->score += std::min<double>(unlisted_pair - own, alone);
         }
-        c->floor += std::min<double>(unlisted_pair - kUnlistedWord, alone);
+        c->floor +=
+            std::min<double>(unlisted_pair - Lexicon::kUnlistedWordLog, alone);
       }
     }
   };
