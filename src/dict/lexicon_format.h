@@ -73,13 +73,15 @@ struct Entry {
   uint32_t frequency;  // corpus count, saturated; 0 when unknown
 };
 
-// FNV-1a; the table is probed linearly.
+// FNV-1a; the table is probed linearly. HashStep adds one byte, for callers
+// that hash a word as they scan it.
+inline constexpr uint64_t kHashBasis = 1469598103934665603ull;
+inline uint64_t HashStep(uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+}
 inline uint64_t Hash(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
+  uint64_t h = kHashBasis;
+  for (const char c : s) h = HashStep(h, c);
   return h;
 }
 

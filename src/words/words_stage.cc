@@ -2,6 +2,7 @@
 #include "words/words_stage.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -45,6 +46,59 @@ constexpr int kMaxFixRounds = 8;
 // ... and when it is this much likelier (nats) than the two tokens.
 constexpr double kMinJoinLead = 3.0;
 
+// Whether byte `c` is part of a word to FindForms: a letter, an apostrophe
+// or a byte of a non-ASCII character.
+bool WordByte(char c) {
+  static constexpr auto kTable = [] {
+    std::array<bool, 256> t{};
+    for (int b = 0; b < 256; ++b) {
+      t[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80 ||
+             b == '\'';
+    }
+    return t;
+  }();
+  return kTable[static_cast<unsigned char>(c)];
+}
+
+// Texts to find in a run (SubstitutionModel's fixes or pairs: one token, or
+// two one space apart), indexed once per window by their first token: most
+// words of a run are rejected by their length and a filter of 4096 bits
+// before any table is read.
+template <typename Forms>
+class FormIndex {
+ public:
+  using Entry = typename Forms::value_type;
+
+  // `forms` must outlive the index and not change while it is used.
+  void Build(const Forms& forms) {
+    for (const Entry& entry : forms) {
+      const std::string_view form = entry.first;
+      const std::string_view first = form.substr(0, form.find(' '));
+      by_first_[first].push_back(&entry);
+      lengths_ |= uint64_t{1} << std::min<size_t>(first.size(), 63);
+      const uint64_t h = lexfmt::Hash(first);
+      filter_[(h >> 6) & 63] |= uint64_t{1} << (h & 63);
+    }
+  }
+
+  // The forms whose first token is `word` (with lexfmt::Hash `h`), or
+  // nullptr.
+  const std::vector<const Entry*>* Find(std::string_view word,
+                                        uint64_t h) const {
+    if (((lengths_ >> std::min<size_t>(word.size(), 63)) & 1) == 0)
+      return nullptr;
+    if ((filter_[(h >> 6) & 63] & (uint64_t{1} << (h & 63))) == 0)
+      return nullptr;
+    const auto hit = by_first_.find(word);
+    return hit == by_first_.end() ? nullptr : &hit->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, std::vector<const Entry*>> by_first_;
+  uint64_t lengths_ = 0;  // bit k: a first token of k bytes (63: longer)
+  std::array<uint64_t, 64> filter_{};
+};
+
 class SubstitutionModel final : public DocumentModel {
  public:
   std::vector<SubstitutionRule> rules;
@@ -62,6 +116,9 @@ class SubstitutionModel final : public DocumentModel {
   std::map<std::string, Fix, std::less<>> pairs;
   // Line-end hyphenations to join: (lowercase head, tail).
   std::set<std::pair<std::string, std::string>> joins;
+  // `fixes` and `pairs` indexed for FindForms, once they are final.
+  FormIndex<decltype(fixes)> fix_index;
+  FormIndex<decltype(pairs)> pair_index;
 };
 
 // Whether `a` and `b` are at most two edits apart (the reach of a reading).
@@ -157,6 +214,8 @@ class WordsStage final : public TextStage {
     if (model->rules.empty() && model->fixes.empty() && model->joins.empty() &&
         model->pairs.empty())
       return nullptr;
+    model->fix_index.Build(model->fixes);
+    model->pair_index.Build(model->pairs);
     return model;
   }
 
@@ -787,7 +846,7 @@ class WordsStage final : public TextStage {
     // Tokens split by a stray space, found by their text like few fixes.
     if (!m->pairs.empty()) {
       std::vector<Edit> found;
-      FindForms(run, run_offset, m->pairs, *m, &found);
+      FindForms(run, run_offset, m->pair_index, *m, &found);
       // Pairs that share a token ("ten th ousand"): the likelier one.
       std::sort(found.begin(), found.end(), [](const Edit& a, const Edit& b) {
         return a.offset < b.offset;
@@ -817,7 +876,7 @@ class WordsStage final : public TextStage {
     if (m->rules.empty()) {
       // Per-word fixes alone: their forms are found directly, without
       // tokenizing the whole run.
-      FindForms(run, run_offset, m->fixes, *m, edits, join_tokens);
+      FindForms(run, run_offset, m->fix_index, *m, edits, join_tokens);
       for (Edit& j : joins) edits->push_back(std::move(j));
       std::sort(
           edits->begin() + static_cast<long>(first_edit), edits->end(),
@@ -930,26 +989,16 @@ class WordsStage final : public TextStage {
   // of its tokens starts at an offset in `skip` (sorted), and its line is not
   // in another language (ForeignLine).
   template <typename Forms>
-  void FindForms(std::string_view run, size_t run_offset, const Forms& forms,
-                 const SubstitutionModel& m, std::vector<Edit>* edits,
+  void FindForms(std::string_view run, size_t run_offset,
+                 const FormIndex<Forms>& index, const SubstitutionModel& m,
+                 std::vector<Edit>* edits,
                  const std::vector<size_t>& skip = {}) const {
     // One pass over the run's words (maximal runs of letters, apostrophes
     // and non-ASCII bytes), each looked up by its text among the forms'
-    // first pieces when its length is one of theirs: searching for each
-    // form in turn would read the run once per form.
+    // first pieces: searching for each form in turn would read the run once
+    // per form.
     using Entry = typename Forms::value_type;
-    std::unordered_map<std::string_view, std::vector<const Entry*>> by_first;
-    uint64_t lengths = 0;  // bit k: a first piece of k letters (63: longer)
-    for (const Entry& entry : forms) {
-      const std::string_view form = entry.first;
-      const std::string_view first = form.substr(0, form.find(' '));
-      by_first[first].push_back(&entry);
-      lengths |= uint64_t{1} << std::min<size_t>(first.size(), 63);
-    }
-    const auto word_byte = [](char c) {
-      const auto u = static_cast<unsigned char>(c);
-      return AsciiLetter(c) || u >= 0x80 || c == '\'';
-    };
+    const auto word_byte = WordByte;
     std::vector<WordToken> line_tokens;
     std::unordered_map<size_t, bool> foreign_lines;  // by line start
     std::unordered_map<std::string_view, bool>
@@ -967,18 +1016,23 @@ class WordsStage final : public TextStage {
         continue;
       }
       size_t at = i;
-      while (i < n && word_byte(run[i])) ++i;
+      uint64_t hash = lexfmt::kHashBasis;  // (as lexfmt::Hash, as it reads)
+      for (; i < n && word_byte(run[i]); ++i)
+        hash = lexfmt::HashStep(hash, run[i]);
       // An apostrophe at a word's edge is no part of its token (bidders'
       // shares, 'quoted').
       size_t end = i;
-      while (at < end && run[at] == '\'') ++at;
-      while (end > at && run[end - 1] == '\'') --end;
+      if (run[at] == '\'' || run[end - 1] == '\'') {
+        while (at < end && run[at] == '\'') ++at;
+        while (end > at && run[end - 1] == '\'') --end;
+        hash = lexfmt::Hash(run.substr(at, end - at));
+      }
       const size_t length = end - at;
       if (length == 0) continue;
-      if (((lengths >> std::min<size_t>(length, 63)) & 1) == 0) continue;
-      const auto hit = by_first.find(run.substr(at, length));
-      if (hit == by_first.end()) continue;
-      for (const Entry* entry : hit->second) {
+      const std::vector<const Entry*>* hit =
+          index.Find(run.substr(at, length), hash);
+      if (hit == nullptr) continue;
+      for (const Entry* entry : *hit) {
         const std::string& form = entry->first;
         const auto& fix = entry->second;
         const size_t space = form.find(' ');
