@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "words/edit_hashes.h"
 #include "words/substitution.h"
 
 namespace textmend {
@@ -24,6 +25,9 @@ struct NoisyChannel::Candidate {
 };
 
 namespace {
+
+using edits::EditHashes;
+using edits::kMaxHashed;
 
 // A misreading: `seen` in the text where the page had `meant`, with its cost
 // in nats (-log of how often the channel makes it, relative to reading right).
@@ -161,58 +165,6 @@ std::string DescribeMisreadings(const Candidate& c) {
   }
   return out;
 }
-
-// Hashes of a word's one-edit variants in O(1) each, without building them:
-// a polynomial hash, H(xy) = H(x) * B^|y| + H(y), read from the word's prefix
-// and suffix hashes. Most variants are not words; only those the filter
-// passes are ever written out.
-constexpr uint64_t kBase = lexfmt::kPolyBase;
-constexpr size_t kMaxHashed = 64;  // letters
-struct Powers {
-  uint64_t p[kMaxHashed + 2];
-  constexpr Powers() : p() {
-    p[0] = 1;
-    for (size_t i = 1; i < kMaxHashed + 2; ++i) p[i] = p[i - 1] * kBase;
-  }
-};
-constexpr Powers kPowers;
-
-class EditHashes {
- public:
-  explicit EditHashes(std::string_view w) : w_(w), n_(w.size()) {
-    prefix_[0] = 0;
-    for (size_t i = 0; i < n_; ++i)
-      prefix_[i + 1] = prefix_[i] * kBase + Byte(i);
-    suffix_[n_] = 0;
-    for (size_t i = n_; i-- > 0;)
-      suffix_[i] = Byte(i) * kPowers.p[n_ - i - 1] + suffix_[i + 1];
-  }
-  uint64_t Delete(size_t i) const {
-    return prefix_[i] * kPowers.p[n_ - i - 1] + suffix_[i + 1];
-  }
-  uint64_t Substitute(size_t i, char c) const {
-    return prefix_[i] * kPowers.p[n_ - i] +
-           static_cast<unsigned char>(c) * kPowers.p[n_ - i - 1] +
-           suffix_[i + 1];
-  }
-  uint64_t Transpose(size_t i) const {
-    return prefix_[i] * kPowers.p[n_ - i] +
-           Byte(i + 1) * kPowers.p[n_ - i - 1] +
-           Byte(i) * kPowers.p[n_ - i - 2] + suffix_[i + 2];
-  }
-  uint64_t Insert(size_t i, char c) const {
-    return (prefix_[i] * kBase + static_cast<unsigned char>(c)) *
-               kPowers.p[n_ - i] +
-           suffix_[i];
-  }
-
- private:
-  uint64_t Byte(size_t i) const { return static_cast<unsigned char>(w_[i]); }
-  std::string_view w_;
-  size_t n_;
-  uint64_t prefix_[kMaxHashed + 1];
-  uint64_t suffix_[kMaxHashed + 1];
-};
 
 // The ordinary edits of `word` (at most kMaxHashed letters; read through
 // the misreadings of `from` when `from` is not null), described lazily (only
@@ -506,6 +458,20 @@ bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
     }
   }
   return false;
+}
+
+void NoisyChannel::Misreadings(std::string_view lower, size_t keep,
+                               std::vector<std::string>* out) {
+  if (lower.size() < keep) return;
+  const std::string_view head = lower.substr(0, lower.size() - keep);
+  for (const Confusion& c : kConfusions) {
+    for (size_t at = head.find(c.seen); at != std::string_view::npos;
+         at = head.find(c.seen, at + 1)) {
+      std::string reading(lower.substr(0, at));
+      reading.append(c.meant).append(lower.substr(at + c.seen.size()));
+      out->push_back(std::move(reading));
+    }
+  }
 }
 
 bool NoisyChannel::CommonWord(std::string_view word) const {

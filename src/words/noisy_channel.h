@@ -102,6 +102,12 @@ class NoisyChannel {
   bool ReadsAsDocumentWord(std::string_view lower,
                            const Vocabulary& vocabulary) const;
 
+  // Appends to `out` the readings of `lower` through one of the table's
+  // misreadings (rn read for m: "rnan" gives "man") that leave its last
+  // `keep` letters as they are.
+  static void Misreadings(std::string_view lower, size_t keep,
+                          std::vector<std::string>* out);
+
   // Whether `word` is among the most frequent (function) words: the, when,
   // more.
   bool Frequent(std::string_view word) const;

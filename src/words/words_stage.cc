@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "core/tokenizer.h"
+#include "words/edit_hashes.h"
 #include "words/hyphenation.h"
 #include "words/noisy_channel.h"
 #include "words/substitution.h"
@@ -24,8 +25,10 @@ namespace {
 // A lexicon word is read as a rule's target by its context only when that
 // reading is this much likelier (nats: about 150 times).
 constexpr double kContextMargin = 5.0;
-// Two tokens are read as one word only when it has this many letters.
+// Two tokens are read as one word only when it has this many letters...
 constexpr size_t kMinJoinedLength = 5;
+// ... and when it is this much likelier (nats) than the two tokens.
+constexpr double kMinJoinLead = 3.0;
 // An unknown word Tesseract read with at least this confidence is left as
 // read. Measured on 118 pages of the news corpus rendered and degraded as
 // tools/eval/ocr_eval.sh does (blur, noise, low resolution, JPEG, none):
@@ -43,8 +46,10 @@ constexpr float kSureReading = 0.93f;
 // suspect for a second run (tests/fuzz/corpus/
 // words-idempotent-run-after-stray-byte).
 constexpr int kMaxFixRounds = 8;
-// ... and when it is this much likelier (nats) than the two tokens.
-constexpr double kMinJoinLead = 3.0;
+// LearnEchoes reads a capitalized word as a form the document writes at
+// least this often, when the word has at least this many letters.
+constexpr size_t kMinEchoCount = 2;
+constexpr size_t kMinEchoLength = 3;
 
 // Whether byte `c` is part of a word to FindForms: a letter, an apostrophe
 // or a byte of a non-ASCII character.
@@ -436,7 +441,7 @@ class WordsStage final : public TextStage {
       // A piece of a hyphenated compound (Abish-uly) is no word of its own;
       // a form written the same way twice is how the document spells it.
       if (count != 1 || suspect.hyphened || suspect.beside_fragment ||
-          broken.count(suspect.text) != 0)
+          broken.count(suspect.text) != 0 || m->fixes.count(suspect.text) != 0)
         return;
       const WordCase word_case = CaseOf(suspect.text);
       if (word_case == WordCase::kUpper || word_case == WordCase::kMixed)
@@ -479,6 +484,7 @@ class WordsStage final : public TextStage {
                         ContextOf(suspect, *m), alternatives});
       }
     };
+    LearnEchoes(words, broken, consumed, &vocabulary, m);
     for (const Suspect& suspect : words.suspects) {
       const auto used = consumed.find(suspect.text);
       admit(suspect, suspect.count - (used == consumed.end() ? 0 : used->second));
@@ -605,6 +611,140 @@ class WordsStage final : public TextStage {
       if (!turned_pairs.empty()) LearnPairs(turned_pairs, vocabulary, true, m);
     }
     *turned_out = std::move(turned);
+  }
+
+  // Capitalized words written once that the lexicon lacks, each read as the
+  // one capitalized form of the document within one slip of it that the
+  // document writes at least kMinEchoCount times (Stilller, Gervasi and
+  // Kcys beside Stiller, Gervais and Keys): most are names the lexicon
+  // lacks, which the per-word fixes read only into names it knows. A slip
+  // is one of the table's misreadings, two neighbours swapped, a letter
+  // doubled, or a letter lost or added. Only what keeps the word's first
+  // letter (unless the table's) and, but for a swap, its last two: the
+  // spellings of one East Slavic name, or of a man's and a woman's
+  // (Lukashenka and Lukashenko, Kowalski and Kowalska), differ there, and
+  // are the name stage's to tell. Not when two of the document's forms are
+  // within reach.
+  void LearnEchoes(const DocumentWords& words,
+                   const std::set<std::string_view>& broken,
+                   const std::unordered_map<std::string_view, size_t>& consumed,
+                   Vocabulary* vocabulary, SubstitutionModel* m) const {
+    // The capitalized forms, without a possessive, with their occurrences,
+    // by the PolyHash of their lowercase form (one-edit variants are hashed
+    // without being written out: see EditHashes), and a filter of their
+    // hashes that fits the first-level cache.
+    struct Form {
+      std::string_view text;
+      std::string lower;
+      size_t count = 0;
+    };
+    std::unordered_map<uint64_t, Form> capitalized;
+    constexpr uint32_t kFilterBits = 11;  // 2^11 blocks of 64 bits: 16 KB
+    std::vector<uint64_t> filter(size_t{1} << kFilterBits, 0);
+    for (size_t k = 0; k < words.written.size(); ++k) {
+      const std::string_view written = words.written[k];
+      if (written.empty() || written[0] < 'A' || written[0] > 'Z') continue;
+      const std::string_view w = WithoutPossessive(written);
+      if (w.size() < 2 || w.size() > edits::kMaxHashed ||
+          CaseOf(w) != WordCase::kCapitalized)
+        continue;
+      std::string lower = LowerWord(w, true);
+      const uint64_t h = lexfmt::PolyHash(lower);
+      Form& f = capitalized[h];
+      if (f.count == 0) {
+        f.text = w;
+        f.lower = std::move(lower);
+        const lexfmt::FilterPlace p = lexfmt::PlaceOf(h, kFilterBits);
+        filter[p.block] |= p.bits;
+      }
+      if (f.text == w) f.count += words.written_count[k];
+    }
+    std::vector<std::string> readings;
+    std::set<std::string_view> within;
+    for (const Suspect& suspect : words.suspects) {
+      const std::string_view text = suspect.text;
+      const auto used = consumed.find(text);
+      if (suspect.count != 1 || used != consumed.end() || suspect.hyphened ||
+          suspect.beside_fragment || suspect.elided ||
+          broken.count(text) != 0 || text.size() < kMinEchoLength ||
+          text.size() > edits::kMaxHashed ||
+          CaseOf(text) != WordCase::kCapitalized ||
+          text.find('\'') != std::string_view::npos)
+        continue;
+      const std::string lower = LowerWord(text, true);
+      bool ruled = false;
+      for (const SubstitutionRule& rule : m->rules)
+        ruled = ruled || lower.find(rule.source) != std::string::npos;
+      if (ruled) continue;
+      const size_t n = lower.size();
+      within.clear();
+      bool misreading = false;  // a form found through the table
+      // The form whose lowercase form has PolyHash `h`, if any (the reading
+      // is written out only then, and compared: hashes may collide).
+      const auto form_of = [&](uint64_t h) -> const Form* {
+        const lexfmt::FilterPlace p = lexfmt::PlaceOf(h, kFilterBits);
+        if ((filter[p.block] & p.bits) != p.bits) return nullptr;
+        const auto it = capitalized.find(h);
+        return it == capitalized.end() ? nullptr : &it->second;
+      };
+      const auto found = [&](const Form* f, const std::string& reading,
+                             bool table) {
+        if (f->lower != reading) return;
+        within.insert(f->text);
+        misreading = misreading || table;
+      };
+      // The table's misreadings, anywhere but in the last two letters.
+      readings.clear();
+      NoisyChannel::Misreadings(lower, 2, &readings);
+      for (const std::string& x : readings) {
+        const Form* f = x.size() >= 3 ? form_of(lexfmt::PolyHash(x)) : nullptr;
+        if (f != nullptr) found(f, x, true);
+      }
+      // Slips, past the first letter: two neighbours swapped; before the
+      // last two, a letter added (or doubled) or lost. (A word of lowercase
+      // use is read by the table's misreadings alone: Liffe is no slip of
+      // Standard Life.)
+      const edits::EditHashes hashes(lower);
+      for (size_t i = 1; i + 1 < n; ++i) {
+        const Form* f =
+            lower[i] == lower[i + 1] ? nullptr : form_of(hashes.Transpose(i));
+        if (f == nullptr) continue;
+        std::string r = lower;
+        std::swap(r[i], r[i + 1]);
+        found(f, r, false);
+      }
+      for (size_t i = 1; i + 2 < n; ++i) {
+        if (const Form* f = form_of(hashes.Delete(i)))
+          found(f, std::string(lower).erase(i, 1), false);
+      }
+      for (size_t i = 1; i + 2 <= n; ++i) {
+        for (char c = 'a'; c <= 'z'; ++c) {
+          if (const Form* f = form_of(hashes.Insert(i, c)))
+            found(f, std::string(lower).insert(i, 1, c), false);
+        }
+      }
+      within.erase(text);
+      if (within.size() != 1) continue;
+      const std::string_view echo = *within.begin();
+      const Form& form =
+          capitalized.at(lexfmt::PolyHash(LowerWord(echo, true)));
+      if (form.count < kMinEchoCount) continue;
+      if (!misreading) {
+        const Lexicon::Entry* e = lexicon_->Find(form.lower);
+        if (e != nullptr && (e->flags & lexfmt::kLower) != 0) continue;
+      }
+      SubstitutionModel::Fix fix;
+      fix.replacement = std::string(echo);
+      fix.rule = "misread name (" + fix.replacement +
+                 ", the one form within one slip of it, written " +
+                 std::to_string(form.count) + " times)";
+      fix.confidence = 0.8f;
+      m->fixes.emplace(std::string(text), std::move(fix));
+      // As a second run counts them.
+      ++(*vocabulary)[form.lower];
+      auto it = vocabulary->find(lower);
+      if (it != vocabulary->end() && it->second > 0) --it->second;
+    }
   }
 
   // The words around `suspect`'s occurrence, lowercase, as the repairs `m`
