@@ -701,9 +701,9 @@ class WordsStage final : public TextStage {
         if (f != nullptr) found(f, x, true);
       }
       // Slips, past the first letter: two neighbours swapped; before the
-      // last two, a letter added (or doubled) or lost. (A word of lowercase
-      // use is read by the table's misreadings alone: Liffe is no slip of
-      // Standard Life.)
+      // last two, a letter added (or doubled) or lost. (A word common in
+      // lowercase use is read by the table's misreadings alone: Liffe is no
+      // slip of Standard Life.)
       const edits::EditHashes hashes(lower);
       for (size_t i = 1; i + 1 < n; ++i) {
         const Form* f =
@@ -729,10 +729,7 @@ class WordsStage final : public TextStage {
       const Form& form =
           capitalized.at(lexfmt::PolyHash(LowerWord(echo, true)));
       if (form.count < kMinEchoCount) continue;
-      if (!misreading) {
-        const Lexicon::Entry* e = lexicon_->Find(form.lower);
-        if (e != nullptr && (e->flags & lexfmt::kLower) != 0) continue;
-      }
+      if (!misreading && channel_.CommonWord(form.lower)) continue;
       SubstitutionModel::Fix fix;
       fix.replacement = std::string(echo);
       fix.rule = "misread name (" + fix.replacement +
