@@ -693,12 +693,17 @@ class WordsStage final : public TextStage {
         within.insert(f->text);
         misreading = misreading || table;
       };
-      // The table's misreadings, anywhere but in the last two letters.
+      // The table's misreadings, anywhere but in the last two letters,
+      // unless they give a common word (Tlie read as The).
       readings.clear();
-      NoisyChannel::Misreadings(lower, 2, &readings);
+      NoisyChannel::Misreadings(lower, 0, &readings);
       for (const std::string& x : readings) {
-        const Form* f = x.size() >= 3 ? form_of(lexfmt::PolyHash(x)) : nullptr;
-        if (f != nullptr) found(f, x, true);
+        const Form* f = x.size() >= 2 ? form_of(lexfmt::PolyHash(x)) : nullptr;
+        if (f == nullptr) continue;
+        if (x.size() < 3 || x.compare(x.size() - 2, 2, lower, n - 2) != 0) {
+          if (!channel_.CommonWord(x)) continue;
+        }
+        found(f, x, true);
       }
       // Slips, past the first letter: two neighbours swapped; before the
       // last two, a letter added (or doubled) or lost. (A word common in
