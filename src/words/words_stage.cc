@@ -50,6 +50,9 @@ constexpr int kMaxFixRounds = 8;
 // least this often, when the word has at least this many letters.
 constexpr size_t kMinEchoCount = 2;
 constexpr size_t kMinEchoLength = 3;
+// Letters English words seldom double (skiing, withhold, savvy); a double of
+// one of them, a letter tripled, or a double first letter is a slip.
+constexpr char kRarelyDoubled[] = "ahijkquvwxy";
 
 // Whether byte `c` is part of a word to FindForms: a letter, an apostrophe
 // or a byte of a non-ASCII character.
@@ -678,7 +681,10 @@ class WordsStage final : public TextStage {
       if (ruled) continue;
       const size_t n = lower.size();
       within.clear();
-      bool misreading = false;  // a form found through the table
+      // Whether a form was found by a slip that is no other spelling: the
+      // table's misreadings, two letters swapped, a letter doubled where
+      // English does not double it.
+      bool sure = false;
       // The form whose lowercase form has PolyHash `h`, if any (the reading
       // is written out only then, and compared: hashes may collide).
       const auto form_of = [&](uint64_t h) -> const Form* {
@@ -688,10 +694,10 @@ class WordsStage final : public TextStage {
         return it == capitalized.end() ? nullptr : &it->second;
       };
       const auto found = [&](const Form* f, const std::string& reading,
-                             bool table) {
+                             bool no_spelling) {
         if (f->lower != reading) return;
         within.insert(f->text);
-        misreading = misreading || table;
+        sure = sure || no_spelling;
       };
       // The table's misreadings, anywhere but in the last two letters,
       // unless they give a common word (Tlie read as The).
@@ -707,8 +713,8 @@ class WordsStage final : public TextStage {
       }
       // Slips, past the first letter: two neighbours swapped; before the
       // last two, a letter added (or doubled) or lost. (A word common in
-      // lowercase use is read by the table's misreadings alone: Liffe is no
-      // slip of Standard Life.)
+      // lowercase use is read only by a sure one: Liffe is no slip of
+      // Standard Life, but Thhe, Nnew and Friedns are of The, New, Friends.)
       const edits::EditHashes hashes(lower);
       for (size_t i = 1; i + 1 < n; ++i) {
         const Form* f =
@@ -716,11 +722,17 @@ class WordsStage final : public TextStage {
         if (f == nullptr) continue;
         std::string r = lower;
         std::swap(r[i], r[i + 1]);
-        found(f, r, false);
+        found(f, r, true);
       }
       for (size_t i = 1; i + 2 < n; ++i) {
-        if (const Form* f = form_of(hashes.Delete(i)))
-          found(f, std::string(lower).erase(i, 1), false);
+        const Form* f = form_of(hashes.Delete(i));
+        if (f == nullptr) continue;
+        const char c = lower[i];
+        const bool odd_double =
+            (c == lower[i - 1] || c == lower[i + 1]) &&
+            (i == 1 || (c == lower[i - 1] && c == lower[i + 1]) ||
+             std::string_view(kRarelyDoubled).find(c) != std::string::npos);
+        found(f, std::string(lower).erase(i, 1), odd_double);
       }
       for (size_t i = 1; i + 2 <= n; ++i) {
         for (char c = 'a'; c <= 'z'; ++c) {
@@ -734,7 +746,7 @@ class WordsStage final : public TextStage {
       const Form& form =
           capitalized.at(lexfmt::PolyHash(LowerWord(echo, true)));
       if (form.count < kMinEchoCount) continue;
-      if (!misreading && channel_.CommonWord(form.lower)) continue;
+      if (!sure && channel_.CommonWord(form.lower)) continue;
       SubstitutionModel::Fix fix;
       fix.replacement = std::string(echo);
       fix.rule = "misread name (" + fix.replacement +
