@@ -217,7 +217,7 @@ class WordsStage final : public TextStage {
       }
       LearnFixes(words, broken, readings, &vocabulary, model.get(), &turned);
     }
-    if (!model->fixes.empty() || !model->pairs.empty())
+    if (!model->fixes.empty() || !model->pairs.empty() || !model->rules.empty())
       LearnAfterFixes(&words, &sources, model.get(), turned);
     if (model->rules.empty() && model->fixes.empty() && model->joins.empty() &&
         model->pairs.empty())
@@ -269,9 +269,10 @@ class WordsStage final : public TextStage {
            (suspect.plural_possessive && word.back() != 's');
   }
 
-  // The words the per-word repairs leave unknown may show an accident the
-  // repaired ones hid (they counted against it), as a second run would see:
-  // such rules are learned too, so that one run repairs what two would.
+  // The words the repairs (per-word fixes, joins and rules) leave unknown may
+  // show an accident the repaired ones hid (they counted against it), as a
+  // second run would see: such rules are learned too, so that one run
+  // repairs what two would.
   //
   // The unknown words of lines that turned English once the fixes were
   // known (`turned`, by foreign line) are evidence too, as for a second run.
@@ -308,6 +309,20 @@ class WordsStage final : public TextStage {
       repaired.insert(LowerWord(text.substr(0, space), true));
       repaired.insert(LowerWord(text.substr(space + 1), true));
     }
+    // The words the rules repair, too: one accident's damaged words may be
+    // all that held another's source, which a second run would then learn
+    // (tests/fuzz/corpus/words-idempotent-rule-reveals-rule).
+    std::vector<std::string> rule_repairs;
+    for (const auto& [u, count] : words->unknown) {
+      for (const SubstitutionRule& r : m->rules) {
+        if (u.find(r.source) == std::string::npos) continue;
+        std::string fixed = ReplaceAll(u, r.source, r.target);
+        if (!KnownLower(*lexicon_, fixed)) continue;
+        repaired.insert(u);
+        rule_repairs.push_back(std::move(fixed));
+        break;
+      }
+    }
     std::erase_if(words->unknown, [&](const auto& u) {
       if (repaired.count(u.first) == 0) return false;
       changed.push_back(u.first);
@@ -319,6 +334,8 @@ class WordsStage final : public TextStage {
       words->extra_written.push_back(fix.replacement);
     for (const auto& [text, fix] : m->pairs)
       words->extra_written.push_back(fix.replacement);
+    for (std::string& w : rule_repairs)
+      words->extra_written.push_back(std::move(w));
     for (SubstitutionRule& rule :
          LearnSubstitutions(*words, *lexicon_, &common_, sources)) {
       bool overlaps = false;
