@@ -351,16 +351,23 @@ bool MojibakeRepairer::RepairLineAs(std::string_view line, size_t base,
                             ? RestoreLostNoBreakSpaces(&cps)
                             : std::vector<std::pair<size_t, uint16_t>>();
 
+  // (A ligature ends a chunk too: no code page has it, and the unicode stage
+  // spells it out, after which the rest of the chunk is read without it. So
+  // the chunk is judged as a second run would judge it: ﬁ + U+0084 is
+  // fi + „, tests/fuzz/corpus/encoding-idempotent-ligature-hides-c1-control.)
+  const auto apart = [](char32_t c) {
+    return IsChunkSpace(c) || SpelledOutByUnicodeStage(c);
+  };
   std::vector<Chunk> chunks;
   for (size_t i = 0; i < cps.size();) {
-    if (IsChunkSpace(cps[i])) {
+    if (apart(cps[i])) {
       ++i;
       continue;
     }
     Chunk c;
     c.begin = i;
     bool high = false;
-    while (i < cps.size() && !IsChunkSpace(cps[i])) high |= cps[i++] >= 0x80;
+    while (i < cps.size() && !apart(cps[i])) high |= cps[i++] >= 0x80;
     c.end = i;
     if (high) chunks.push_back(c);
   }

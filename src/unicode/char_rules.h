@@ -58,6 +58,12 @@ inline bool DeletedByUnicodeStage(uint32_t cp) {
          rule == CharRule::kStrayBom;
 }
 
+// Whether the unicode stage spells `cp` out as other characters (a ligature:
+// U+FB01 as "fi").
+inline bool SpelledOutByUnicodeStage(uint32_t cp) {
+  return ClassifyChar(cp, CosmeticChoice{}) == CharRule::kLigature;
+}
+
 // The Alphabetic Presentation Forms block, U+FB00-FB4F: the unicode stage
 // spells out its ligatures and NFC decomposes its Hebrew forms, so a
 // character there may not survive that stage as itself.

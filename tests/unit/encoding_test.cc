@@ -141,6 +141,16 @@ TEST_CASE("A mojibake run inside a correct line is repaired alone",
   });
 }
 
+TEST_CASE("A ligature does not hide mojibake beside it", "[encoding]") {
+  // The unicode stage spells the ligature out ("fi"); the C1 control U+0084
+  // after it is windows-1252's low quote read as latin-1, and is repaired in
+  // the same run, as a second run would repair it.
+  const std::string text = "\xEF\xAC\x81\xC2\x84";
+  const RepairResult once = RepairText(text);
+  CHECK(once.text == "fi\xE2\x80\x9E");
+  CHECK(RepairText(once.text).text == once.text);
+}
+
 TEST_CASE("Lossy mojibake is repaired where one reading is plausible",
           "[encoding]") {
   CheckCases({
