@@ -354,9 +354,9 @@ class WordsStage final : public TextStage {
   // apart, one of them no common word, read as one word when that word is
   // clearly likelier than the two.
   //
-  // With `after_fixes`, only pairs with a piece the per-word fixes repair
-  // are looked at, as the fixes leave them ("projcct ors" is "project ors",
-  // which a second run would join).
+  // With `after_fixes`, only pairs with a piece the per-word fixes or the
+  // rules repair are looked at, as the repairs leave them ("projcct ors" is
+  // "project ors", which a second run would join).
   void LearnPairs(
       const std::vector<std::pair<std::string_view, std::string_view>>&
           adjacent,
@@ -373,13 +373,33 @@ class WordsStage final : public TextStage {
         bool fixed = false;
         for (auto [piece, lower] : {std::pair{first, &a}, {second, &b}}) {
           const auto fix = m->fixes.find(piece);
-          if (fix == m->fixes.end() ||
-              fix->second.replacement.find(' ') != std::string::npos)
+          if (fix != m->fixes.end()) {
+            if (fix->second.replacement.find(' ') != std::string::npos)
+              continue;
+            *lower = LowerWord(fix->second.replacement, true);
+            fixed = true;
             continue;
-          *lower = LowerWord(fix->second.replacement, true);
-          fixed = true;
+          }
+          // A word a rule repairs, as the rule leaves it ("in incsvioned"
+          // is "in imitable" once the rule is applied).
+          if (m->rules.empty() || Known(*lexicon_, *lower)) continue;
+          for (const SubstitutionRule& rule : m->rules) {
+            if (lower->find(rule.source) == std::string::npos) continue;
+            std::string repaired = ReplaceAll(*lower, rule.source, rule.target);
+            if (!KnownLower(*lexicon_, repaired)) continue;
+            *lower = std::move(repaired);
+            fixed = true;
+            break;
+          }
         }
-        if (!fixed) continue;
+        // As a second run sees the pair: only when one of the two is no
+        // word with a corpus count (see DocumentWords::adjacent).
+        const auto counted = [&](const std::string& w) {
+          const Lexicon::Entry* e = lexicon_->Find(w);
+          return e != nullptr ? e->frequency != 0
+                              : KnownPossessive(*lexicon_, w);
+        };
+        if (!fixed || (counted(a) && counted(b))) continue;
       }
       const std::string joined = a + b;
       if (touched != nullptr && touched->count(a) == 0 &&
@@ -626,7 +646,7 @@ class WordsStage final : public TextStage {
       if (turned[p.line]) turned_pairs.emplace_back(p.first, p.second);
     }
     if (!turned_pairs.empty()) LearnPairs(turned_pairs, vocabulary, false, m);
-    if (!m->fixes.empty()) {
+    if (!m->fixes.empty() || !m->rules.empty()) {
       LearnPairs(words.adjacent, vocabulary, true, m);
       if (!turned_pairs.empty()) LearnPairs(turned_pairs, vocabulary, true, m);
     }
