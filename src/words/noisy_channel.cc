@@ -169,20 +169,65 @@ std::string DescribeMisreadings(const Candidate& c) {
 // The ordinary edits of `word` (at most kMaxHashed letters; read through
 // the misreadings of `from` when `from` is not null), described lazily (only
 // the winner's description is ever read): the candidate's kind, position and
-// letter tell what the edit was. Only candidates whose hash `keep` accepts
-// are written out and stored: of the ~55 per letter, few are words.
-template <typename Keep>
-void AddGenericEdits(const std::string& word, Keep&& keep,
+// letter tell what the edit was. Only candidates the lexicon's filter passes
+// are written out and stored: of the ~55 per letter, few are words. The
+// filter is far bigger than the caches, so every edit's hash is found and its
+// block prefetched first, and then all are tested: the probes overlap.
+void AddGenericEdits(const std::string& word, const Lexicon& lexicon,
                      const Candidate* from, std::vector<Candidate>* out) {
   const size_t n = word.size();
   const EditHashes hashes(word);
-  auto add = [&](std::string text, double cost, char kind, size_t at) {
+  struct Probe {
+    uint64_t hash;
+    char kind;
+    char letter;
+    uint8_t at;
+  };
+  std::vector<Probe> probes;
+  probes.reserve(2 * n + 1 + 51 * n + 26);
+  for (size_t i = 0; i < n; ++i)
+    probes.push_back({hashes.Delete(i), 'd', 0, static_cast<uint8_t>(i)});
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (word[i] != word[i + 1])
+      probes.push_back({hashes.Transpose(i), 't', 0, static_cast<uint8_t>(i)});
+  }
+  for (size_t i = 0; i < n; ++i) {
+    for (char c = 'a'; c <= 'z'; ++c) {
+      if (c != word[i])
+        probes.push_back(
+            {hashes.Substitute(i, c), 's', c, static_cast<uint8_t>(i)});
+    }
+  }
+  for (size_t i = 0; i <= n; ++i) {
+    for (char c = 'a'; c <= 'z'; ++c)
+      probes.push_back({hashes.Insert(i, c), 'i', c, static_cast<uint8_t>(i)});
+  }
+  for (const Probe& p : probes) lexicon.PrefetchFilter(p.hash);
+  for (const Probe& p : probes) {
+    if (!lexicon.MayContain(p.hash)) continue;
     Candidate c;
-    c.text = std::move(text);
-    c.cost = cost;
+    c.text = word;
+    switch (p.kind) {
+      case 'd':
+        c.text.erase(p.at, 1);
+        c.cost = kDeleteCost;
+        break;
+      case 't':
+        std::swap(c.text[p.at], c.text[p.at + 1u]);
+        c.cost = kTransposeCost;
+        break;
+      case 's':
+        c.text[p.at] = p.letter;
+        c.cost = kSubstituteCost;
+        break;
+      default:
+        c.text.insert(p.at, 1, p.letter);
+        c.cost = kInsertCost;
+        break;
+    }
     c.ordinary = true;
-    c.kind = kind;
-    c.at = at;
+    c.kind = p.kind;
+    c.at = p.at;
     if (from != nullptr) {
       c.cost += from->cost;
       c.misreadings = from->misreadings;
@@ -191,30 +236,6 @@ void AddGenericEdits(const std::string& word, Keep&& keep,
       c.base = from->text;
     }
     out->push_back(std::move(c));
-  };
-  for (size_t i = 0; i < n; ++i) {
-    if (keep(hashes.Delete(i)))
-      add(std::string(word).erase(i, 1), kDeleteCost, 'd', i);
-  }
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (word[i] == word[i + 1] || !keep(hashes.Transpose(i))) continue;
-    std::string t = word;
-    std::swap(t[i], t[i + 1]);
-    add(std::move(t), kTransposeCost, 't', i);
-  }
-  for (size_t i = 0; i < n; ++i) {
-    for (char c = 'a'; c <= 'z'; ++c) {
-      if (c == word[i] || !keep(hashes.Substitute(i, c))) continue;
-      std::string t = word;
-      t[i] = c;
-      add(std::move(t), kSubstituteCost, 's', i);
-    }
-  }
-  for (size_t i = 0; i <= n; ++i) {
-    for (char c = 'a'; c <= 'z'; ++c) {
-      if (!keep(hashes.Insert(i, c))) continue;
-      add(std::string(word).insert(i, 1, c), kInsertCost, 'i', i);
-    }
   }
 }
 
@@ -392,7 +413,7 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
     if (keep(lexfmt::PolyHash(c.text))) candidates.push_back(c);
   }
   if (word.size() >= kMinGenericLength) {
-    AddGenericEdits(word, keep, nullptr, &candidates);
+    AddGenericEdits(word, lexicon_, nullptr, &candidates);
   } else {
     // A short word: two neighbours swapped too (hte, teh), the one ordinary
     // edit that leaves its letters as they are. Measured on OCR-like noise
@@ -436,7 +457,7 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   for (const Candidate& t : table) {
     // One misreading.
     if (t.misreadings >= 2 || t.text.size() >= kMaxHashed) continue;
-    AddGenericEdits(t.text, keep, &t, &candidates);
+    AddGenericEdits(t.text, lexicon_, &t, &candidates);
   }
   return Decide(word, capitalized, vocabulary, context, candidates, out,
                 &weak);
