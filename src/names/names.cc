@@ -105,6 +105,10 @@ Status NamesDictionary::Load(const std::string& path,
   if (!in) return Status::IoError("cannot read " + path);
   auto dict = std::unique_ptr<NamesDictionary>(new NamesDictionary());
   dict->first_names_ = &first_names;
+  // Cyrillic forms the build romanized ("Мария Колесникова|Mariya
+  // Kolesnikova", see dictionaries/romanize_names.cc): indexed after every
+  // Latin form, as Resolve() indexes the others.
+  std::vector<Pending> romanized;
   size_t line_number = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_number;
@@ -115,19 +119,28 @@ Status NamesDictionary::Load(const std::string& path,
     while (at <= line.size()) {
       size_t tab = line.find('\t', at);
       if (tab == std::string::npos) tab = line.size();
-      const std::string name = line.substr(at, tab - at);
+      std::string name = line.substr(at, tab - at);
       at = tab + 1;
+      std::string latin;  // a Cyrillic form's romanization, when given
+      if (const size_t bar = name.find('|'); bar != std::string::npos) {
+        latin = name.substr(bar + 1);
+        name.erase(bar);
+      }
       const size_t space = name.rfind(' ');
-      if (space == std::string::npos) {
-        return Status::InvalidArgument(path + ":" +
-                                       std::to_string(line_number) + ": '" +
-                                       name + "' is not 'Given Surname'");
+      const size_t latin_space = latin.rfind(' ');
+      if (space == std::string::npos ||
+          (!latin.empty() && latin_space == std::string::npos)) {
+        return Status::InvalidArgument(
+            path + ":" + std::to_string(line_number) + ": '" +
+            (space == std::string::npos ? name : latin) +
+            "' is not 'Given Surname'");
       }
       std::string given = name.substr(0, space);
       std::string surname = name.substr(space + 1);
       // A Cyrillic form stands for its romanization (BGN/PCGN, by its
       // letters' language: see cyrillic.h), so it gives the person the
-      // Latin spellings' key: romanized at the first lookup.
+      // Latin spellings' key: romanized at the first lookup, unless the
+      // build did it.
       if (static_cast<unsigned char>(surname[0]) >= 0x80) {
         if (CyrillicLanguage(given) == SlavicLanguage::kNone ||
             CyrillicLanguage(surname) == SlavicLanguage::kNone) {
@@ -135,13 +148,25 @@ Status NamesDictionary::Load(const std::string& path,
               path + ":" + std::to_string(line_number) + ": '" + name +
               "' is not in the Russian, Belarusian or Ukrainian alphabet");
         }
-        dict->pending_.push_back({index, std::move(given), std::move(surname)});
+        if (!latin.empty()) {
+          romanized.push_back({index, latin.substr(0, latin_space),
+                               latin.substr(latin_space + 1)});
+        } else {
+          dict->pending_.push_back(
+              {index, std::move(given), std::move(surname)});
+        }
         continue;
       }
       if (dict->people_[index].surname.empty())
         dict->people_[index] = {given, surname};
       dict->Index(index, given, surname);
     }
+  }
+  for (const Pending& p : romanized) {
+    // (A person written only in Cyrillic is preferred in its romanization.)
+    if (dict->people_[p.index].surname.empty())
+      dict->people_[p.index] = {p.given, p.surname};
+    dict->Index(p.index, p.given, p.surname);
   }
   *out = std::move(dict);
   return Status::Ok();
@@ -157,6 +182,7 @@ void NamesDictionary::Index(size_t index, const std::string& given,
 }
 
 void NamesDictionary::Resolve() const {
+  if (pending_.empty()) return;  // (nothing for ICU: the build romanized it)
   std::call_once(resolved_, [this] {
     for (const Pending& p : pending_) {
       const std::string given = RomanizeCyrillic(p.given);

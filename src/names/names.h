@@ -72,9 +72,10 @@ class NamesDictionary {
   // (const: Resolve's lazy part, see the members it fills).
   void Index(size_t index, const std::string& given,
              const std::string& surname) const;
-  // Romanizes and indexes the Cyrillic forms, once, at the first lookup:
-  // setting up ICU's first transform took 12.5 ms here, which a run that
-  // never looks a person up should not pay at start.
+  // Romanizes and indexes the Cyrillic forms the build did not romanize (a
+  // dictionary edited by hand: see dictionaries/romanize_names.cc), once, at
+  // the first lookup: setting up ICU's first transform took 12.5 ms here,
+  // which a run that never looks a person up should not pay at start.
   void Resolve() const;
 
   const FirstNames* first_names_ = nullptr;  // outlives the dictionary
@@ -85,7 +86,7 @@ class NamesDictionary {
   mutable std::set<SurnameKey> surnames_;
   struct Pending {
     size_t index;
-    std::string given, surname;  // in Cyrillic
+    std::string given, surname;  // in Cyrillic (romanized, in Load)
   };
   std::vector<Pending> pending_;
   mutable std::once_flag resolved_;

@@ -2,9 +2,12 @@
 #include "names/names.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
+#include "dict/lexicon.h"
 #include "names/cyrillic.h"
 #include "names/name_key.h"
+#include "unit/temp_dir.h"
 #include "unit/test_util.h"
 
 namespace textmend {
@@ -202,6 +205,64 @@ TEST_CASE("names: a profile of several documents decides for each of them",
   CHECK(RepairText(a, o).changes.empty());
   CHECK(RepairText(b, o).text ==
         "Maria Kolesnikova was sentenced on Friday.\n");
+}
+
+TEST_CASE(
+    "names: a Cyrillic form the build romanized reads as the one ICU "
+    "romanizes",
+    "[names]") {
+  std::shared_ptr<const FirstNames> first_names;
+  REQUIRE(LoadFirstNames("", &first_names).ok());
+  // The same person, in the source's form (romanized by ICU at the first
+  // lookup) and in the built one (romanized when the dictionary was built).
+  const TempDir dir;
+  std::ofstream(dir.File("plain.tsv"))
+      << "Sviatlana Tsikhanouskaya\t\xD0\xA1\xD0\xB2\xD1\x8F\xD1\x82"
+         "\xD0\xBB\xD0\xB0\xD0\xBD\xD0\xB0 \xD0\xA6\xD1\x96\xD1\x85"
+         "\xD0\xB0\xD0\xBD\xD0\xBE\xD1\x9E\xD1\x81\xD0\xBA\xD0\xB0"
+         "\xD1\x8F\n";
+  std::ofstream(dir.File("built.tsv"))
+      << "Sviatlana Tsikhanouskaya\t\xD0\xA1\xD0\xB2\xD1\x8F\xD1\x82"
+         "\xD0\xBB\xD0\xB0\xD0\xBD\xD0\xB0 \xD0\xA6\xD1\x96\xD1\x85"
+         "\xD0\xB0\xD0\xBD\xD0\xBE\xD1\x9E\xD1\x81\xD0\xBA\xD0\xB0"
+         "\xD1\x8F|Svyatlana Tsikhanowskaya\n";
+  for (const char* file : {"plain.tsv", "built.tsv"}) {
+    INFO(file);
+    std::unique_ptr<NamesDictionary> dict;
+    REQUIRE(NamesDictionary::Load(dir.File(file), *first_names, &dict).ok());
+    const NamesDictionary::Person* p =
+        dict->Find(KeyOfSurname("Tsikhanowskaya"),
+                   FirstNameKey(*first_names, "Svyatlana"));
+    REQUIRE(p != nullptr);
+    CHECK(p->surname == "Tsikhanouskaya");
+  }
+  // The build's dictionary holds every Cyrillic form romanized, as ICU
+  // romanizes it now (not a stale copy).
+  std::string tried;
+  const std::string built = FindDictionary("", "names.tsv", &tried);
+  REQUIRE(!built.empty());
+  std::ifstream in(built);
+  size_t cyrillic = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    for (size_t at = 0; at <= line.size();) {
+      size_t tab = line.find('\t', at);
+      if (tab == std::string::npos) tab = line.size();
+      const std::string field = line.substr(at, tab - at);
+      at = tab + 1;
+      if (static_cast<unsigned char>(field[0]) < 0x80) continue;
+      ++cyrillic;
+      const size_t bar = field.find('|');
+      REQUIRE(bar != std::string::npos);
+      const size_t space = field.find(' ');
+      const size_t latin_space = field.find(' ', bar);
+      CHECK(field.substr(bar + 1, latin_space - bar - 1) ==
+            RomanizeCyrillic(field.substr(0, space)));
+      CHECK(field.substr(latin_space + 1) ==
+            RomanizeCyrillic(field.substr(space + 1, bar - space - 1)));
+    }
+  }
+  CHECK(cyrillic >= 10);
 }
 
 }  // namespace
