@@ -663,8 +663,9 @@ class WordsStage final : public TextStage {
   // letter (unless the table's) and, but for a swap, its last two: the
   // spellings of one East Slavic name, or of a man's and a woman's
   // (Lukashenka and Lukashenko, Kowalski and Kowalska), differ there, and
-  // are the name stage's to tell. Not when two of the document's forms are
-  // within reach.
+  // are the name stage's to tell (a common word, which no name stage
+  // decides, may differ there by the table's misreadings: Tlie, The). Not
+  // when two of the document's forms are within reach.
   void LearnEchoes(const DocumentWords& words,
                    const std::set<std::string_view>& broken,
                    const std::unordered_map<std::string_view, size_t>& consumed,
@@ -786,8 +787,8 @@ class WordsStage final : public TextStage {
       if (!sure && channel_.CommonWord(form.lower)) continue;
       SubstitutionModel::Fix fix;
       fix.replacement = std::string(echo);
-      fix.rule = "misread name (" + fix.replacement +
-                 ", the one form within one slip of it, written " +
+      fix.rule = "misreading of a capitalized word the document writes (" +
+                 fix.replacement + ": the only one a slip away, written " +
                  std::to_string(form.count) + " times)";
       fix.confidence = 0.8f;
       m->fixes.emplace(std::string(text), std::move(fix));

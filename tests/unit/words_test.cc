@@ -450,8 +450,8 @@ TEST_CASE("words: a name misread once is read as the document writes it",
   CHECK(r.text == with("Varnholt", "Quisberg"));
   REQUIRE(r.changes.size() == 2);
   CHECK(r.changes[0].rule ==
-        "misread name (Varnholt, the one form within one slip of it, written "
-        "2 times)");
+        "misreading of a capitalized word the document writes (Varnholt: the "
+        "only one a slip away, written 2 times)");
   // What is left alone: a name within reach of two of the document's
   // (Brannan: Branan with n doubled, Bronnan with o read as a); another
   // spelling of an East Slavic name, the name stage's to decide (Zhyrenka
