@@ -211,11 +211,23 @@ class WordsStage final : public TextStage {
       Vocabulary vocabulary;
       for (size_t k = 0; k < words.written.size(); ++k)
         vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
+      // Where the joins' tails start: a lone letter the join moves up a line
+      // (`sa-` / `d avei`) is no longer beside the word after it.
+      std::set<const char*> moved;
       if (!broken.empty()) {
         model->joins = DecideJoins(window, *lexicon_, vocabulary,
                                    Compounds(window), words.foreign_lines);
+        ForEachLineBreak(window, [&](const LineBreak& b) {
+          const std::string head = LowerWord(
+              window.substr(b.head_begin, b.hyphen - b.head_begin), true);
+          const std::string tail(
+              window.substr(b.tail_begin, b.tail_end - b.tail_begin));
+          if (model->joins.count({head, tail}) != 0)
+            moved.insert(window.data() + b.tail_begin);
+        });
       }
-      LearnFixes(words, broken, readings, &vocabulary, model.get(), &turned);
+      LearnFixes(words, broken, moved, readings, &vocabulary, model.get(),
+                 &turned);
     }
     if (!model->fixes.empty() || !model->pairs.empty() || !model->rules.empty())
       LearnAfterFixes(&words, &sources, model.get(), turned);
@@ -437,6 +449,7 @@ class WordsStage final : public TextStage {
   // the fixes turned it English.
   void LearnFixes(const DocumentWords& words,
                   const std::set<std::string_view>& broken,
+                  const std::set<const char*>& moved,
                   const PageReadings& readings, Vocabulary* vocabulary_in,
                   SubstitutionModel* m, std::vector<char>* turned_out) const {
     Vocabulary& vocabulary = *vocabulary_in;
@@ -480,7 +493,7 @@ class WordsStage final : public TextStage {
     const auto admit = [&](const Suspect& suspect, size_t count) {
       // A piece of a hyphenated compound (Abish-uly) is no word of its own;
       // a form written the same way twice is how the document spells it.
-      if (count != 1 || suspect.hyphened || suspect.beside_fragment ||
+      if (count != 1 || suspect.hyphened || BesideFragment(suspect, moved) ||
           broken.count(suspect.text) != 0 || m->fixes.count(suspect.text) != 0)
         return;
       const WordCase word_case = CaseOf(suspect.text);
@@ -524,7 +537,7 @@ class WordsStage final : public TextStage {
                         ContextOf(suspect, *m), alternatives});
       }
     };
-    LearnEchoes(words, broken, consumed, &vocabulary, m);
+    LearnEchoes(words, broken, moved, consumed, &vocabulary, m);
     for (const Suspect& suspect : words.suspects) {
       const auto used = consumed.find(suspect.text);
       admit(suspect, suspect.count - (used == consumed.end() ? 0 : used->second));
@@ -653,6 +666,20 @@ class WordsStage final : public TextStage {
     *turned_out = std::move(turned);
   }
 
+  // Whether a lone letter (a piece of a word the page broke) stands beside
+  // `suspect` once the line-end joins are made: not one a join moves away
+  // (`moved`: where the joins' tails start), unless another stands on its
+  // other side.
+  static bool BesideFragment(const Suspect& suspect,
+                             const std::set<const char*>& moved) {
+    if (!suspect.beside_fragment) return false;
+    const auto lone = [](std::string_view w) {
+      return w.size() == 1 && w != "a" && w != "A" && w != "I";
+    };
+    return !lone(suspect.before) || moved.count(suspect.before.data()) == 0 ||
+           lone(suspect.after);
+  }
+
   // Capitalized words written once that the lexicon lacks, each read as the
   // one capitalized form of the document within one slip of it that the
   // document writes at least kMinEchoCount times (Stilller, Gervasi and
@@ -668,6 +695,7 @@ class WordsStage final : public TextStage {
   // when two of the document's forms are within reach.
   void LearnEchoes(const DocumentWords& words,
                    const std::set<std::string_view>& broken,
+                   const std::set<const char*>& moved,
                    const std::unordered_map<std::string_view, size_t>& consumed,
                    Vocabulary* vocabulary, SubstitutionModel* m) const {
     // The capitalized forms, without a possessive, with their occurrences,
@@ -706,7 +734,7 @@ class WordsStage final : public TextStage {
       const std::string_view text = suspect.text;
       const auto used = consumed.find(text);
       if (suspect.count != 1 || used != consumed.end() || suspect.hyphened ||
-          suspect.beside_fragment || suspect.elided ||
+          BesideFragment(suspect, moved) || suspect.elided ||
           broken.count(text) != 0 || text.size() < kMinEchoLength ||
           text.size() > edits::kMaxHashed ||
           CaseOf(text) != WordCase::kCapitalized ||
