@@ -481,13 +481,11 @@ bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
   return false;
 }
 
-void NoisyChannel::Misreadings(std::string_view lower, size_t keep,
+void NoisyChannel::Misreadings(std::string_view lower,
                                std::vector<std::string>* out) {
-  if (lower.size() < keep) return;
-  const std::string_view head = lower.substr(0, lower.size() - keep);
   for (const Confusion& c : kConfusions) {
-    for (size_t at = head.find(c.seen); at != std::string_view::npos;
-         at = head.find(c.seen, at + 1)) {
+    for (size_t at = lower.find(c.seen); at != std::string_view::npos;
+         at = lower.find(c.seen, at + 1)) {
       std::string reading(lower.substr(0, at));
       reading.append(c.meant).append(lower.substr(at + c.seen.size()));
       out->push_back(std::move(reading));

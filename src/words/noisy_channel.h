@@ -103,9 +103,8 @@ class NoisyChannel {
                            const Vocabulary& vocabulary) const;
 
   // Appends to `out` the readings of `lower` through one of the table's
-  // misreadings (rn read for m: "rnan" gives "man") that leave its last
-  // `keep` letters as they are.
-  static void Misreadings(std::string_view lower, size_t keep,
+  // misreadings (rn read for m: "rnan" gives "man").
+  static void Misreadings(std::string_view lower,
                           std::vector<std::string>* out);
 
   // Whether `word` is among the most frequent (function) words: the, when,

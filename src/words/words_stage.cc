@@ -195,11 +195,13 @@ class WordsStage final : public TextStage {
     for (const auto& r : rules) model->descriptions.push_back(r.Describe());
     model->rules = std::move(rules);
     model->names = std::move(words.names);
-    std::set<std::string_view> broken;  // parts of line-end hyphenations
-    ForEachLineBreak(window, [&](const LineBreak& b) {
+    std::vector<LineBreak> breaks;  // line-end hyphenations
+    ForEachLineBreak(window, [&](const LineBreak& b) { breaks.push_back(b); });
+    std::set<std::string_view> broken;  // their parts
+    for (const LineBreak& b : breaks) {
       broken.insert(window.substr(b.head_begin, b.hyphen - b.head_begin));
       broken.insert(window.substr(b.tail_begin, b.tail_end - b.tail_begin));
-    });
+    }
     // The document's own vocabulary (lowercase word -> occurrences), read by
     // the joins and the per-word fixes: built once per window, and only for
     // an English document with something to decide.
@@ -217,14 +219,14 @@ class WordsStage final : public TextStage {
       if (!broken.empty()) {
         model->joins = DecideJoins(window, *lexicon_, vocabulary,
                                    Compounds(window), words.foreign_lines);
-        ForEachLineBreak(window, [&](const LineBreak& b) {
+        for (const LineBreak& b : breaks) {
           const std::string head = LowerWord(
               window.substr(b.head_begin, b.hyphen - b.head_begin), true);
           const std::string tail(
               window.substr(b.tail_begin, b.tail_end - b.tail_begin));
           if (model->joins.count({head, tail}) != 0)
             moved.insert(window.data() + b.tail_begin);
-        });
+        }
       }
       LearnFixes(words, broken, moved, readings, &vocabulary, model.get(),
                  &turned);
@@ -326,14 +328,10 @@ class WordsStage final : public TextStage {
     // (tests/fuzz/corpus/words-idempotent-rule-reveals-rule).
     std::vector<std::string> rule_repairs;
     for (const auto& [u, count] : words->unknown) {
-      for (const SubstitutionRule& r : m->rules) {
-        if (u.find(r.source) == std::string::npos) continue;
-        std::string fixed = ReplaceAll(u, r.source, r.target);
-        if (!KnownLower(*lexicon_, fixed)) continue;
-        repaired.insert(u);
-        rule_repairs.push_back(std::move(fixed));
-        break;
-      }
+      std::string fixed = RuleReading(*m, u);
+      if (fixed.empty()) continue;
+      repaired.insert(u);
+      rule_repairs.push_back(std::move(fixed));
     }
     std::erase_if(words->unknown, [&](const auto& u) {
       if (repaired.count(u.first) == 0) return false;
@@ -395,14 +393,10 @@ class WordsStage final : public TextStage {
           // A word a rule repairs, as the rule leaves it ("in incsvioned"
           // is "in imitable" once the rule is applied).
           if (m->rules.empty() || Known(*lexicon_, *lower)) continue;
-          for (const SubstitutionRule& rule : m->rules) {
-            if (lower->find(rule.source) == std::string::npos) continue;
-            std::string repaired = ReplaceAll(*lower, rule.source, rule.target);
-            if (!KnownLower(*lexicon_, repaired)) continue;
-            *lower = std::move(repaired);
-            fixed = true;
-            break;
-          }
+          std::string repaired = RuleReading(*m, *lower);
+          if (repaired.empty()) continue;
+          *lower = std::move(repaired);
+          fixed = true;
         }
         // As a second run sees the pair: only when one of the two is no
         // word with a corpus count (see DocumentWords::adjacent).
@@ -729,7 +723,7 @@ class WordsStage final : public TextStage {
       if (f.text == w) f.count += words.written_count[k];
     }
     std::vector<std::string> readings;
-    std::set<std::string_view> within;
+    std::set<const Form*> within;  // the forms one slip from a suspect
     for (const Suspect& suspect : words.suspects) {
       const std::string_view text = suspect.text;
       const auto used = consumed.find(text);
@@ -762,13 +756,13 @@ class WordsStage final : public TextStage {
       const auto found = [&](const Form* f, const std::string& reading,
                              bool no_spelling) {
         if (f->lower != reading) return;
-        within.insert(f->text);
+        within.insert(f);
         sure = sure || no_spelling;
       };
       // The table's misreadings, anywhere but in the last two letters,
       // unless they give a common word (Tlie read as The).
       readings.clear();
-      NoisyChannel::Misreadings(lower, 0, &readings);
+      NoisyChannel::Misreadings(lower, &readings);
       for (const std::string& x : readings) {
         const Form* f = x.size() >= 2 ? form_of(lexfmt::PolyHash(x)) : nullptr;
         if (f == nullptr) continue;
@@ -806,15 +800,12 @@ class WordsStage final : public TextStage {
             found(f, std::string(lower).insert(i, 1, c), false);
         }
       }
-      within.erase(text);
       if (within.size() != 1) continue;
-      const std::string_view echo = *within.begin();
-      const Form& form =
-          capitalized.at(lexfmt::PolyHash(LowerWord(echo, true)));
+      const Form& form = **within.begin();
       if (form.count < kMinEchoCount) continue;
       if (!sure && channel_.CommonWord(form.lower)) continue;
       SubstitutionModel::Fix fix;
-      fix.replacement = std::string(echo);
+      fix.replacement = std::string(form.text);
       fix.rule = "misreading of a capitalized word the document writes (" +
                  fix.replacement + ": the only one a slip away, written " +
                  std::to_string(form.count) + " times)";
@@ -879,6 +870,14 @@ class WordsStage final : public TextStage {
     if (fix != m.fixes.end()) return LowerWord(fix->second.replacement, true);
     std::string lower = LowerWord(text, ascii);
     if (Known(*lexicon_, lower)) return lower;
+    return RuleReading(m, lower);
+  }
+
+  // `lower`, a word the lexicon lacks, as the first of `m`'s rules that
+  // makes it a lowercase word the lexicon knows rewrites it; "" when none
+  // does.
+  std::string RuleReading(const SubstitutionModel& m,
+                          std::string_view lower) const {
     for (const SubstitutionRule& rule : m.rules) {
       if (lower.find(rule.source) == std::string::npos) continue;
       std::string fixed = ReplaceAll(lower, rule.source, rule.target);
