@@ -463,34 +463,42 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
                 &weak);
 }
 
-bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
-                                       const Vocabulary& vocabulary) const {
-  // One misreading, each written into a reused buffer (this runs for every
-  // name of a document).
+namespace {
+
+// Calls `f` with each reading of `lower` through one of the table's
+// misreadings, written into one reused buffer, until `f` returns true;
+// returns whether it did.
+template <typename F>
+bool AnyMisreading(std::string_view lower, F&& f) {
   std::string reading;
   for (const Confusion& c : kConfusions) {
     for (size_t at = lower.find(c.seen); at != std::string_view::npos;
          at = lower.find(c.seen, at + 1)) {
       reading.assign(lower, 0, at);
       reading.append(c.meant).append(lower.substr(at + c.seen.size()));
-      const auto it = vocabulary.find(reading);
-      if (it != vocabulary.end() && it->second > 0) return true;
-      if (CommonWord(reading)) return true;
+      if (f(reading)) return true;
     }
   }
   return false;
 }
 
+}  // namespace
+
+bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
+                                       const Vocabulary& vocabulary) const {
+  // (This runs for every name of a document: no reading is kept.)
+  return AnyMisreading(lower, [&](const std::string& reading) {
+    const auto it = vocabulary.find(reading);
+    return (it != vocabulary.end() && it->second > 0) || CommonWord(reading);
+  });
+}
+
 void NoisyChannel::Misreadings(std::string_view lower,
                                std::vector<std::string>* out) {
-  for (const Confusion& c : kConfusions) {
-    for (size_t at = lower.find(c.seen); at != std::string_view::npos;
-         at = lower.find(c.seen, at + 1)) {
-      std::string reading(lower.substr(0, at));
-      reading.append(c.meant).append(lower.substr(at + c.seen.size()));
-      out->push_back(std::move(reading));
-    }
-  }
+  AnyMisreading(lower, [&](const std::string& reading) {
+    out->push_back(reading);
+    return false;
+  });
 }
 
 bool NoisyChannel::CommonWord(std::string_view word) const {
