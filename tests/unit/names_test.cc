@@ -213,19 +213,32 @@ TEST_CASE(
     "[names]") {
   std::shared_ptr<const FirstNames> first_names;
   REQUIRE(LoadFirstNames("", &first_names).ok());
-  // The same person, in the source's form (romanized by ICU at the first
-  // lookup) and in the built one (romanized when the dictionary was built).
+  // The same people, in the source's form (romanized by ICU at the first
+  // lookup) and in the built one (romanized when the dictionary was built):
+  // one also written in Latin letters, one only in Cyrillic, whose
+  // preferred spelling is then its romanization.
+  const std::string sviatlana =
+      "\xD0\xA1\xD0\xB2\xD1\x8F\xD1\x82\xD0\xBB\xD0\xB0\xD0\xBD\xD0\xB0";
+  const std::string tsikhanouskaya =
+      "\xD0\xA6\xD1\x96\xD1\x85\xD0\xB0\xD0\xBD\xD0\xBE\xD1\x9E\xD1\x81"
+      "\xD0\xBA\xD0\xB0\xD1\x8F";
+  const std::string ivan = "\xD0\x86\xD0\xB2\xD0\xB0\xD0\xBD";
+  const std::string sidarenka =
+      "\xD0\xA1\xD1\x96\xD0\xB4\xD0\xB0\xD1\x80\xD1\x8D\xD0\xBD\xD0\xBA"
+      "\xD0\xB0";
+  const auto romanized = [](const std::string& given,
+                            const std::string& surname) {
+    return "|" + RomanizeCyrillic(given) + " " + RomanizeCyrillic(surname);
+  };
   const TempDir dir;
   std::ofstream(dir.File("plain.tsv"))
-      << "Sviatlana Tsikhanouskaya\t\xD0\xA1\xD0\xB2\xD1\x8F\xD1\x82"
-         "\xD0\xBB\xD0\xB0\xD0\xBD\xD0\xB0 \xD0\xA6\xD1\x96\xD1\x85"
-         "\xD0\xB0\xD0\xBD\xD0\xBE\xD1\x9E\xD1\x81\xD0\xBA\xD0\xB0"
-         "\xD1\x8F\n";
+      << "Sviatlana Tsikhanouskaya\t" << sviatlana << " " << tsikhanouskaya
+      << "\n"
+      << ivan << " " << sidarenka << "\n";
   std::ofstream(dir.File("built.tsv"))
-      << "Sviatlana Tsikhanouskaya\t\xD0\xA1\xD0\xB2\xD1\x8F\xD1\x82"
-         "\xD0\xBB\xD0\xB0\xD0\xBD\xD0\xB0 \xD0\xA6\xD1\x96\xD1\x85"
-         "\xD0\xB0\xD0\xBD\xD0\xBE\xD1\x9E\xD1\x81\xD0\xBA\xD0\xB0"
-         "\xD1\x8F|Svyatlana Tsikhanowskaya\n";
+      << "Sviatlana Tsikhanouskaya\t" << sviatlana << " " << tsikhanouskaya
+      << romanized(sviatlana, tsikhanouskaya) << "\n"
+      << ivan << " " << sidarenka << romanized(ivan, sidarenka) << "\n";
   for (const char* file : {"plain.tsv", "built.tsv"}) {
     INFO(file);
     std::unique_ptr<NamesDictionary> dict;
@@ -235,6 +248,12 @@ TEST_CASE(
                    FirstNameKey(*first_names, "Svyatlana"));
     REQUIRE(p != nullptr);
     CHECK(p->surname == "Tsikhanouskaya");
+    const std::string latin_surname = RomanizeCyrillic(sidarenka);
+    p = dict->Find(KeyOfSurname(latin_surname),
+                   FirstNameKey(*first_names, RomanizeCyrillic(ivan)));
+    REQUIRE(p != nullptr);
+    CHECK(p->given == RomanizeCyrillic(ivan));
+    CHECK(p->surname == latin_surname);
   }
   // The build's dictionary holds every Cyrillic form romanized, as ICU
   // romanizes it now (not a stale copy).
