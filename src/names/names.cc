@@ -65,12 +65,21 @@ Status FirstNames::Load(const std::string& path,
       if (tab > at) {
         // (A Cyrillic spelling stands for its romanization.)
         std::string name = line.substr(at, tab - at);
+        // (A trailing * marks a form of other languages too: Peter.)
+        const bool foreign = name.back() == '*';
+        if (foreign) name.pop_back();
         if (static_cast<unsigned char>(name[0]) >= 0x80)
           name = RomanizeCyrillic(name);
         const std::string skeleton = NameSkeleton(name);
         if (!skeleton.empty()) {
           names->groups_.emplace(Lower(name), group);
-          names->skeletons_.emplace(skeleton, group);
+          // (A foreign form is matched as written: its folds would reach
+          // other languages' names, Katherine for Catherine.)
+          if (foreign) {
+            names->foreign_.insert(Lower(name));
+          } else {
+            names->skeletons_.emplace(skeleton, group);
+          }
         }
       }
       at = tab + 1;
@@ -231,6 +240,10 @@ int FirstNames::Group(std::string_view name) const {
   return folded == skeletons_.end() ? -1 : folded->second;
 }
 
+bool FirstNames::MarksEastSlavic(std::string_view name) const {
+  return Group(name) >= 0 && foreign_.count(Lower(name)) == 0;
+}
+
 std::string FirstNameKey(const FirstNames& first_names, std::string_view name) {
   const int group = first_names.Group(name);
   if (group >= 0) {
@@ -255,6 +268,7 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
   struct Facts {
     bool common, known_name, title;
     int group;
+    bool slavic_first = false;  // FirstNames::MarksEastSlavic, or Cyrillic
     bool keyed = false;  // key and first_key computed
     SurnameKey key;
     std::string first_key;
@@ -271,6 +285,7 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
         f.latin = RomanizeCyrillic(w);
         f.common = f.known_name = f.title = false;
         f.group = f.latin.empty() ? -1 : first_names.Group(f.latin);
+        f.slavic_first = f.group >= 0;
         return it->second;
       }
       const std::string lower = Lower(w);
@@ -279,6 +294,7 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
       f.known_name = f.common && (flags & lexfmt::kCapitalized) != 0;
       f.title = IsTitle(lower);
       f.group = first_names.Group(w);
+      f.slavic_first = f.group >= 0 && first_names.MarksEastSlavic(w);
     }
     return it->second;
   };
@@ -325,12 +341,13 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
       for (size_t s = m; s-- > k;) {
         const std::string_view surname = WithoutPossessive(word(s));
         // (A common word right after an East Slavic first name is a
-        // surname: Sergei Frank.)
+        // surname: Sergei Frank, but not Peter Brown.)
         if (surname.size() < kMinSurname ||
             surname.find_first_of("'\xE2") != std::string_view::npos)
           continue;
         Facts& sf = facts_of(surname);
-        const bool after_first_name = s > k && facts_of(word(s - 1)).group >= 0;
+        const bool after_first_name =
+            s > k && facts_of(word(s - 1)).slavic_first;
         if ((!after_first_name && sf.common) || sf.group >= 0 || sf.title)
           continue;
         NameMention mention;
@@ -553,6 +570,14 @@ bool LooselyJoined(const SurnameKey& key, bool unknown) {
   return unknown || key.skeleton.find('|') != std::string::npos;
 }
 
+// Whether a lexicon entry (null: none) leaves its word free to be a name's
+// spelling: none, or a word of the lexicon's largest, rarest lists only
+// (SCOWL size 70 and up) that running text never shows (no frequency):
+// Pechan is a surname here, not the obscure word.
+bool ObscureWord(const Lexicon::Entry* e) {
+  return e == nullptr || (e->level >= 70 && e->frequency == 0);
+}
+
 // A person's surname key as text.
 std::string PersonId(const SurnameKey& key) {
   return key.skeleton + "/" + std::to_string(static_cast<int>(key.gender));
@@ -634,7 +659,7 @@ NameProfile::Decisions NameProfile::Decide() const {
         for (const auto& [spelling, n] : people_.at(key).spellings) {
           unknown =
               unknown && (static_cast<unsigned char>(spelling[0]) >= 0x80 ||
-                          lexicon_->Find(Lower(spelling)) == nullptr);
+                          ObscureWord(lexicon_->Find(Lower(spelling))));
         }
       }
       return LooselyJoined(key, unknown);
@@ -705,8 +730,14 @@ NameProfile::Decisions NameProfile::Decide() const {
     // person with a first name from the table (Maria Kolesnikova) or an East
     // Slavic surname.
     bool table_first_name = false;
-    for (const std::string& f : p.first_keys)
-      table_first_name = table_first_name || f.front() == '#';
+    for (const auto& [f, spellings] : p.first_spellings) {
+      if (f.front() != '#') continue;
+      for (const auto& [spelling, n] : spellings) {
+        table_first_name = table_first_name ||
+                           static_cast<unsigned char>(spelling[0]) >= 0x80 ||
+                           first_names_->MarksEastSlavic(spelling);
+      }
+    }
     if (!table_first_name && !EastSlavicSurname(p.spellings)) continue;
     // The dictionary's entry for the person with first name `first_key`.
     const auto known =
@@ -873,7 +904,11 @@ class NamesStage final : public TextStage {
     // Per word: written right after another capitalized word somewhere (a
     // first name, perhaps), which a loose key needs (see LooseKey).
     std::vector<char> after_capital;
+    // Capitalized words written one after the other (a first name and a
+    // surname, perhaps), by id.
+    std::vector<std::pair<uint32_t, uint32_t>> name_pairs;
     size_t last_capital_end = SIZE_MAX;
+    uint32_t last_capital_id = 0;
     std::vector<std::pair<std::string_view, size_t>> lines;  // line, its end
     // A quick scan, no tokenizer: every run of ASCII letters and apostrophes
     // that starts with a capital after no letter (a superset of the
@@ -934,12 +969,16 @@ class NamesStage final : public TextStage {
         after_capital.push_back(0);
       }
       after_capital[it->second] |= follows_capital;
+      if (follows_capital) name_pairs.emplace_back(last_capital_id, it->second);
+      last_capital_id = it->second;
       line_words.push_back(it->second);
     }
     // Which words are common words, looked up in a batch that prefetches a
     // few lookups ahead (the lexicon is far bigger than the caches).
     std::vector<char> common(words.size(), 0);
-    std::vector<char> in_lexicon(words.size(), 0);  // in any case
+    std::vector<char> in_lexicon(words.size(), 0);  // in any case, not
+                                                    // obscurely (ObscureWord)
+    std::vector<char> known_name(words.size(), 0);  // common, and a name
     if (lexicon_ != nullptr) {
       std::vector<std::string> lowers(words.size());
       for (size_t k = 0; k < words.size(); ++k) lowers[k] = Lower(words[k]);
@@ -952,11 +991,14 @@ class NamesStage final : public TextStage {
         if (k + 1 < lowers.size()) lexicon_->PrefetchEntry(lowers[k + 1]);
         const Lexicon::Entry* e = lexicon_->Find(lowers[k]);
         common[k] = e != nullptr && (e->flags & lexfmt::kLower) != 0;
-        in_lexicon[k] = e != nullptr;
+        in_lexicon[k] = !ObscureWord(e);
+        known_name[k] = common[k] && (e->flags & lexfmt::kCapitalized) != 0;
       }
     }
     std::unordered_map<std::string, std::vector<uint32_t>> groups;
     std::vector<uint32_t> known;  // surnames the dictionary knows
+    std::vector<int> group_of(words.size(), -1);
+    std::vector<std::string> person_of(words.size());  // PersonId, or empty
     for (uint32_t id = 0; id < words.size(); ++id) {
       const std::string_view w = words[id];
       // (A Cyrillic word is romanized once, for its group and its key.)
@@ -964,13 +1006,20 @@ class NamesStage final : public TextStage {
       const std::string latin = cyrillic ? RomanizeCyrillic(w) : std::string();
       if (cyrillic && latin.empty()) continue;
       const int group = first_names_->Group(cyrillic ? latin : w);
+      group_of[id] = group;
+      if (group >= 0) {
+        std::string g = "#";
+        g += std::to_string(group);
+        groups[g].push_back(id);
+      }
       // (A common word is no name: "In" and "On" share a key.)
       if (group < 0 && common[id]) continue;
       if (w.size() >= 3) {
         const SurnameKey key =
             cyrillic ? KeyOfRomanizedSurname(latin) : KeyOfSurname(w);
         if (!key.skeleton.empty()) {
-          groups[PersonId(key)].push_back(id);
+          person_of[id] = PersonId(key);
+          groups[person_of[id]].push_back(id);
           // (Keys that a shared first name may join: see LooseKey and
           // LooselyJoined. Most capitalized words of English text would
           // pair by chance, and each pair is a line to read.)
@@ -987,11 +1036,26 @@ class NamesStage final : public TextStage {
             dictionary_->KnowsSurname(key))
           known.push_back(id);
       }
-      if (group >= 0) {
-        std::string g = "#";
-        g += std::to_string(group);
-        groups[g].push_back(id);
-      }
+    }
+    // A first name the table lacks (as ForEachNameMention takes one), keyed
+    // as FirstNameKey keys it, with the surname that follows: Jan and Yan
+    // Petrovsky, whose surname has one spelling. (By the first name alone,
+    // English text's Alan and Allan would mark lines by the hundred.)
+    std::sort(name_pairs.begin(), name_pairs.end());
+    name_pairs.erase(std::unique(name_pairs.begin(), name_pairs.end()),
+                     name_pairs.end());
+    for (const auto& [first, surname] : name_pairs) {
+      if (group_of[first] >= 0 || person_of[surname].empty() ||
+          (common[first] && !known_name[first]))
+        continue;
+      std::string g = "^";
+      g += NameSkeleton(words[first]);
+      if (g.size() == 1) continue;
+      g += ' ';
+      g += person_of[surname];
+      std::vector<uint32_t>& members = groups[g];
+      // (One first name before two spellings of the surname is one name.)
+      if (members.empty() || members.back() != first) members.push_back(first);
     }
     std::vector<char> variant(words.size(), 0);
     bool any = !known.empty();

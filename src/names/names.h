@@ -30,6 +30,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/stage.h"
@@ -45,10 +46,16 @@ class FirstNames {
   static Status Load(const std::string& path, std::unique_ptr<FirstNames>* out);
   // The group of `name` (any case), or -1.
   int Group(std::string_view name) const;
+  // Whether `name` (Latin letters) is in a group and marks its bearer as
+  // East Slavic: not a form other languages write too (Peter, Nicholas,
+  // marked * in the table), which joins its group but admits no one to the
+  // Slavic folds.
+  bool MarksEastSlavic(std::string_view name) const;
 
  private:
   std::unordered_map<std::string, int> groups_;     // lowercase -> group
   std::unordered_map<std::string, int> skeletons_;  // NameSkeleton -> group
+  std::unordered_set<std::string> foreign_;         // lowercase, marked *
 };
 
 // Well-known people's preferred spellings (dictionaries/names/names.tsv:
