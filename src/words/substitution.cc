@@ -497,8 +497,17 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
           (t.spaced && k > 0 && stray_letter(k - 1)) ||
           (k + 1 < n && line_tokens[k + 1].spaced && stray_letter(k + 1));
       const WordCase c = CaseOf(form.text);
-      suspect.mid_capital = suspect.mid_capital ||
-                            (!t.sentence_start && c == WordCase::kCapitalized);
+      // A capitalized word that starts a sentence right before a capitalized
+      // word the lexicon lacks is the first word of a name (Radiy Khabirov),
+      // as much as one in mid-sentence.
+      const bool starts_name =
+          t.sentence_start && c == WordCase::kCapitalized && k + 1 < n &&
+          line_tokens[k + 1].spaced && !line_tokens[k + 1].sentence_start &&
+          plain(k + 1) && !line_tokens[k + 1].known &&
+          CaseOf(forms[line_tokens[k + 1].form].text) == WordCase::kCapitalized;
+      suspect.mid_capital =
+          suspect.mid_capital ||
+          (!t.sentence_start && c == WordCase::kCapitalized) || starts_name;
       if (!form.usable || foreign) continue;
       Seen& seen = unknown[form.base];
       ++seen.count;

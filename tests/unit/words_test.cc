@@ -562,6 +562,10 @@ TEST_CASE("words: clean text, names and other languages are left alone",
       "Councillor Zvarkovich met Ms Taliaskaya on Monday. Zvarkovich said the "
       "plan was sound; Taliaskaya disagreed. Later Zvarkovich's office and "
       "Taliaskaya's staff issued a joint statement about the harbour plan.\n",
+      // A name that starts a sentence: its first name is one misreading
+      // from a word (Radiy, radio), but a surname the lexicon lacks follows.
+      "Radiy Khabirov spoke on Monday. Later Khabirov said more. The talks "
+      "went on.\n",
       // Identifiers, URLs, addresses and acronyms.
       "See https://example.org/harbourplan_v2 or mail plans@council.example; "
       "the file hrbr_plan2 and getHarbourPlan() hold the XQZT figures.\n",
