@@ -232,6 +232,13 @@ std::string NameSkeleton(std::string_view name) {
 SurnameKey KeyOfSurname(std::string_view surname) {
   std::string lower;
   if (!LetterFold(surname, &lower)) return {};
+  // Ukrainian ї after a vowel, written yi or i (Mykolayiv, Mykolaiv; Soyin,
+  // Soin): one spelling before the ending is read, so that both have the
+  // same stem.
+  for (size_t at = lower.find("yi", 1); at != std::string::npos;
+       at = lower.find("yi", at + 1)) {
+    if (IsVowel(lower[at - 1])) lower.erase(at, 1);
+  }
   SurnameKey key;
   for (const Ending& e : kEndings) {
     if (!EndsWith(lower, e.suffix) || lower.size() < e.suffix.size() + kMinStem)

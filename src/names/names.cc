@@ -36,13 +36,22 @@ std::string_view WithoutPossessive(std::string_view word) {
   return word;
 }
 
-// How the lexicon writes a word (lexfmt::Flags; 0: it does not know it). A
-// word it knows in lowercase use (President, Government) is no name, unless
-// it also knows it capitalized, as a name (Marina, Maxim).
+// Whether a lexicon entry (null: none) leaves its word free to be a name's
+// spelling: none, or a word of the lexicon's largest, rarest lists only
+// (SCOWL size 70 and up) that running text never shows (no frequency):
+// Pechan is a surname here, not the obscure word.
+bool ObscureWord(const Lexicon::Entry* e) {
+  return e == nullptr || (e->level >= 70 && e->frequency == 0);
+}
+
+// How the lexicon writes a word (lexfmt::Flags; 0: it does not know it, or
+// only obscurely). A word it knows in lowercase use (President, Government)
+// is no name, unless it also knows it capitalized, as a name (Marina,
+// Maxim).
 uint8_t LexiconFlags(const Lexicon* lexicon, std::string_view word) {
   if (lexicon == nullptr) return 0;
   const Lexicon::Entry* e = lexicon->Find(Lower(word));
-  return e == nullptr ? 0 : e->flags;
+  return ObscureWord(e) ? 0 : e->flags;
 }
 
 // Shortest surname looked at.
@@ -570,14 +579,6 @@ bool LooselyJoined(const SurnameKey& key, bool unknown) {
   return unknown || key.skeleton.find('|') != std::string::npos;
 }
 
-// Whether a lexicon entry (null: none) leaves its word free to be a name's
-// spelling: none, or a word of the lexicon's largest, rarest lists only
-// (SCOWL size 70 and up) that running text never shows (no frequency):
-// Pechan is a surname here, not the obscure word.
-bool ObscureWord(const Lexicon::Entry* e) {
-  return e == nullptr || (e->level >= 70 && e->frequency == 0);
-}
-
 // A person's surname key as text.
 std::string PersonId(const SurnameKey& key) {
   return key.skeleton + "/" + std::to_string(static_cast<int>(key.gender));
@@ -990,7 +991,7 @@ class NamesStage final : public TextStage {
           lexicon_->PrefetchSlot(lowers[k + kAhead]);
         if (k + 1 < lowers.size()) lexicon_->PrefetchEntry(lowers[k + 1]);
         const Lexicon::Entry* e = lexicon_->Find(lowers[k]);
-        common[k] = e != nullptr && (e->flags & lexfmt::kLower) != 0;
+        common[k] = !ObscureWord(e) && (e->flags & lexfmt::kLower) != 0;
         in_lexicon[k] = !ObscureWord(e);
         known_name[k] = common[k] && (e->flags & lexfmt::kCapitalized) != 0;
       }

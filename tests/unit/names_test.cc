@@ -28,6 +28,8 @@ TEST_CASE("names: romanizations of one surname share a key", "[names]") {
   CHECK(SamePerson("Kalesnikau", "Kolesnikov"));
   CHECK(SamePerson("LUKASHENKA", "Lukashenko"));
   CHECK(SamePerson("Tolstoi", "Tolstoy"));  // -ой as -oi or -oy
+  CHECK(SamePerson("Soyin", "Soin"));       // ї after a vowel: yi or i
+  CHECK(SamePerson("Fayizova", "Faizova"));
   CHECK_FALSE(SamePerson("Tolstoi", "Tolstaya"));
   CHECK(NameSkeleton("Sviatlana") == NameSkeleton("Svetlana"));
   CHECK(NameSkeleton("Natallia") == NameSkeleton("Natalya"));
