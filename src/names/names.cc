@@ -57,6 +57,22 @@ uint8_t LexiconFlags(const Lexicon* lexicon, std::string_view word) {
 // Shortest surname looked at.
 constexpr size_t kMinSurname = 3;
 
+// Whether `word` is an East Slavic patronymic: -ovich, -evich (Belarusian
+// -avich, Ukrainian -ovych), -ovna, -evna, -ichna, -ivna, in Latin or
+// Cyrillic letters.
+bool Patronymic(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {
+      "ovich", "evich", "avich", "ovych", "evych", "ovna",
+      "evna",  "ichna", "ivna",  "avna",  "ович",  "евич",
+      "авіч",  "овна",  "евна",  "ична",  "івна",  "аўна"};
+  if (word.size() < 7) return false;
+  const std::string lower = Lower(word);
+  for (const std::string_view e : kEndings) {
+    if (lower.size() >= e.size() + 3 && lower.ends_with(e)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Status FirstNames::Load(const std::string& path,
@@ -373,13 +389,18 @@ void ForEachNameMention(std::string_view text, const FirstNames& first_names,
         }
         mention.key = &sf.key;
         mention.first_key = &kNoFirstName;
-        if (s > k) {
-          const std::string_view first = word(s - 1);
+        // A patronymic between the first name and the surname (Aliaksandr
+        // Ryhoravich Lukashenka) is stepped over: the first name is before
+        // it.
+        size_t f = s;
+        if (f > k + 1 && Patronymic(word(f - 1))) --f;
+        if (f > k) {
+          const std::string_view first = word(f - 1);
           Facts& ff = facts_of(first);
           // (A word the lexicon also knows as a name, Marina or Maxim, is
           // a first name here.)
           if (ff.group >= 0 || (!ff.title && (!ff.common || ff.known_name))) {
-            mention.first_at = begin + tokens[s - 1].offset;
+            mention.first_at = begin + tokens[f - 1].offset;
             mention.first_length = first.size();
             if (ff.first_key.empty()) {
               ff.first_key = FirstNameKey(

@@ -155,6 +155,21 @@ TEST_CASE(
         std::string::npos);
 }
 
+TEST_CASE("names: a patronymic is stepped over to the first name", "[names]") {
+  const std::string in =
+      "Aliaksandr Ryhoravich Lukashenka spoke on Monday. Later Alexander "
+      "Lukashenko said more.\nAlexander Lukashenko left.\n";
+  CHECK(RepairText(in, NamesOnly()).text ==
+        "Alexander Ryhoravich Lukashenko spoke on Monday. Later Alexander "
+        "Lukashenko said more.\nAlexander Lukashenko left.\n");
+  // Two people, father and son, told apart by their first names.
+  const std::string two =
+      "Ivan Petrovich Sidorenko met Pavel Ivanovich Sidorenka.\n"
+      "Ivan Sidorenko spoke first.\n";
+  CHECK(RepairText(two, NamesOnly()).text.find("Pavel Ivanovich Sidorenka") !=
+        std::string::npos);
+}
+
 TEST_CASE("names: two people are never merged", "[names]") {
   const std::vector<std::string> unchanged = {
       // A wife and her husband.
