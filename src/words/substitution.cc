@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <set>
@@ -36,11 +37,17 @@ constexpr double kMinScoreMargin = 2.3;  // ten times as likely
 // A rule told from its rivals by the words around the repaired words: it
 // must fit them this much better (in log-likelihood) than every rival
 // rewrite of the same words, on at least kMinContextPairs listed word pairs,
-// and repair at least kMinContextTokens tokens.
+// and repair at least kMinContextTokens tokens. Among more than
+// kFewContextRivals rival readings the best fits better by chance: the lead
+// needed grows by the log of how many times more there are (as a test
+// corrected for many comparisons), and beyond kMaxContextRivals the words
+// are left alone.
 constexpr double kMinContextLead = 6.9;  // a thousand times as likely
 constexpr int kMinContextPairs = 2;
 constexpr size_t kMinContextTokens = 3;
-constexpr size_t kMaxContextRivals = 10;
+constexpr size_t kFewContextRivals = 10;
+constexpr double kSourceLetterLog = 3.26;  // log 26: one letter of 26
+constexpr size_t kMaxContextRivals = 5000;
 constexpr size_t kMaxNeighbours = 16;  // per unknown word
 
 // A crude stem, so that inflections of one word count as one piece of
@@ -798,6 +805,11 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     double score = 0;  // how well the rewrites fit the words around them
     double floor = 0;  // the same for words no pair lists
     int listed = 0;    // pairs the pair list has
+    // The unknown words and names it rewrites, by index (names after the
+    // unknown words), and what it makes of them, each ended by '\n': the
+    // rewrites of one source and of the pieces around or inside it that
+    // rewrite the same words into the same words are one reading.
+    std::string holders, outcome;
   };
   std::vector<Contextual> contextual;
   std::map<std::string, size_t, std::less<>> source_tokens;  // occurrences
@@ -949,10 +961,35 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       }
     }
   };
+  // Whether every unknown word holding a piece of `s` one letter shorter
+  // (at least three letters) holds `s` itself: a piece of a replaced
+  // string's junk left in other words says the source is not all of it
+  // ("yuygwe" in boyuygwer, "yuygw" in goyuygw: the replacement was
+  // "oyuygw").
+  std::map<std::string, bool, std::less<>> holds_pieces;  // by source
+  const auto HoldsItsPieces = [&](const std::string& s) {
+    auto [it, fresh] = holds_pieces.emplace(s, true);
+    if (!fresh || s.size() <= 3) return it->second;
+    for (size_t at = 0; at + s.size() - 1 <= s.size() && it->second; ++at) {
+      const std::string_view piece =
+          std::string_view(s).substr(at, s.size() - 1);
+      for (const auto& [u, n] : words.unknown) {
+        if (u.find(piece) != std::string::npos &&
+            u.find(s) == std::string::npos) {
+          it->second = false;
+          break;
+        }
+      }
+    }
+    return it->second;
+  };
+  std::string holders, outcome;
   for (const auto& [s, r] : candidates) {
     size_t containing = 0, fixed = 0;
     double gain = 0;  // in log-likelihood over leaving the words unknown
     std::map<std::string, std::string> stems;  // stem -> an example
+    holders.clear();
+    outcome.clear();
     for (size_t i = 0; i < words.unknown.size(); ++i) {
       const std::string& u = words.unknown[i].first;
       const size_t at = u.find(s);
@@ -962,6 +999,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       const double n = static_cast<double>(words.unknown[i].second);
       if (!KnownLower(lexicon, f)) continue;
       ++fixed;
+      holders.append(std::to_string(i)).push_back('\n');
+      outcome.append(f).push_back('\n');
       gain += n * (WordLogP(lexicon, WithoutPossessive(f)) - kUnexplainedLogP);
       // Rare words are weak evidence: a coincidence finds them too easily.
       // So is a word that is all source: it keeps none of its own letters.
@@ -980,6 +1019,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       if (!KnownCapitalized(lexicon, f)) continue;
       ++fixed;
       ++containing;
+      holders.append(name).push_back('\n');
+      outcome.append(f).push_back('\n');
       gain += WordLogP(lexicon, WithoutPossessive(f)) - kUnexplainedLogP;
       const Lexicon::Entry* e = lexicon.Find(WithoutPossessive(f));
       if (e != nullptr && e->level <= kMaxEvidenceLevel &&
@@ -989,8 +1030,11 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     // A rewrite of every unknown word holding the source, into words that
     // keep letters of their own: a hypothesis the words around them can
     // confirm, even for one word family (see step 4).
-    if (!stems.empty() && fixed == containing && closed.count(s) != 0 &&
-        guessed.count({s, r}) == 0) {
+    // (Any piece of the words, not only the longest: in one word family
+    // the longest piece is most of the word, and the replaced string is a
+    // piece inside it.)
+    if (!stems.empty() && fixed == containing && guessed.count({s, r}) == 0 &&
+        HoldsItsPieces(s)) {
       auto [it, fresh] = source_tokens.emplace(s, 0);
       if (fresh) {
         for (const auto& [u, n] : words.unknown) {
@@ -998,7 +1042,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         }
       }
       if (it->second >= kMinContextTokens) {
-        contextual.push_back({s, r, stems, fixed, containing, gain, 0, 0, 0});
+        contextual.push_back(
+            {s, r, stems, fixed, containing, gain, 0, 0, 0, holders, outcome});
       }
     }
     if (stems.size() < 2 || fixed * 2 < containing) continue;
@@ -1069,47 +1114,90 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   // it leaves no trace: "has" -> "erne" from two words alone ("Inthast",
   // "conchasd") is weak, as "has" is English; read "Internet shopping" and
   // "mostly concerned about", it stands.
+  //
+  // The rewrites of one set of words are rivals, whatever their source; of
+  // those that make the same words, the one with the shortest target is
+  // kept, whose absence from the document (no trace) says the most.
   std::sort(contextual.begin(), contextual.end(),
             [](const Contextual& a, const Contextual& b) {
+              if (a.holders != b.holders) return a.holders < b.holders;
+              if (a.outcome != b.outcome) return a.outcome < b.outcome;
+              if (a.target.size() != b.target.size())
+                return a.target.size() < b.target.size();
               return a.source < b.source;
             });
   const size_t standing_rules = rules.size();
+  struct Reading {
+    size_t first, end;  // its rewrites in `contextual`, shortest target first
+  };
+  std::vector<Reading> readings;
   for (size_t i = 0; i < contextual.size();) {
     size_t j = i + 1;
     while (j < contextual.size() &&
-           contextual[j].source == contextual[i].source)
+           contextual[j].holders == contextual[i].holders)
       ++j;
-    const std::string& source = contextual[i].source;
     // (Not where a standing rule has decided, nor among many rivals: the
     // best of hundreds of rewrites fits some words by chance.)
     const bool taken = std::any_of(
-        rules.begin(), rules.begin() + static_cast<long>(standing_rules),
-        [&](const SubstitutionRule& r) {
-          return r.source.find(source) != std::string::npos ||
-                 source.find(r.source) != std::string::npos;
+        contextual.begin() + static_cast<long>(i),
+        contextual.begin() + static_cast<long>(j), [&](const Contextual& c) {
+          return std::any_of(
+              rules.begin(), rules.begin() + static_cast<long>(standing_rules),
+              [&](const SubstitutionRule& r) {
+                return r.source.find(c.source) != std::string::npos ||
+                       c.source.find(r.source) != std::string::npos;
+              });
         });
-    if (taken || j - i > kMaxContextRivals) {
+    readings.clear();
+    for (size_t k = i; k < j;) {
+      size_t e = k + 1;
+      while (e < j && contextual[e].outcome == contextual[k].outcome) ++e;
+      readings.push_back({k, e});
+      k = e;
+    }
+    if (taken || readings.size() > kMaxContextRivals) {
       i = j;
       continue;
     }
-    for (size_t k = i; k < j; ++k) score_context(&contextual[k]);
-    std::sort(contextual.begin() + static_cast<long>(i),
-              contextual.begin() + static_cast<long>(j),
-              [](const Contextual& a, const Contextual& b) {
-                if (a.score != b.score) return a.score > b.score;
-                return a.target < b.target;
+    // (A reading is scored by its rewrite with the shortest target: the
+    // rewrites of one reading differ only in the letters they share.) Each
+    // letter of its source is a letter the reading leaves unexplained, as
+    // the accident's own: a reading that keeps more of the words' letters
+    // as theirs is likelier (lawql, lawqls: "ql" for "yer", lawyers, over
+    // "lawq" for "officia", officials, which the words around them favour).
+    for (const Reading& r : readings) {
+      Contextual& c = contextual[r.first];
+      score_context(&c);
+      c.score -= kSourceLetterLog * static_cast<double>(c.source.size());
+    }
+    std::sort(readings.begin(), readings.end(),
+              [&](const Reading& a, const Reading& b) {
+                const Contextual& x = contextual[a.first];
+                const Contextual& y = contextual[b.first];
+                if (x.score != y.score) return x.score > y.score;
+                return x.outcome < y.outcome;
               });
-    Contextual& best = contextual[i];
-    const double rival =
-        std::max(j > i + 1 ? contextual[i + 1].score : best.floor, best.floor);
-    if (best.listed >= kMinContextPairs &&
-        best.score - rival >= kMinContextLead &&
-        !has_trace(best.source, best.target)) {
-      if (log != nullptr) log->examined[best.source].push_back(best.target);
-      SubstitutionRule rule = make_rule(best.source, best.target, best.stems,
-                                        best.fixed, best.containing, best.gain);
-      rule.context_lead = best.score - rival;
-      rules.push_back(std::move(rule));
+    const Contextual& top = contextual[readings[0].first];
+    const double rival = std::max(
+        readings.size() > 1 ? contextual[readings[1].first].score : top.floor,
+        top.floor);
+    const double lead_needed =
+        kMinContextLead +
+        std::log(std::max(1.0, static_cast<double>(readings.size()) /
+                                   static_cast<double>(kFewContextRivals)));
+    if (top.listed >= kMinContextPairs && top.score - rival >= lead_needed) {
+      // The rewrite of the reading that leaves no trace, if any: the
+      // shortest such target.
+      for (size_t k = readings[0].first; k < readings[0].end; ++k) {
+        const Contextual& c = contextual[k];
+        if (has_trace(c.source, c.target)) continue;
+        if (log != nullptr) log->examined[c.source].push_back(c.target);
+        SubstitutionRule rule = make_rule(c.source, c.target, c.stems, c.fixed,
+                                          c.containing, c.gain);
+        rule.context_lead = top.score - rival;
+        rules.push_back(std::move(rule));
+        break;
+      }
     }
     i = j;
   }

@@ -587,6 +587,40 @@ TEST_CASE("words: one damaged word is not enough evidence", "[words]") {
   CHECK(RepairText(t, WithWords()).text == t);
 }
 
+TEST_CASE(
+    "words: an accident that damaged one word family is read by the "
+    "words around it",
+    "[words]") {
+  // "ern" became "xqj" in government and governments only: one family, whose
+  // every reading ("gov" + ? + "ment") the words around it tell apart.
+  const std::string damaged =
+      "The council met on Tuesday to discuss the state of housing in the "
+      "town.\n"
+      "Officials said the govxqjment had cut its grant for a third year, and "
+      "that\nlocal govxqjment could not repair the empty homes on the east "
+      "side alone.\nThe mayor wrote to the govxqjment asking for help. Other "
+      "towns have asked\nnational govxqjments for the same help, with mixed "
+      "results.\nResidents said the govxqjment should act before winter.\n";
+  const RepairResult r = RepairText(damaged, WithWords());
+  CHECK(r.text.find("xqj") == std::string::npos);
+  CHECK(r.text.find("national governments for") != std::string::npos);
+  REQUIRE_FALSE(r.changes.empty());
+  CHECK(r.changes[0].rule.find("by the words around them") !=
+        std::string::npos);
+  // Where the words around it fit several readings as well (houses,
+  // homes, hoses), the family is left alone.
+  const std::string open =
+      "The council met on Tuesday to discuss the state of housing in the "
+      "town.\n"
+      "Officials said the number of empty hzqwves had risen for a third year, "
+      "and that\nmany hzqwves on the east side needed new roofs. One hzqwve "
+      "on Mill Street had\nbeen empty since the flood. The council agreed to "
+      "buy the hzqwve and repair it.\nResidents asked why so many hzqwves "
+      "were left to decay while families waited\nfor homes. The mayor said "
+      "the budget would cover repairs to forty hzqwves.\n";
+  CHECK(RepairText(open, WithWords()).text == open);
+}
+
 TEST_CASE("words: the stage can be turned off", "[words]") {
   Options o;
   o.words = false;
