@@ -213,6 +213,21 @@ class WordsStage final : public TextStage {
       Vocabulary vocabulary;
       for (size_t k = 0; k < words.written.size(); ++k)
         vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
+      // A word the rules repair counts as the word it becomes, as a second
+      // run will count it (ayiyor repaired to mayor makes ayor a misreading
+      // of a word the document writes).
+      if (!model->rules.empty()) {
+        for (size_t k = 0; k < words.written.size(); ++k) {
+          const std::string lower = LowerWord(words.written[k], true);
+          if (Known(*lexicon_, lower)) continue;
+          const std::string fixed = RuleReading(*model, lower);
+          if (fixed.empty()) continue;
+          const uint32_t n = words.written_count[k];
+          uint32_t& from = vocabulary[lower];
+          from -= std::min(from, n);
+          vocabulary[fixed] += n;
+        }
+      }
       // Where the joins' tails start: a lone letter the join moves up a line
       // (`sa-` / `d avei`) is no longer beside the word after it.
       std::set<const char*> moved;
