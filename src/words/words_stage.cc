@@ -516,9 +516,10 @@ class WordsStage final : public TextStage {
       if (!suspect.mid_capital &&
           std::binary_search(m->names.begin(), m->names.end(), lower))
         return;
-      for (const SubstitutionRule& rule : m->rules) {
-        if (lower.find(rule.source) != std::string::npos) return;
-      }
+      // (A word the rules repair is theirs; one holding a rule's source that
+      // no rule repairs is read as any other, as a second run will read it
+      // once the words the rule learned from are repaired.)
+      if (!RuleReading(*m, lower).empty()) return;
       // A short capitalized word the lexicon lacks is a name far more often
       // than a misreading (Jef, Ivo), unless it only ever starts a sentence,
       // where it is read only as a function word (Fhe, Bnt; see below).
