@@ -382,18 +382,42 @@ class WordsStage final : public TextStage {
   // With `after_fixes`, only pairs with a piece the per-word fixes or the
   // rules repair are looked at, as the repairs leave them ("projcct ors" is
   // "project ors", which a second run would join).
-  void LearnPairs(
+  // A pair of words one space apart that a stray space may have split: the
+  // second in lowercase, the first in lowercase or capitalized; both
+  // lowercased, once for every look at the pairs.
+  struct SpacedPair {
+    std::string_view first, second;
+    WordCase first_case;
+    std::string a, b;  // lowercase
+  };
+  static std::vector<SpacedPair> SpacedPairs(
       const std::vector<std::pair<std::string_view, std::string_view>>&
-          adjacent,
-      const Vocabulary& vocabulary, bool after_fixes, SubstitutionModel* m,
-      const std::set<std::string, std::less<>>* touched = nullptr) const {
+          adjacent) {
+    std::vector<SpacedPair> pairs;
     for (const auto& [first, second] : adjacent) {
       const WordCase first_case = CaseOf(first);
       if (CaseOf(second) != WordCase::kLower ||
           (first_case != WordCase::kLower &&
            first_case != WordCase::kCapitalized))
         continue;
-      std::string a = LowerWord(first, true), b = LowerWord(second, true);
+      pairs.push_back({first, second, first_case, LowerWord(first, true),
+                       LowerWord(second, true)});
+    }
+    return pairs;
+  }
+
+  void LearnPairs(
+      const std::vector<SpacedPair>& adjacent, const Vocabulary& vocabulary,
+      bool after_fixes, SubstitutionModel* m,
+      const std::set<std::string, std::less<>>* touched = nullptr) const {
+    for (const SpacedPair& pair : adjacent) {
+      const std::string_view first = pair.first, second = pair.second;
+      const WordCase first_case = pair.first_case;
+      // (`touched`: only pairs holding a word the fixes added, as written.)
+      if (touched != nullptr && touched->count(pair.a) == 0 &&
+          touched->count(pair.b) == 0 && touched->count(pair.a + pair.b) == 0)
+        continue;
+      std::string a = pair.a, b = pair.b;
       if (after_fixes) {
         bool fixed = false;
         for (auto [piece, lower] : {std::pair{first, &a}, {second, &b}}) {
@@ -423,9 +447,6 @@ class WordsStage final : public TextStage {
         if (!fixed || (counted(a) && counted(b))) continue;
       }
       const std::string joined = a + b;
-      if (touched != nullptr && touched->count(a) == 0 &&
-          touched->count(b) == 0 && touched->count(joined) == 0)
-        continue;
       double score;
       if (joined.size() < kMinJoinedLength ||
           !channel_.JoinScore(joined, &vocabulary, &score))
@@ -468,10 +489,11 @@ class WordsStage final : public TextStage {
     // pieces the joins took away (a piece written ten times, five of them
     // joined to other pieces, is written five times for a second run).
     std::unordered_map<std::string_view, size_t> consumed;
+    const std::vector<SpacedPair> spaced = SpacedPairs(words.adjacent);
     for (int pass = 0; pass < kMaxFixRounds; ++pass) {
       std::set<std::string, std::less<>> before;
       for (const auto& [text, fix] : m->pairs) before.insert(text);
-      LearnPairs(words.adjacent, vocabulary, false, m);
+      LearnPairs(spaced, vocabulary, false, m);
       if (m->pairs.size() == before.size()) break;
       for (const auto& [first, second] : words.adjacent) {
         const std::string text = std::string(first) + " " + std::string(second);
@@ -661,16 +683,17 @@ class WordsStage final : public TextStage {
     // them ("he aded" once "hesaid" is read "he said"), as a second run
     // counts them.
     if (!all_added.empty())
-      LearnPairs(words.adjacent, vocabulary, false, m, &all_added);
+      LearnPairs(spaced, vocabulary, false, m, &all_added);
     // The pairs of lines that turned English: a second run reads them with
     // the rest (a headline whose damaged words kept it "foreign").
-    std::vector<std::pair<std::string_view, std::string_view>> turned_pairs;
+    std::vector<std::pair<std::string_view, std::string_view>> turned_words;
     for (const DocumentWords::ForeignPair& p : words.foreign_adjacent) {
-      if (turned[p.line]) turned_pairs.emplace_back(p.first, p.second);
+      if (turned[p.line]) turned_words.emplace_back(p.first, p.second);
     }
+    const std::vector<SpacedPair> turned_pairs = SpacedPairs(turned_words);
     if (!turned_pairs.empty()) LearnPairs(turned_pairs, vocabulary, false, m);
     if (!m->fixes.empty() || !m->rules.empty()) {
-      LearnPairs(words.adjacent, vocabulary, true, m);
+      LearnPairs(spaced, vocabulary, true, m);
       if (!turned_pairs.empty()) LearnPairs(turned_pairs, vocabulary, true, m);
     }
     *turned_out = std::move(turned);
