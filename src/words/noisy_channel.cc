@@ -278,7 +278,8 @@ bool NoisyChannel::Decide(const std::string& word, bool capitalized,
                           const Vocabulary* vocabulary,
                           const WordContext* context,
                           const std::vector<Candidate>& candidates,
-                          Correction* out, bool* weak) const {
+                          Correction* out, bool* weak,
+                          std::vector<std::string>* reachable) const {
   constexpr size_t kAhead = 8;
   const size_t n = candidates.size();
   std::vector<std::pair<double, size_t>> found;  // score, candidate
@@ -295,6 +296,7 @@ bool NoisyChannel::Decide(const std::string& word, bool capitalized,
     if ((e->flags & lexfmt::kLower) == 0 && (!capitalized || c.ordinary))
       continue;
     found.emplace_back(Prior(c.text, vocabulary) - c.cost, k);
+    if (reachable != nullptr) reachable->push_back(c.text);
   }
   const double floor = Floor(word.size());
   *weak = true;
@@ -398,7 +400,8 @@ bool NoisyChannel::ByContext(
 bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
                            const Vocabulary* vocabulary, Correction* out,
                            const WordContext* context,
-                           const std::vector<std::string>* alternatives) const {
+                           const std::vector<std::string>* alternatives,
+                           std::vector<std::string>* reachable) const {
   const std::string word(lower);
   out->score = -1e9;  // the best reading's score, even when undecided
   if (word.size() > kMaxHashed) return false;
@@ -447,7 +450,8 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
     }
   }
   bool weak = false;
-  if (Decide(word, capitalized, vocabulary, context, candidates, out, &weak))
+  if (Decide(word, capitalized, vocabulary, context, candidates, out, &weak,
+             reachable))
     return true;
   // Nothing likely enough one step away: a misreading the table lists and
   // an ordinary edit together, for longer lowercase words (two unlisted
@@ -459,8 +463,8 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
     if (t.misreadings >= 2 || t.text.size() >= kMaxHashed) continue;
     AddGenericEdits(t.text, lexicon_, &t, &candidates);
   }
-  return Decide(word, capitalized, vocabulary, context, candidates, out,
-                &weak);
+  return Decide(word, capitalized, vocabulary, context, candidates, out, &weak,
+                reachable);
 }
 
 namespace {

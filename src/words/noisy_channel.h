@@ -73,10 +73,15 @@ class NoisyChannel {
   // `alternatives` (may be null): lowercase readings of the word the page's
   // reader itself considered (see WordReading), each a candidate as likely
   // as a table misreading per character it changes.
+  //
+  // `reachable` (may be null) receives every word the readings weighed, so
+  // that a caller can tell which new words of the document may change the
+  // outcome (their priors rise with their counts).
   bool Correct(std::string_view lower, bool capitalized,
                const Vocabulary* vocabulary, Correction* out,
                const WordContext* context = nullptr,
-               const std::vector<std::string>* alternatives = nullptr) const;
+               const std::vector<std::string>* alternatives = nullptr,
+               std::vector<std::string>* reachable = nullptr) const;
 
   // Words run together ("thepolitical", "hesaid"): the best split of
   // `lower` (a lowercase ASCII word the lexicon rejects) into two words in
@@ -128,7 +133,7 @@ class NoisyChannel {
   bool Decide(const std::string& word, bool capitalized,
               const Vocabulary* vocabulary, const WordContext* context,
               const std::vector<Candidate>& candidates, Correction* out,
-              bool* weak) const;
+              bool* weak, std::vector<std::string>* reachable) const;
 
   // Of the readings in `found` (score, candidate index; best first) that
   // score at least `lowest`, the one that fits `context` far better than

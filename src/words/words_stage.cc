@@ -515,6 +515,9 @@ class WordsStage final : public TextStage {
       WordContext context;  // as the repairs so far leave it
       // The page reader's other readings of it (may be null).
       const std::vector<std::string>* alternatives = nullptr;
+      // Every word its readings weighed (sorted), once weighed.
+      std::vector<std::string> reachable;
+      bool weighed = false;
     };
     std::vector<Open> open, waiting;
     std::vector<Open> dormant;  // left unfixed, not looked at again yet
@@ -603,7 +606,14 @@ class WordsStage final : public TextStage {
         const bool capitalized = o.word_case == WordCase::kCapitalized;
         Correction c, split;
         const bool fixed = channel_.Correct(o.lower, capitalized, &vocabulary,
-                                            &c, &o.context, o.alternatives);
+                                            &c, &o.context, o.alternatives,
+                                            o.weighed ? nullptr : &o.reachable);
+        if (!o.weighed) {
+          std::sort(o.reachable.begin(), o.reachable.end());
+          o.reachable.erase(std::unique(o.reachable.begin(), o.reachable.end()),
+                            o.reachable.end());
+          o.weighed = true;
+        }
         const bool run_together =
             !capitalized &&
             channel_.SplitRunTogether(o.lower, &vocabulary, &split);
@@ -660,10 +670,12 @@ class WordsStage final : public TextStage {
         new_name = new_name ||
                    (e != nullptr && (e->flags & lexfmt::kCapitalized) != 0);
       }
-      // Only words one of them can be a reading of, or beside one of them,
-      // are looked at again: of this round's, and of those left in earlier
-      // rounds (a turned line's fix can bring the word an English line's
-      // suspect needed: "nayor" read "mayor" makes "ayor" mayor too).
+      // Only words one of them can be a reading of (within two edits, or
+      // among the words its readings weighed: `mml` read as `mini` through
+      // two misreadings), or beside one of them, are looked at again: of
+      // this round's, and of those left in earlier rounds (a turned line's
+      // fix can bring the word an English line's suspect needed: "nayor"
+      // read "mayor" makes "ayor" mayor too).
       open.clear();
       std::vector<Open> rest;
       for (std::vector<Open>* left : {&still, &dormant}) {
@@ -672,8 +684,11 @@ class WordsStage final : public TextStage {
           bool again = context.before != o.context.before ||
                        context.after != o.context.after;
           o.context = std::move(context);
-          for (size_t k = 0; k < new_words.size() && !again; ++k)
-            again = WithinTwoEdits(o.lower, new_words[k]);
+          for (size_t k = 0; k < new_words.size() && !again; ++k) {
+            again = WithinTwoEdits(o.lower, new_words[k]) ||
+                    std::binary_search(o.reachable.begin(), o.reachable.end(),
+                                       new_words[k]);
+          }
           (again ? open : rest).push_back(std::move(o));
         }
       }
