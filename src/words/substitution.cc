@@ -675,7 +675,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   if (log != nullptr && log->changed != nullptr) {
     // A source examined before, in words that differ from these only by
     // words without it, has the same evidence, unless one of its targets
-    // now has a trace: not examined again.
+    // now has a trace, or had one only in a form now gone: not examined
+    // again.
     std::erase_if(sources, [&](const Source& source) {
       const auto before = log->examined.find(source.text);
       if (before == log->examined.end()) return false;
@@ -684,6 +685,9 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       }
       for (const std::string& r : before->second) {
         for (const std::string& w : words.extra_written) {
+          if (w.find(r) != std::string::npos) return false;
+        }
+        for (const std::string& w : log->gone) {
           if (w.find(r) != std::string::npos) return false;
         }
       }

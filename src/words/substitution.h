@@ -178,6 +178,9 @@ struct SourceLog {
   // Source -> its targets that reached the no-trace test; each call adds.
   std::map<std::string, std::vector<std::string>, std::less<>> examined;
   const std::vector<std::string>* changed = nullptr;
+  // Written forms (lowercase) the repairs rewrite, gone from the words since
+  // the sources were examined: a target they held has no trace now.
+  std::vector<std::string> gone;
 };
 
 // The rules `words` confirm, strongest first (at most a few). `common` (may be

@@ -355,6 +355,51 @@ class WordsStage final : public TextStage {
     });
     if (changed.empty()) return;
     sources->changed = &changed;
+    // The forms the repairs rewrite are gone from the text a second run
+    // reads, and their letters are no trace of an accident's target there
+    // (`mloilio`, repaired to `media`, held "li").
+    {
+      size_t kept = 0;
+      for (size_t k = 0; k < words->written.size(); ++k) {
+        const std::string_view w = words->written[k];
+        const auto fix = m->fixes.find(w);
+        bool gone = fix != m->fixes.end();
+        // (A split adds tokens, as a second run counts them.)
+        if (gone) {
+          words->tokens += words->written_count[k] *
+                           static_cast<size_t>(
+                               std::count(fix->second.replacement.begin(),
+                                          fix->second.replacement.end(), ' '));
+        }
+        std::string lower;
+        if (!gone && !m->rules.empty()) {
+          lower = LowerWord(w, true);
+          const std::string base(WithoutPossessive(lower));
+          gone = !Known(*lexicon_, base) && !RuleReading(*m, base).empty();
+        }
+        if (gone) {
+          sources->gone.push_back(lower.empty() ? LowerWord(w, true) : lower);
+          continue;
+        }
+        words->written[kept] = w;
+        words->written_count[kept] = words->written_count[k];
+        ++kept;
+      }
+      words->written.resize(kept);
+      words->written_count.resize(kept);
+      // (And a join of two tokens takes one away.)
+      if (!m->pairs.empty()) {
+        std::set<std::string_view> firsts;  // the pairs' first words
+        for (const auto& [text, fix] : m->pairs)
+          firsts.insert(std::string_view(text).substr(0, text.find(' ')));
+        for (const auto& [first, second] : words->adjacent) {
+          if (firsts.count(first) == 0) continue;
+          const std::string text =
+              std::string(first) + " " + std::string(second);
+          if (m->pairs.count(text) != 0 && words->tokens > 0) --words->tokens;
+        }
+      }
+    }
     for (const auto& [form, fix] : m->fixes)
       words->extra_written.push_back(fix.replacement);
     for (const auto& [text, fix] : m->pairs)
