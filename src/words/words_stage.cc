@@ -358,7 +358,7 @@ class WordsStage final : public TextStage {
     // The forms the repairs rewrite are gone from the text a second run
     // reads, and their letters are no trace of an accident's target there
     // (`mloilio`, repaired to `media`, held "li").
-    {
+    const auto drop_gone = [&] {
       size_t kept = 0;
       for (size_t k = 0; k < words->written.size(); ++k) {
         const std::string_view w = words->written[k];
@@ -387,6 +387,9 @@ class WordsStage final : public TextStage {
       }
       words->written.resize(kept);
       words->written_count.resize(kept);
+    };
+    drop_gone();
+    {
       // (And a join of two tokens takes one away.)
       if (!m->pairs.empty()) {
         std::set<std::string_view> firsts;  // the pairs' first words
@@ -406,17 +409,39 @@ class WordsStage final : public TextStage {
       words->extra_written.push_back(fix.replacement);
     for (std::string& w : rule_repairs)
       words->extra_written.push_back(std::move(w));
-    for (SubstitutionRule& rule :
-         LearnSubstitutions(*words, *lexicon_, &common_, sources)) {
-      bool overlaps = false;
-      for (const SubstitutionRule& r : m->rules) {
-        overlaps = overlaps ||
-                   r.source.find(rule.source) != std::string::npos ||
-                   rule.source.find(r.source) != std::string::npos;
+    const auto learn = [&] {
+      for (SubstitutionRule& rule :
+           LearnSubstitutions(*words, *lexicon_, &common_, sources)) {
+        bool overlaps = false;
+        for (const SubstitutionRule& r : m->rules) {
+          overlaps = overlaps ||
+                     r.source.find(rule.source) != std::string::npos ||
+                     rule.source.find(r.source) != std::string::npos;
+        }
+        if (overlaps) continue;
+        m->descriptions.push_back(rule.Describe());
+        m->rules.push_back(std::move(rule));
       }
-      if (overlaps) continue;
-      m->descriptions.push_back(rule.Describe());
-      m->rules.push_back(std::move(rule));
+    };
+    size_t rules_before = m->rules.size();
+    learn();
+    // A rule learned here repairs words that may have hidden another
+    // accident's source (or crowded it out of the sources examined): the
+    // look is made again with them repaired, as a second run would make it.
+    for (int again = 0; again < 2 && m->rules.size() > rules_before; ++again) {
+      rules_before = m->rules.size();
+      bool any = false;
+      std::erase_if(words->unknown, [&](const auto& u) {
+        std::string fixed = RuleReading(*m, u.first);
+        if (fixed.empty()) return false;
+        changed.push_back(u.first);
+        words->extra_written.push_back(std::move(fixed));
+        any = true;
+        return true;
+      });
+      if (!any) break;
+      drop_gone();
+      learn();
     }
   }
 
