@@ -488,14 +488,29 @@ class WordsStage final : public TextStage {
           touched->count(pair.b) == 0 && touched->count(pair.a + pair.b) == 0)
         continue;
       std::string a = pair.a, b = pair.b;
+      // A word a fix splits (`inthe` read `in the`) meets its neighbour with
+      // the split's nearer word; the rest of the split stays around the join.
+      std::string prefix, suffix;
+      WordCase joined_case = first_case;
       if (after_fixes) {
         bool fixed = false;
         for (auto [piece, lower] : {std::pair{first, &a}, {second, &b}}) {
           const auto fix = m->fixes.find(piece);
           if (fix != m->fixes.end()) {
-            if (fix->second.replacement.find(' ') != std::string::npos)
-              continue;
-            *lower = LowerWord(fix->second.replacement, true);
+            const std::string& r = fix->second.replacement;
+            if (piece.data() == first.data()) {
+              const size_t space = r.rfind(' ');
+              if (space != std::string::npos) {
+                prefix = r.substr(0, space + 1);
+                joined_case = CaseOf(std::string_view(r).substr(space + 1));
+              }
+              *lower = LowerWord(
+                  space == std::string::npos ? r : r.substr(space + 1), true);
+            } else {
+              const size_t space = r.find(' ');
+              if (space != std::string::npos) suffix = r.substr(space);
+              *lower = LowerWord(r.substr(0, space), true);
+            }
             fixed = true;
             continue;
           }
@@ -530,8 +545,12 @@ class WordsStage final : public TextStage {
       char lead[32];
       std::snprintf(lead, sizeof lead, "%.1f", score - apart);
       SubstitutionModel::Fix fix;
-      fix.replacement = ApplyCase(joined, first_case);
-      fix.rule = "stray space (" + joined + ", " + lead +
+      fix.replacement = prefix + ApplyCase(joined, joined_case) + suffix;
+      fix.rule = (prefix.empty() && suffix.empty()
+                      ? "stray space ("
+                      : "words run together and a stray space (" +
+                            LowerWord(prefix, true)) +
+                 joined + LowerWord(suffix, true) + ", " + lead +
                  " nats likelier than the two words)";
       fix.confidence =
           std::min(0.95f, 0.5f + 0.05f * static_cast<float>(score - apart));

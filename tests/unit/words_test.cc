@@ -621,6 +621,21 @@ TEST_CASE(
   CHECK(RepairText(open, WithWords()).text == open);
 }
 
+TEST_CASE(
+    "words: a split word's last part is joined with a stray-space "
+    "piece after it",
+    "[words]") {
+  // `inthe` is read as `in the`, which leaves `the se`: read in one run as
+  // a second run would read it.
+  const std::string in =
+      "The council met inthe se rooms on Monday and said the plan was good.\n";
+  const RepairResult r = RepairText(in, WithWords());
+  CHECK(r.text ==
+        "The council met in these rooms on Monday and said the plan was "
+        "good.\n");
+  CHECK(RepairText(r.text, WithWords()).changes.empty());
+}
+
 TEST_CASE("words: the stage can be turned off", "[words]") {
   Options o;
   o.words = false;
