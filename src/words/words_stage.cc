@@ -312,10 +312,15 @@ class WordsStage final : public TextStage {
     {
       std::map<std::string, size_t> added;
       for (const Suspect& s : words->foreign_suspects) {
+        // (Lowercase, or capitalized only where a sentence starts: the
+        // unknown words GatherWords would count on an English line.)
+        const WordCase c = CaseOf(s.text);
         if (s.foreign_line >= turned.size() || !turned[s.foreign_line] ||
-            CaseOf(s.text) != WordCase::kLower)
+            !(c == WordCase::kLower ||
+              (c == WordCase::kCapitalized && !s.mid_capital)))
           continue;
-        const std::string_view base = WithoutPossessive(s.text);
+        const std::string lower = LowerWord(s.text, true);
+        const std::string_view base = WithoutPossessive(lower);
         if (base.size() >= 4) added[std::string(base)] += s.count;
       }
       for (auto& [word, count] : added) {
