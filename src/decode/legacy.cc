@@ -212,10 +212,13 @@ LegacyGuess GuessLegacyEncoding(std::string_view raw) {
   const bool plausible = best.cost < 1.0f && 2 * prose > high_chars;
   const bool clear = margin * static_cast<float>(judged_high) >= 2.0f;
   // (ICU's detector is asked only where there is more than one byte to
-  // judge: on one byte among a few words, its answer turns on which words
-  // they are, and a repair of one of them would change the decision.)
-  const CodePageId icu =
-      judged_high >= 2 ? IcuGuess(judged) : CodePageId::kCount;
+  // judge, in a sample of some length: on a byte or two among a few words,
+  // its answer turns on which words they are, and a repair of one of them
+  // would change the decision.)
+  constexpr size_t kMinIcuSample = 16;
+  const CodePageId icu = judged_high >= 2 && judged.size() >= kMinIcuSample
+                             ? IcuGuess(judged)
+                             : CodePageId::kCount;
   if (plausible && (clear || icu == best.page)) {
     guess.legacy = true;
     guess.page = best.page;

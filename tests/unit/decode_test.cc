@@ -181,6 +181,23 @@ TEST_CASE("a whole input in a legacy code page is converted", "[decode]") {
   CHECK_FALSE(Repairer::Create(bad, &r).ok());
 }
 
+TEST_CASE(
+    "a short line in a legacy code page is converted, a few bytes alone "
+    "are not judged",
+    "[decode]") {
+  // A line of a few words with windows-1252 quotes and letters.
+  CHECK(RepairText("Na\xEFve art, \x93quoted\x94 words.\n").text ==
+        "Na\xC3\xAFve art, \xE2\x80\x9Cquoted\xE2\x80\x9D words.\n");
+  CHECK(RepairText("\x93Hi,\x94 he said.\n").text ==
+        "\xE2\x80\x9CHi,\xE2\x80\x9D he said.\n");
+  // Two stray bytes before a couple of letters: too little to judge, so
+  // they pass through, and a second run decides the same.
+  const std::string stray = "\x82\xC7\nid\nis\n";
+  const RepairResult once = RepairText(stray);
+  CHECK(once.text == stray);
+  CHECK(RepairText(once.text).text == once.text);
+}
+
 TEST_CASE("a stage never deletes a run that would join two invalid stretches",
           "[decode]") {
   // Removing the control byte would make E2 80 8B, a valid zero-width space.
