@@ -219,8 +219,7 @@ class WordsStage final : public TextStage {
       if (!model->rules.empty()) {
         for (size_t k = 0; k < words.written.size(); ++k) {
           const std::string lower = LowerWord(words.written[k], true);
-          if (Known(*lexicon_, lower)) continue;
-          const std::string fixed = RuleReading(*model, lower);
+          const std::string fixed = RuleRepair(*model, lower);
           if (fixed.empty()) continue;
           const uint32_t n = words.written_count[k];
           uint32_t& from = vocabulary[lower];
@@ -343,21 +342,28 @@ class WordsStage final : public TextStage {
       repaired.insert(LowerWord(text.substr(0, space), true));
       repaired.insert(LowerWord(text.substr(space + 1), true));
     }
-    // The words the rules repair, too: one accident's damaged words may be
-    // all that held another's source, which a second run would then learn
-    // (tests/fuzz/corpus/words-idempotent-rule-reveals-rule).
-    std::vector<std::string> rule_repairs;
-    for (const auto& [u, count] : words->unknown) {
-      std::string fixed = RuleReading(*m, u);
-      if (fixed.empty()) continue;
-      repaired.insert(u);
-      rule_repairs.push_back(std::move(fixed));
-    }
     std::erase_if(words->unknown, [&](const auto& u) {
       if (repaired.count(u.first) == 0) return false;
       changed.push_back(u.first);
       return true;
     });
+    // The words the rules repair, too: one accident's damaged words may be
+    // all that held another's source, which a second run would then learn
+    // (tests/fuzz/corpus/words-idempotent-rule-reveals-rule). Taken out of
+    // the unknown words, their repairs written. Whether any were.
+    const auto take_rule_repairs = [&] {
+      bool any = false;
+      std::erase_if(words->unknown, [&](const auto& u) {
+        std::string fixed = RuleReading(*m, u.first);
+        if (fixed.empty()) return false;
+        changed.push_back(u.first);
+        words->extra_written.push_back(std::move(fixed));
+        any = true;
+        return true;
+      });
+      return any;
+    };
+    take_rule_repairs();
     if (changed.empty()) return;
     sources->changed = &changed;
     // The forms the repairs rewrite are gone from the text a second run
@@ -376,11 +382,10 @@ class WordsStage final : public TextStage {
                                std::count(fix->second.replacement.begin(),
                                           fix->second.replacement.end(), ' '));
         }
-        std::string lower;
+        std::string lower;  // (only where a rule may repair the form)
         if (!gone && !m->rules.empty()) {
           lower = LowerWord(w, true);
-          const std::string base(WithoutPossessive(lower));
-          gone = !Known(*lexicon_, base) && !RuleReading(*m, base).empty();
+          gone = !RuleRepair(*m, lower).empty();
         }
         if (gone) {
           sources->gone.push_back(lower.empty() ? LowerWord(w, true) : lower);
@@ -394,26 +399,21 @@ class WordsStage final : public TextStage {
       words->written_count.resize(kept);
     };
     drop_gone();
-    {
-      // (And a join of two tokens takes one away.)
-      if (!m->pairs.empty()) {
-        std::set<std::string_view> firsts;  // the pairs' first words
-        for (const auto& [text, fix] : m->pairs)
-          firsts.insert(std::string_view(text).substr(0, text.find(' ')));
-        for (const auto& [first, second] : words->adjacent) {
-          if (firsts.count(first) == 0) continue;
-          const std::string text =
-              std::string(first) + " " + std::string(second);
-          if (m->pairs.count(text) != 0 && words->tokens > 0) --words->tokens;
-        }
+    // (And a join of two tokens takes one away.)
+    if (!m->pairs.empty()) {
+      std::set<std::string_view> firsts;  // the pairs' first words
+      for (const auto& [text, fix] : m->pairs)
+        firsts.insert(std::string_view(text).substr(0, text.find(' ')));
+      for (const auto& [first, second] : words->adjacent) {
+        if (firsts.count(first) == 0) continue;
+        const std::string text = std::string(first) + " " + std::string(second);
+        if (m->pairs.count(text) != 0 && words->tokens > 0) --words->tokens;
       }
     }
     for (const auto& [form, fix] : m->fixes)
       words->extra_written.push_back(fix.replacement);
     for (const auto& [text, fix] : m->pairs)
       words->extra_written.push_back(fix.replacement);
-    for (std::string& w : rule_repairs)
-      words->extra_written.push_back(std::move(w));
     const auto learn = [&] {
       for (SubstitutionRule& rule :
            LearnSubstitutions(*words, *lexicon_, &common_, sources)) {
@@ -435,16 +435,7 @@ class WordsStage final : public TextStage {
     // look is made again with them repaired, as a second run would make it.
     for (int again = 0; again < 2 && m->rules.size() > rules_before; ++again) {
       rules_before = m->rules.size();
-      bool any = false;
-      std::erase_if(words->unknown, [&](const auto& u) {
-        std::string fixed = RuleReading(*m, u.first);
-        if (fixed.empty()) return false;
-        changed.push_back(u.first);
-        words->extra_written.push_back(std::move(fixed));
-        any = true;
-        return true;
-      });
-      if (!any) break;
+      if (!take_rule_repairs()) break;
       drop_gone();
       learn();
     }
@@ -660,10 +651,14 @@ class WordsStage final : public TextStage {
       // document writes, which rules most names out without a search.)
       if (suspect.mid_capital) {
         waiting.push_back(
-            {&suspect, std::move(lower), word_case, {}, alternatives});
+            {&suspect, std::move(lower), word_case, {}, alternatives, {}});
       } else {
-        open.push_back({&suspect, std::move(lower), word_case,
-                        ContextOf(suspect, *m), alternatives});
+        open.push_back({&suspect,
+                        std::move(lower),
+                        word_case,
+                        ContextOf(suspect, *m),
+                        alternatives,
+                        {}});
       }
     };
     LearnEchoes(words, broken, moved, consumed, &vocabulary, m);
@@ -1018,6 +1013,14 @@ class WordsStage final : public TextStage {
     if (fix != m.fixes.end()) return LowerWord(fix->second.replacement, true);
     std::string lower = LowerWord(text, ascii);
     if (Known(*lexicon_, lower)) return lower;
+    return RuleReading(m, lower);
+  }
+
+  // Written word `lower` as `m`'s rules repair it: "" for a word the
+  // lexicon knows (possessive aside) or one no rule repairs.
+  std::string RuleRepair(const SubstitutionModel& m,
+                         const std::string& lower) const {
+    if (m.rules.empty() || Known(*lexicon_, lower)) return {};
     return RuleReading(m, lower);
   }
 
