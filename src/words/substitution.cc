@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <set>
@@ -971,21 +970,19 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   // ("yuygwe" in boyuygwer, "yuygw" in goyuygw: the replacement was
   // "oyuygw").
   std::map<std::string, bool, std::less<>> holds_pieces;  // by source
-  const auto HoldsItsPieces = [&](const std::string& s) {
+  const auto holds_its_pieces = [&](const std::string& s) {
     auto [it, fresh] = holds_pieces.emplace(s, true);
     if (!fresh || s.size() <= 3) return it->second;
-    for (size_t at = 0; at + s.size() - 1 <= s.size() && it->second; ++at) {
-      const std::string_view piece =
-          std::string_view(s).substr(at, s.size() - 1);
+    const std::string_view whole = s;
+    for (const std::string_view piece :
+         {whole.substr(1), whole.substr(0, whole.size() - 1)}) {
       for (const auto& [u, n] : words.unknown) {
         if (u.find(piece) != std::string::npos &&
-            u.find(s) == std::string::npos) {
-          it->second = false;
-          break;
-        }
+            u.find(s) == std::string::npos)
+          return it->second = false;
       }
     }
-    return it->second;
+    return true;
   };
   std::string holders, outcome;
   for (const auto& [s, r] : candidates) {
@@ -1038,7 +1035,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     // the longest piece is most of the word, and the replaced string is a
     // piece inside it.)
     if (!stems.empty() && fixed == containing && guessed.count({s, r}) == 0 &&
-        HoldsItsPieces(s)) {
+        holds_its_pieces(s)) {
       auto [it, fresh] = source_tokens.emplace(s, 0);
       if (fresh) {
         for (const auto& [u, n] : words.unknown) {
