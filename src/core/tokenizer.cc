@@ -60,18 +60,6 @@ constexpr ByteClasses kClasses;
 
 uint8_t ClassOf(char c) { return kClasses.c[static_cast<unsigned char>(c)]; }
 
-constexpr uint64_t kHighBits = 0x8080808080808080ull;
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-
-// The high bit of each byte of `w` (eight text bytes) that is an ASCII
-// letter, all at once.
-uint64_t AsciiLetterBytes(uint64_t w) {
-  const uint64_t folded = (w | (0x20 * kOnes)) & (0x7F * kOnes);  // a-z now
-  const uint64_t from_a = (folded + (0x80 - 'a') * kOnes) & kHighBits;
-  const uint64_t past_z = (folded + (0x80 - 'z' - 1) * kOnes) & kHighBits;
-  return from_a & ~past_z & ~w & kHighBits;
-}
-
 }  // namespace
 
 void Tokenize(std::string_view text, std::vector<WordToken>* out) {

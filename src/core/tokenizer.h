@@ -6,6 +6,7 @@
 #define TEXTMEND_CORE_TOKENIZER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,23 @@ struct WordToken {
 // Whether `c` is an ASCII letter.
 inline bool AsciiLetter(char c) {
   return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+// Eight bytes at a time: `w` holds eight text bytes (std::memcpy'd), and a
+// mask has the high bit of each byte that passes.
+inline constexpr uint64_t kHighBits = 0x8080808080808080ull;
+inline constexpr uint64_t kOnes = 0x0101010101010101ull;
+// The ASCII letters of `w`.
+inline uint64_t AsciiLetterBytes(uint64_t w) {
+  const uint64_t folded = (w | (0x20 * kOnes)) & (0x7F * kOnes);  // a-z now
+  const uint64_t from_a = (folded + (0x80 - 'a') * kOnes) & kHighBits;
+  const uint64_t past_z = (folded + (0x80 - 'z' - 1) * kOnes) & kHighBits;
+  return from_a & ~past_z & ~w & kHighBits;
+}
+// The bytes of `w` equal to `c` (exactly: no carry crosses a byte).
+inline uint64_t BytesEqual(uint64_t w, char c) {
+  const uint64_t x = w ^ (static_cast<unsigned char>(c) * kOnes);
+  return ~(((x & (0x7F * kOnes)) + 0x7F * kOnes) | x) & kHighBits;
 }
 
 // Appends the word tokens of `text` (valid UTF-8) to `*out`.

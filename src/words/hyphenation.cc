@@ -53,7 +53,7 @@ std::set<std::pair<std::string, std::string>> DecideJoins(
     const std::string joined = head + tail;
     // The document's own spelling decides first: it writes the compound with
     // its hyphen within lines, or the word whole.
-    const bool written_whole = vocabulary.count(joined) != 0;
+    const bool written_whole = vocabulary.Find(joined) != nullptr;
     if (compounds.count(head + "-" + tail) != 0 && !written_whole) return;
     const bool capitalized = CaseOf(head_text) == WordCase::kCapitalized;
     const bool known =

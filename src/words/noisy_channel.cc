@@ -492,8 +492,7 @@ bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
                                        const Vocabulary& vocabulary) const {
   // (This runs for every name of a document: no reading is kept.)
   return AnyMisreading(lower, [&](const std::string& reading) {
-    const auto it = vocabulary.find(reading);
-    return (it != vocabulary.end() && it->second > 0) || CommonWord(reading);
+    return vocabulary.Count(reading) > 0 || CommonWord(reading);
   });
 }
 
@@ -517,9 +516,9 @@ double NoisyChannel::Prior(std::string_view word,
   if (vocabulary != nullptr) {
     // (A count of 0 is a word the repairs remove from the document, the
     // pieces of a joined word: absent, as a second run sees it.)
-    const auto it = vocabulary->find(std::string(word));
-    if (it != vocabulary->end() && it->second > 0)
-      score += kVocabularyBonus + std::log(static_cast<double>(it->second));
+    const uint32_t count = vocabulary->Count(word);
+    if (count > 0)
+      score += kVocabularyBonus + std::log(static_cast<double>(count));
   }
   return score;
 }

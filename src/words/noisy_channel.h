@@ -18,11 +18,9 @@
 #include <vector>
 
 #include "dict/lexicon.h"
+#include "words/vocabulary.h"
 
 namespace textmend {
-
-// The document's own vocabulary: lowercase word -> occurrences.
-using Vocabulary = std::unordered_map<std::string, uint32_t>;
 
 // How well `w` fits between `before` and `after` (either may be ""), in
 // nats, by the lexicon's word-pair counts: log C(before w) + log C(w after)

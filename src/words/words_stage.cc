@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -84,9 +85,19 @@ class FormIndex {
       const std::string_view first = form.substr(0, form.find(' '));
       by_first_[first].push_back(&entry);
       lengths_ |= uint64_t{1} << std::min<size_t>(first.size(), 63);
+      const uint32_t shape = ShapeBit(first);
+      shapes_[shape >> 6] |= uint64_t{1} << (shape & 63);
       const uint64_t h = lexfmt::Hash(first);
       filter_[(h >> 6) & 63] |= uint64_t{1} << (h & 63);
     }
+  }
+
+  // Whether a form's first token may be `word` (not empty), by its length
+  // and its first and last bytes: a test that reads two bytes and needs no
+  // hash of the whole word, which rules out most words of a text.
+  bool MayHold(std::string_view word) const {
+    const uint32_t shape = ShapeBit(word);
+    return ((shapes_[shape >> 6] >> (shape & 63)) & 1) != 0;
   }
 
   // The forms whose first token is `word` (with lexfmt::Hash `h`), or
@@ -102,8 +113,18 @@ class FormIndex {
   }
 
  private:
+  // One of 4096 bits for `word`'s length and first and last bytes.
+  static uint32_t ShapeBit(std::string_view word) {
+    const uint32_t key =
+        (static_cast<uint32_t>(static_cast<unsigned char>(word.front())) << 8 |
+         static_cast<unsigned char>(word.back())) ^
+        static_cast<uint32_t>(std::min<size_t>(word.size(), 63) << 16);
+    return (key * 2654435761u) >> 20;
+  }
+
   std::unordered_map<std::string_view, std::vector<const Entry*>> by_first_;
   uint64_t lengths_ = 0;  // bit k: a first token of k bytes (63: longer)
+  std::array<uint64_t, 64> shapes_{};  // ShapeBit of each first token
   std::array<uint64_t, 64> filter_{};
 };
 
@@ -211,8 +232,14 @@ class WordsStage final : public TextStage {
         (!broken.empty() || !words.suspects.empty() ||
          !words.adjacent.empty() || !words.foreign_adjacent.empty())) {
       Vocabulary vocabulary;
-      for (size_t k = 0; k < words.written.size(); ++k)
-        vocabulary[LowerWord(words.written[k], true)] += words.written_count[k];
+      std::string folded;  // (one buffer for the window's forms)
+      for (size_t k = 0; k < words.written.size(); ++k) {
+        folded.assign(words.written[k]);
+        for (char& c : folded) {
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+        }
+        vocabulary[folded] += words.written_count[k];
+      }
       // A word the rules repair counts as the word it becomes, as a second
       // run will count it (ayiyor repaired to mayor makes ayor a misreading
       // of a word the document writes).
@@ -270,8 +297,7 @@ class WordsStage final : public TextStage {
     // name among names). Measured on OCR-like noise (seeds 11 and 12): 1 to
     // 2 points more recall on each corpus file, and no clean word changed.
     if (channel_.CommonWord(c.word) && !BesideName(suspect)) return true;
-    const auto used = vocabulary.find(c.word);
-    if (used == vocabulary.end() || used->second == 0) return false;
+    if (vocabulary.Count(c.word) == 0) return false;
     const Lexicon::Entry* e = lexicon_->Find(c.word);
     return e != nullptr && (e->flags & lexfmt::kCapitalized) != 0;
   }
@@ -588,8 +614,8 @@ class WordsStage final : public TextStage {
         ++consumed[second];
         ++vocabulary[LowerWord(pair->second.replacement, true)];
         for (const std::string_view piece : {first, second}) {
-          auto it = vocabulary.find(LowerWord(piece, true));
-          if (it != vocabulary.end() && it->second > 0) --it->second;
+          uint32_t* count = vocabulary.Find(LowerWord(piece, true));
+          if (count != nullptr && *count > 0) --*count;
         }
       }
     }
@@ -956,8 +982,8 @@ class WordsStage final : public TextStage {
       m->fixes.emplace(std::string(text), std::move(fix));
       // As a second run counts them.
       ++(*vocabulary)[form.lower];
-      auto it = vocabulary->find(lower);
-      if (it != vocabulary->end() && it->second > 0) --it->second;
+      uint32_t* count = vocabulary->Find(lower);
+      if (count != nullptr && *count > 0) --*count;
     }
   }
 
@@ -1386,21 +1412,31 @@ class WordsStage final : public TextStage {
         continue;
       }
       size_t at = i;
-      uint64_t hash = lexfmt::kHashBasis;  // (as lexfmt::Hash, as it reads)
-      for (; i < n && word_byte(run[i]); ++i)
-        hash = lexfmt::HashStep(hash, run[i]);
+      // (Eight bytes at a time while the word lasts: letters, bytes of
+      // non-ASCII characters and apostrophes.)
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, run.data() + i, 8);
+        const uint64_t in_word =
+            AsciiLetterBytes(w) | (w & kHighBits) | BytesEqual(w, '\'');
+        if (in_word != kHighBits) {
+          i += static_cast<size_t>(std::countr_zero(~in_word & kHighBits)) / 8;
+          break;
+        }
+        i += 8;
+      }
+      while (i < n && word_byte(run[i])) ++i;
       // An apostrophe at a word's edge is no part of its token (bidders'
       // shares, 'quoted').
       size_t end = i;
-      if (run[at] == '\'' || run[end - 1] == '\'') {
-        while (at < end && run[at] == '\'') ++at;
-        while (end > at && run[end - 1] == '\'') --end;
-        hash = lexfmt::Hash(run.substr(at, end - at));
-      }
+      while (at < end && run[at] == '\'') ++at;
+      while (end > at && run[end - 1] == '\'') --end;
       const size_t length = end - at;
       if (length == 0) continue;
+      const std::string_view word = run.substr(at, length);
+      if (!index.MayHold(word)) continue;
       const std::vector<const Entry*>* hit =
-          index.Find(run.substr(at, length), hash);
+          index.Find(word, lexfmt::Hash(word));
       if (hit == nullptr) continue;
       for (const Entry* entry : *hit) {
         const std::string& form = entry->first;
