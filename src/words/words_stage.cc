@@ -47,6 +47,13 @@ constexpr float kSureReading = 0.93f;
 // suspect for a second run (tests/fuzz/corpus/
 // words-idempotent-run-after-stray-byte).
 constexpr int kMaxFixRounds = 8;
+// A lowercase form the document writes more than once is how it spells the
+// word, unless it is a misreading the page reader made throughout: read so
+// only through the table's misreadings, each of which the per-word fixes
+// have found in at least this many other distinct words of the document
+// (a scanner's systematic confusions: "tlie" for "the" where "tliis",
+// "wliich" and "otlier" were read so).
+constexpr size_t kMinConfirmingWords = 3;
 // LearnEchoes reads a capitalized word as a form the document writes at
 // least this often, when the word has at least this many letters.
 constexpr size_t kMinEchoCount = 2;
@@ -54,6 +61,18 @@ constexpr size_t kMinEchoLength = 3;
 // Letters English words seldom double (skiing, withhold, savvy); a double of
 // one of them, a letter tripled, or a double first letter is a slip.
 constexpr char kRarelyDoubled[] = "ahijkquvwxy";
+
+// The pieces of `text` between occurrences of `separator`.
+std::vector<std::string> Split(std::string_view text,
+                               std::string_view separator) {
+  std::vector<std::string> pieces;
+  for (size_t at = 0;;) {
+    const size_t end = text.find(separator, at);
+    pieces.emplace_back(text.substr(at, end - at));
+    if (end == std::string_view::npos) return pieces;
+    at = end + separator.size();
+  }
+}
 
 // Whether byte `c` is part of a word to FindForms: a letter, an apostrophe
 // or a byte of a non-ASCII character.
@@ -632,17 +651,30 @@ class WordsStage final : public TextStage {
     };
     std::vector<Open> open, waiting;
     std::vector<Open> dormant;  // left unfixed, not looked at again yet
+    // Lowercase forms written more than once (see kMinConfirmingWords),
+    // looked at once a misreading is confirmed, and again when a word their
+    // readings weighed is added, or more misreadings are confirmed.
+    struct Repeated {
+      Open open;
+      size_t count;  // occurrences
+      bool fixed;    // Correct() found a reading: `reading`
+      Correction reading;
+    };
+    std::vector<Repeated> repeated;
     std::set<std::string, std::less<>> all_added;  // words the fixes add
     // Admits `suspect`, written `count` times (as the joins leave it), to the
     // rounds, unless it is no word to correct.
     const auto admit = [&](const Suspect& suspect, size_t count) {
       // A piece of a hyphenated compound (Abish-uly) is no word of its own;
       // a form written the same way twice is how the document spells it.
-      if (count != 1 || suspect.hyphened || BesideFragment(suspect, moved) ||
+      if (count == 0 || suspect.hyphened || BesideFragment(suspect, moved) ||
           broken.count(suspect.text) != 0 || m->fixes.count(suspect.text) != 0)
         return;
       const WordCase word_case = CaseOf(suspect.text);
       if (word_case == WordCase::kUpper || word_case == WordCase::kMixed)
+        return;
+      if (count > 1 && (word_case != WordCase::kLower || suspect.mid_capital ||
+                        suspect.elided))
         return;
       std::string lower = LowerWord(suspect.text, true);
       if (lower.size() < 3 || lower.find('\'') != std::string::npos) return;
@@ -675,7 +707,13 @@ class WordsStage final : public TextStage {
       // (A name is read only as a name the document writes, see
       // NameReading: it waits until one of its misreadings is a word the
       // document writes, which rules most names out without a search.)
-      if (suspect.mid_capital) {
+      if (count > 1) {
+        repeated.push_back(
+            {{&suspect, std::move(lower), word_case, {}, nullptr, {}},
+             count,
+             false,
+             {}});
+      } else if (suspect.mid_capital) {
         waiting.push_back(
             {&suspect, std::move(lower), word_case, {}, alternatives, {}});
       } else {
@@ -701,6 +739,12 @@ class WordsStage final : public TextStage {
     // Rounds until no fix brings a word to the document: each raises the
     // prior of other readings that are that word, as a second run will see.
     bool new_name = true;  // (the document's own names, at first)
+    // Per misreading of the table ("li->h"), the words the fixes read
+    // through it alone or with other misreadings.
+    std::map<std::string, std::set<std::string>> confirming;
+    // The words the fixes added since the forms written more than once were
+    // last looked at.
+    std::vector<std::string> added_since;
     for (int round = 0; round < kMaxFixRounds; ++round) {
       for (Suspect& s : TurnedSuspects(words, *m, &turned)) {
         turned_suspects.push_back(std::move(s));
@@ -762,6 +806,67 @@ class WordsStage final : public TextStage {
             std::min(0.95f, 0.5f + 0.05f * static_cast<float>(c.margin));
         m->fixes.emplace(std::string(o.suspect->text), std::move(fix));
         added.push_back(c.word);
+        if (!c.ordinary && !c.engine && c.misreadings > 0 &&
+            c.edits != "run together") {
+          for (const std::string& edit : Split(c.edits, ", "))
+            confirming[edit].insert(c.word);
+        }
+      }
+      // The forms written more than once, once a misreading is confirmed.
+      added_since.insert(added_since.end(), added.begin(), added.end());
+      const size_t added_before = added.size();
+      size_t confirmed = 0;
+      for (const auto& [edit, words_read] : confirming)
+        confirmed += words_read.size() >= kMinConfirmingWords;
+      if (confirmed > 0) {
+        std::erase_if(repeated, [&](Repeated& r) {
+          Open& o = r.open;
+          bool again = !o.weighed;
+          for (size_t k = 0; k < added_since.size() && !again; ++k) {
+            again = std::binary_search(o.reachable.begin(), o.reachable.end(),
+                                       added_since[k]);
+          }
+          if (again) {
+            o.reachable.clear();
+            r.fixed = channel_.Correct(o.lower, false, &vocabulary, &r.reading,
+                                       nullptr, nullptr, &o.reachable);
+            std::sort(o.reachable.begin(), o.reachable.end());
+            o.weighed = true;
+          }
+          const Correction& c = r.reading;
+          if (!r.fixed || c.ordinary || c.engine || c.misreadings == 0 ||
+              c.edits == "run together" || channel_.Fragment(o.lower))
+            return false;
+          std::string others;  // the words confirming its misreadings
+          for (const std::string& edit : Split(c.edits, ", ")) {
+            const auto words_read = confirming.find(edit);
+            if (words_read == confirming.end()) return false;
+            size_t n = 0;
+            for (const std::string& w : words_read->second) {
+              if (w == c.word) continue;
+              if (n < 3) others += (others.empty() ? "" : ", ") + w;
+              ++n;
+            }
+            if (n < kMinConfirmingWords) return false;
+          }
+          char lead[32];
+          std::snprintf(lead, sizeof lead, "%.1f", c.margin);
+          SubstitutionModel::Fix fix;
+          fix.replacement = ApplyCase(c.word, o.word_case);
+          fix.rule = "misreading " + c.edits + " (" + c.word + ", " + lead +
+                     " nats ahead of the next reading; written " +
+                     std::to_string(r.count) +
+                     " times, a misreading the page reader made in other "
+                     "words of the document too: " +
+                     others + ")";
+          fix.confidence =
+              std::min(0.9f, 0.5f + 0.05f * static_cast<float>(c.margin));
+          m->fixes.emplace(std::string(o.suspect->text), std::move(fix));
+          for (size_t k = 0; k < r.count; ++k) added.push_back(c.word);
+          return true;
+        });
+        added_since.assign(added.begin() + static_cast<long>(added_before),
+                           added.end());
       }
       // Every word a fix adds counts once more (a second run sees it so),
       // which raises the prior of readings that are that word.

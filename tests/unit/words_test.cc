@@ -477,6 +477,52 @@ TEST_CASE("words: a word written the same way twice is not corrected",
   CHECK(RepairText(text, WithWords()).text == text);
 }
 
+TEST_CASE(
+    "words: a form written more than once is read through the misreadings "
+    "the page reader made throughout the document",
+    "[words]") {
+  // A scanner that reads "e" as "c": three words misread once each confirm
+  // it, and "mceting", written twice, is then "meeting" too.
+  const auto scan =
+      [](std::string text,
+         std::initializer_list<std::pair<const char*, const char*>> misread) {
+        for (const auto& [clean, as_read] : misread)
+          text = Damaged(text, clean, as_read);
+        return text;
+      };
+  const std::string scanned = scan(kReport, {{"noise", "noisc"},
+                                             {"the space", "the spacc"},
+                                             {"estimates", "estimatcs"},
+                                             {"meeting", "mceting"},
+                                             {"meeting", "mceting"}});
+  const RepairResult r = RepairText(scanned, WithWords());
+  CHECK(r.text == kReport);
+  size_t repeated = 0;
+  for (const Change& c : r.changes) {
+    if (c.before != "mceting") continue;
+    ++repeated;
+    CHECK(c.rule.find("written 2 times") != std::string::npos);
+  }
+  CHECK(repeated == 2);
+
+  // Without the words that confirm the misreading, twice is how the document
+  // spells it.
+  const std::string twice =
+      scan(kReport, {{"meeting", "mceting"}, {"meeting", "mceting"}});
+  CHECK(RepairText(twice, WithWords()).text == twice);
+
+  // A misreading the document does not confirm (h read as b) leaves a form
+  // written twice alone, though another one is confirmed.
+  const std::string other =
+      scan(kReport, {{"noise", "noisc"},
+                     {"the space", "the spacc"},
+                     {"estimates", "estimatcs"}}) +
+      "The harhour board met. The harhour board agreed.\n";
+  const RepairResult o = RepairText(other, WithWords());
+  CHECK(o.text ==
+        kReport + "The harhour board met. The harhour board agreed.\n");
+}
+
 // kReport broken into lines of about `width` bytes, with words hyphenated at
 // the line ends the way a typesetter breaks them (after their first `head`
 // letters).

@@ -14,12 +14,14 @@
 //
 // Usage: textmend_eval [--seed N] [--seeds K] [--rate R] [--clean |
 // --substitution | --mojibake | --ocr-noise | --broken-words | --cer] [--words]
-// [--articles N]
+// [--articles N] [--join N]
 // [--min-recall P] [--min-latin P]
 // [--min-cyrillic P] [--max-damage D] [--verbose] [--dump DIR] FILE...
 // With --substitution --verbose it prints each article's accident, restored
 // count and the rules found, and --dump DIR writes each damaged article to
 // DIR/article-N.txt (N as printed), to replay one with textmend --report.
+// With --ocr-noise --join N, N articles in a row are damaged and repaired as
+// one document (pages of one report), where misreadings recur.
 // With --names GROUPS.tsv it writes documents that mention several persons in
 // several real spellings each (names_eval.h) and scores the name stage.
 // With --cer REF HYP... it prints the character and word error rates of each
@@ -253,6 +255,7 @@ int main(int argc, char** argv) {
   std::string half = "all";
   double min_latin = -1, min_cyrillic = -1;
   size_t max_articles = SIZE_MAX;
+  size_t join = 1;             // --ocr-noise: articles per document
   const char* dump = nullptr;  // --substitution --verbose: damaged articles
   std::vector<const char*> files;
   for (int i = 1; i < argc; ++i) {
@@ -269,6 +272,8 @@ int main(int argc, char** argv) {
       clean_only = true;
     else if (a == "--per-article")
       per_article = true;
+    else if (a == "--join" && i + 1 < argc)
+      join = std::max<size_t>(1, static_cast<size_t>(std::atol(argv[++i])));
     else if (a == "--substitution")
       substitution = true;
     else if (a == "--words")
@@ -308,7 +313,7 @@ int main(int argc, char** argv) {
           "--substitution | --mojibake | --ocr-noise | --broken-words | --cer "
           "| "
           "--names [--documents N] [--half all|even|odd] | --name-pairs] "
-          "[--words] [--articles N] [--per-article] "
+          "[--words] [--articles N] [--per-article] [--join N] "
           "[--min-recall P] [--min-latin P] [--min-cyrillic P] "
           "[--max-damage D] [--verbose] [--dump DIR] FILE...\n");
       return 2;
@@ -399,7 +404,15 @@ int main(int argc, char** argv) {
         if (articles.size() < max_articles) articles.push_back(std::move(a));
       }
     }
-    return textmend_eval::RunNoiseEval(articles, no);
+    // (--join N: N articles in a row are one document, as the pages of a
+    // report or a book are repaired together, where a page reader's
+    // systematic misreadings recur.)
+    std::vector<std::string> documents;
+    for (size_t k = 0; k < articles.size(); ++k) {
+      if (k % join == 0) documents.emplace_back();
+      documents.back() += articles[k];
+    }
+    return textmend_eval::RunNoiseEval(documents, no);
   }
   // The substitution mode measures the word stage, so it is always on there.
   textmend::Options options;
