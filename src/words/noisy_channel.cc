@@ -97,6 +97,8 @@ constexpr uint32_t kFrequentCount = 800000000;
 // CommonWord). Names are mostly rarer, and mostly not in lowercase use
 // (John, which a misread Jolin must not become).
 constexpr uint32_t kCommonWordCount = 10000000;
+// Corpus count of the names CommonName() reads a misread capitalized word as.
+constexpr uint32_t kCommonNameCount = 5000000;
 constexpr double kFloorPerLetter = 1.5;  // beyond three letters
 constexpr double kLowestFloor = -28.0;
 
@@ -492,7 +494,8 @@ bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
                                        const Vocabulary& vocabulary) const {
   // (This runs for every name of a document: no reading is kept.)
   return AnyMisreading(lower, [&](const std::string& reading) {
-    return vocabulary.Count(reading) > 0 || CommonWord(reading);
+    return vocabulary.Count(reading) > 0 || CommonWord(reading) ||
+           CommonName(reading);
   });
 }
 
@@ -502,6 +505,12 @@ void NoisyChannel::Misreadings(std::string_view lower,
     out->push_back(reading);
     return false;
   });
+}
+
+bool NoisyChannel::CommonName(std::string_view word) const {
+  const Lexicon::Entry* e = lexicon_.Find(word);
+  return e != nullptr && e->frequency >= kCommonNameCount &&
+         (e->flags & lexfmt::kCapitalized) != 0;
 }
 
 bool NoisyChannel::CommonWord(std::string_view word) const {

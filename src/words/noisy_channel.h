@@ -117,6 +117,11 @@ class NoisyChannel {
   // that a capitalized misreading of it is far likelier than a name
   // (academy, awards, magic: not doppler, nor the name John).
   bool CommonWord(std::string_view word) const;
+  // Whether `word` is a name (a word the lexicon knows capitalized) common
+  // enough in running text that a capitalized word one misreading from it is
+  // far likelier its misreading than another name (London, Johnson, Owen:
+  // not Kigali, nor Gervais, which the lexicon knows without a count).
+  bool CommonName(std::string_view word) const;
 
   // Whether `lower` begins or ends a common longer word ("holdi",
   // "ibility"): more likely a piece of a word the page lost than a misread

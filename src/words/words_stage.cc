@@ -54,6 +54,9 @@ constexpr int kMaxFixRounds = 8;
 // (a scanner's systematic confusions: "tlie" for "the" where "tliis",
 // "wliich" and "otlier" were read so).
 constexpr size_t kMinConfirmingWords = 3;
+// NameReading reads a capitalized word as a common name the document does
+// not write only when the name has at least this many letters.
+constexpr size_t kMinCommonNameLength = 6;
 // LearnEchoes reads a capitalized word as a form the document writes at
 // least this often, when the word has at least this many letters.
 constexpr size_t kMinEchoCount = 2;
@@ -316,6 +319,11 @@ class WordsStage final : public TextStage {
     // name among names). Measured on OCR-like noise (seeds 11 and 12): 1 to
     // 2 points more recall on each corpus file, and no clean word changed.
     if (channel_.CommonWord(c.word) && !BesideName(suspect)) return true;
+    // A common name the document does not write, only for a longer word:
+    // short names one misreading from a common one are many (Jolin is no
+    // misread John), long ones few (Jolinson is a misread Johnson).
+    if (c.word.size() >= kMinCommonNameLength && channel_.CommonName(c.word))
+      return true;
     if (vocabulary.Count(c.word) == 0) return false;
     const Lexicon::Entry* e = lexicon_->Find(c.word);
     return e != nullptr && (e->flags & lexfmt::kCapitalized) != 0;

@@ -263,10 +263,17 @@ TEST_CASE("words: a misread name is read as the name the document writes",
             "a Microsoft spokesman said the harbour office would use its "
             "software.\n");
   // A name one misreading from a known name the document never writes is
-  // a name in its own right (Deppler is not Doppler here).
+  // a name in its own right (Deppler is not Doppler here)...
   const std::string other =
       "The engineer, Mr Deppler, said the Escondida team would help.\n";
   CHECK(RepairText(kReport + other, WithWords()).text == kReport + other);
+  // ...unless that name is a long and common one (Jolinson, with "li" read
+  // for "h", is Johnson; a short one is left: see the next test's Jolin).
+  const std::string common =
+      "The engineer, Mr Jolinson, said the harbour team would help.\n";
+  CHECK(RepairText(kReport + common, WithWords()).text ==
+        kReport +
+            "The engineer, Mr Johnson, said the harbour team would help.\n");
 }
 
 TEST_CASE("words: a capitalized misreading of a common word is read as it",
