@@ -91,6 +91,9 @@ constexpr uint32_t kFragmentScan = 2000;
 // Corpus count of a function word (he, in, which, about) and other words
 // this frequent.
 constexpr uint32_t kFrequentCount = 800000000;
+// Corpus count of the function words FunctionWord() admits (why: 192
+// million; its rarest, about 150 words).
+constexpr uint32_t kFunctionWordCount = 150000000;
 // Corpus count of the ~5,700 most frequent words (February, academy,
 // awards, magic; not doppler, 2 million, nor godfather): a capitalized word
 // one misreading from such a word in lowercase use is read as it (see
@@ -542,6 +545,12 @@ double NoisyChannel::WordPrior(std::string_view lower,
 bool NoisyChannel::Frequent(std::string_view word) const {
   const Lexicon::Entry* e = lexicon_.Find(word);
   return e != nullptr && e->frequency >= kFrequentCount;
+}
+
+bool NoisyChannel::FunctionWord(std::string_view word) const {
+  const Lexicon::Entry* e = lexicon_.Find(word);
+  return e != nullptr && e->frequency >= kFunctionWordCount &&
+         (e->flags & lexfmt::kLower) != 0;
 }
 
 bool NoisyChannel::Fragment(std::string_view lower) const {

@@ -113,6 +113,10 @@ class NoisyChannel {
   // Whether `word` is among the most frequent (function) words: the, when,
   // more.
   bool Frequent(std::string_view word) const;
+  // Whether `word` is in lowercase use and as common as the pronouns and
+  // auxiliaries (she, his, had, why): what a short capitalized word the
+  // lexicon lacks may be read as where a sentence starts.
+  bool FunctionWord(std::string_view word) const;
   // Whether `word` is a word in lowercase use common enough in running text
   // that a capitalized misreading of it is far likelier than a name
   // (academy, awards, magic: not doppler, nor the name John).

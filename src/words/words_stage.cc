@@ -792,7 +792,7 @@ class WordsStage final : public TextStage {
                    (o.suspect->mid_capital &&
                     !NameReading(c, vocabulary, *o.suspect)) ||
                    (capitalized && o.lower.size() <= 4 &&
-                    !channel_.Frequent(c.word))) {
+                    !channel_.FunctionWord(c.word))) {
           // (A piece of a word the page lost is no misreading; asked last,
           // as it reads the lexicon around the word.)
           still.push_back(std::move(o));

@@ -305,11 +305,11 @@ TEST_CASE("words: a short word starting a sentence is read as a function word",
   // table's misreadings make of it (Fhe, Bnt), and as nothing else.
   const std::string text =
       "Fhe board approved the plan. Bnt asked, Jef said he was pleased. "
-      "Ivo agreed.\n";
+      "Ivo agreed. Shc said so too.\n";
   CHECK(RepairText(kReport + text, WithWords()).text ==
         kReport +
             "The board approved the plan. But asked, Jef said he was "
-            "pleased. Ivo agreed.\n");
+            "pleased. Ivo agreed. She said so too.\n");
 }
 
 TEST_CASE("words: an apostrophe's meaning is kept", "[words]") {
