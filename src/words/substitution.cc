@@ -176,6 +176,23 @@ double WordLogP(const Lexicon& lexicon, std::string_view lower) {
   return floor - (e != nullptr ? 0.05 * e->level : 5.0);
 }
 
+// How likely an accident is to have written `source` (lowercase) in place
+// of what it replaced: as arbitrary letters, one of 26 per letter, or as an
+// English word, as likely as the word is in running text (a find-and-replace
+// is mostly given words: "start" for "one"). Of a reading's source letters,
+// those of a word are far likelier the accident's than the same number of
+// a damaged word's own letters ("still" in cstillr, colour, over "cstill",
+// power).
+double SourceLogP(const Lexicon& lexicon, std::string_view source) {
+  const double letters = -kSourceLetterLog * static_cast<double>(source.size());
+  const Lexicon::Entry* e = lexicon.Find(source);
+  if (e == nullptr || e->frequency == 0 || (e->flags & lexfmt::kLower) == 0)
+    return letters;
+  const double word = WordLogP(lexicon, source);
+  const double high = std::max(letters, word);
+  return high + std::log1p(std::exp(std::min(letters, word) - high));
+}
+
 std::string SubstitutionRule::Describe() const {
   std::string out = "substitution '" + source + "'->'" + target + "' (" +
                     std::to_string(stems) + " words:";
@@ -1169,7 +1186,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     for (const Reading& r : readings) {
       Contextual& c = contextual[r.first];
       score_context(&c);
-      c.score -= kSourceLetterLog * static_cast<double>(c.source.size());
+      c.score += SourceLogP(lexicon, c.source);
     }
     std::sort(readings.begin(), readings.end(),
               [&](const Reading& a, const Reading& b) {

@@ -129,6 +129,34 @@ TEST_CASE("words: the words around an accident's repairs confirm its rule",
 }
 
 TEST_CASE(
+    "words: an accident that wrote an English word is read in one "
+    "word family",
+    "[words]") {
+  // Every "yste" became "test": one word family damaged (stestm, stestms),
+  // which hundreds of rewrites make words of. A find-and-replace is mostly
+  // given a word, so the reading whose source is one (test -> yste: system)
+  // is far likelier than one that counts the damaged words' own letters as
+  // the accident's (stest -> ...), and the words around it tell the rest.
+  const std::string bank =
+      "The bank said its payment system had failed on Friday morning, "
+      "leaving thousands of customers unable to pay for their shopping. "
+      "Engineers worked through the weekend to restore the system, and the "
+      "bank said all accounts were safe. It blamed a fault in an old "
+      "computer system that links its branches, and promised to replace the "
+      "systems it has run since the early nineties. Critics said the failure "
+      "showed how much banks still rely on ageing systems that few staff "
+      "understand. A test of the new system will begin next month, the bank "
+      "added, and customers will be told before any change.\n";
+  CHECK(RepairText(bank, WithWords()).text == bank);
+  const RepairResult r =
+      RepairText(Accident(bank, "yste", "test"), WithWords());
+  CHECK(r.text == bank);
+  REQUIRE(r.changes.size() == 6);
+  for (const Change& c : r.changes)
+    CHECK(c.rule.find("substitution 'test'->'yste'") == 0);
+}
+
+TEST_CASE(
     "words: an accident's source written as a whole word is read by "
     "the words around it",
     "[words]") {
