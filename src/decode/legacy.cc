@@ -1,6 +1,7 @@
 // Legacy encoding detection and decoding; see legacy.h.
 #include "decode/legacy.h"
 
+#include <unicode/uchar.h>
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
@@ -157,22 +158,47 @@ LegacyGuess GuessLegacyEncoding(std::string_view raw) {
   if (invalid == 0 || valid * 2 >= invalid || shaped * 2 > invalid)
     return guess;
 
-  // The code pages are judged on what is not valid UTF-8: a valid sequence
-  // reads as a space. (The encoding stage may repair mojibake among the
-  // valid sequences; the guess must not change once it has run.)
+  // The code pages are judged on what is not valid UTF-8: a run of valid
+  // sequences reads as one space. The guess must not change once the later
+  // stages have repaired the text, which they do only among valid
+  // sequences and ASCII: the encoding stage repairs mojibake, and the
+  // unicode stage composes a letter and its marks into one character (k and
+  // U+0301 into U+1E31) and drops control characters. So a combining mark
+  // reads as one space with the ASCII letter before it, and a control
+  // character as nothing.
   std::string judged(sample);
+  bool after_valid = false;  // judged[i - 1] is a space for valid sequences
   for (size_t i = 0; i < judged.size();) {
-    if (static_cast<unsigned char>(judged[i]) < 0x80) {
+    const auto b = static_cast<unsigned char>(judged[i]);
+    if (b < 0x80) {
+      if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+        judged.erase(i, 1);
+        continue;
+      }
+      after_valid = false;
       ++i;
       continue;
     }
     size_t len = 1;
-    if (DecodeAt(judged, i, &len) >= 0) {
+    const int32_t cp = DecodeAt(judged, i, &len);
+    if (cp < 0) {
+      after_valid = false;
+      i += len;
+      continue;
+    }
+    if (after_valid) {
+      judged.erase(i, len);
+      continue;
+    }
+    if (u_getCombiningClass(cp) != 0 && i > 0 &&
+        static_cast<unsigned char>(judged[i - 1]) < 0x80) {
+      judged[i - 1] = ' ';
+      judged.erase(i, len);
+    } else {
       judged.replace(i, len, 1, ' ');
       ++i;
-    } else {
-      i += len;
     }
+    after_valid = true;
   }
   const size_t judged_high = static_cast<size_t>(std::count_if(
       judged.begin(), judged.end(),

@@ -786,7 +786,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         if ((e.flags & lexfmt::kLower) == 0) continue;
         const std::string_view w = lexicon.WordOf(e);
         const size_t around = c.a.size() + c.b.size();
-        if (w.size() < around + 2 || w.size() > around + kMaxPiece ||
+        if (w.size() < around + kMinPiece || w.size() > around + kMaxPiece ||
             w.substr(0, c.a.size()) != c.a ||
             w.substr(w.size() - c.b.size()) != c.b) {
           continue;
