@@ -357,6 +357,33 @@ class WordsStage final : public TextStage {
   //
   // The unknown words of lines that turned English once the fixes were
   // known (`turned`, by foreign line) are evidence too, as for a second run.
+  // Counts `count` occurrences of written token `was` as `now` (words one
+  // space apart; "" for none) in `words`' tokens and known tokens, as
+  // GatherWords would count them.
+  void Recount(std::string_view was, std::string_view now, size_t count,
+               DocumentWords* words) const {
+    const auto tally = [&](std::string_view text, size_t* tokens,
+                           size_t* known) {
+      for (size_t at = 0, end; at < text.size(); at = end + 1) {
+        end = text.find(' ', at);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view piece = text.substr(at, end - at);
+        if (piece.size() < 2) continue;
+        ++*tokens;
+        const std::string lower = LowerWord(piece, true);
+        *known += lexicon_->Find(lower) != nullptr ||
+                  KnownPossessive(*lexicon_, lower);
+      }
+    };
+    size_t old_tokens = 0, old_known = 0, new_tokens = 0, new_known = 0;
+    tally(was, &old_tokens, &old_known);
+    tally(now, &new_tokens, &new_known);
+    words->tokens = words->tokens + count * new_tokens -
+                    std::min(words->tokens, count * old_tokens);
+    words->known_tokens = words->known_tokens + count * new_known -
+                          std::min(words->known_tokens, count * old_known);
+  }
+
   void LearnAfterFixes(DocumentWords* words, SourceLog* sources,
                        SubstitutionModel* m,
                        const std::vector<char>& turned) const {
@@ -428,17 +455,18 @@ class WordsStage final : public TextStage {
         const std::string_view w = words->written[k];
         const auto fix = m->fixes.find(w);
         bool gone = fix != m->fixes.end();
-        // (A split adds tokens, as a second run counts them.)
+        // (The words it becomes count as a second run counts them: a split
+        // adds tokens, and a repaired word is one the lexicon knows, which
+        // may make the document English enough to learn from.)
         if (gone) {
-          words->tokens += words->written_count[k] *
-                           static_cast<size_t>(
-                               std::count(fix->second.replacement.begin(),
-                                          fix->second.replacement.end(), ' '));
+          Recount(w, fix->second.replacement, words->written_count[k], words);
         }
         std::string lower;  // (only where a rule may repair the form)
         if (!gone && !m->rules.empty()) {
           lower = LowerWord(w, true);
-          gone = !RuleRepair(*m, lower).empty();
+          const std::string fixed = RuleRepair(*m, lower);
+          gone = !fixed.empty();
+          if (gone) Recount(w, fixed, words->written_count[k], words);
         }
         if (gone) {
           sources->gone.push_back(lower.empty() ? LowerWord(w, true) : lower);
@@ -460,7 +488,10 @@ class WordsStage final : public TextStage {
       for (const auto& [first, second] : words->adjacent) {
         if (firsts.count(first) == 0) continue;
         const std::string text = std::string(first) + " " + std::string(second);
-        if (m->pairs.count(text) != 0 && words->tokens > 0) --words->tokens;
+        const auto pair = m->pairs.find(text);
+        if (pair == m->pairs.end()) continue;
+        Recount(first, "", 1, words);
+        Recount(second, pair->second.replacement, 1, words);
       }
     }
     for (const auto& [form, fix] : m->fixes)
