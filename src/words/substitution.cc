@@ -647,9 +647,44 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     for (const std::string_view piece : seen) ++pieces[piece];
   }
+  // A name holding a piece of an unknown word supports it too: an accident
+  // damages names as well as words (Richzqw and Chapzqw beside inzqwnet:
+  // "ter" replaced), and in step 3 a name the rewrite makes one the lexicon
+  // knows is evidence. (Only pieces an unknown word holds are counted: a
+  // window's names are hundreds, and their own pieces alone are no source.)
+  // Per piece, the names holding it (indexes into words.names).
+  std::unordered_map<std::string_view, std::vector<uint32_t>> names_with;
+  if (!pieces.empty()) {
+    for (size_t k = 0; k < words.names.size(); ++k) {
+      const std::string& name = words.names[k];
+      seen.clear();
+      // (A piece no unknown word holds is in no longer one that starts
+      // with it either.)
+      for (size_t i = 0; i + kMinSource <= name.size(); ++i) {
+        for (size_t len = kMinSource;
+             len <= kMaxSource && i + len <= name.size(); ++len) {
+          const std::string_view piece = std::string_view(name).substr(i, len);
+          if (pieces.count(piece) == 0) break;
+          seen.push_back(piece);
+        }
+      }
+      std::sort(seen.begin(), seen.end());
+      seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+      for (const std::string_view piece : seen)
+        names_with[piece].push_back(static_cast<uint32_t>(k));
+    }
+    for (const auto& [piece, holding] : names_with)
+      pieces.find(piece)->second += holding.size();
+  }
+  static const std::vector<uint32_t> kNoNames;
+  const auto names_holding_piece =
+      [&](std::string_view piece) -> const std::vector<uint32_t>& {
+    const auto it = names_with.find(piece);
+    return it == names_with.end() ? kNoNames : it->second;
+  };
   struct Source {
     std::string text;
-    size_t words;  // distinct unknown words holding it
+    size_t words;  // distinct unknown words and names holding it
     bool closed;   // no one-letter-longer piece is in as many words
   };
   std::vector<Source> sources;
@@ -724,6 +759,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   struct Context {
     std::string_view a, b;
     bool by_prefix;
+    bool name;  // of a name: its rewrite may be a name too
     uint32_t lo, hi;
   };
   std::vector<Context> contexts;
@@ -731,20 +767,26 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   for (const Source& source : sources) {
     const std::string& s = source.text;
     contexts.clear();
-    for (const auto& [u, count] : words.unknown) {
+    // (The names holding the source too: an accident damages names as well
+    // as words, and a name may be the one whose letters narrow the lexicon.)
+    const auto add_context = [&](std::string_view u, bool name) {
       const size_t p = u.find(s);
       if (p == std::string::npos || u.find(s, p + 1) != std::string::npos)
-        continue;
+        return;
       Context c;
-      c.a = std::string_view(u).substr(0, p);
-      c.b = std::string_view(u).substr(p + s.size());
-      if (c.a.size() + c.b.size() < 2) continue;
+      c.a = u.substr(0, p);
+      c.b = u.substr(p + s.size());
+      c.name = name;
+      if (c.a.size() + c.b.size() < 2) return;
       const auto pre = lexicon.PrefixRange(c.a);
       const auto suf = lexicon.SuffixRange(c.b);
       c.by_prefix = pre.second - pre.first <= suf.second - suf.first;
       std::tie(c.lo, c.hi) = c.by_prefix ? pre : suf;
       if (c.hi - c.lo <= kMaxRange) contexts.push_back(c);
-    }
+    };
+    for (const auto& [u, count] : words.unknown) add_context(u, false);
+    for (const uint32_t k : names_holding_piece(s))
+      add_context(words.names[k], true);
     std::sort(contexts.begin(), contexts.end(),
               [](const Context& x, const Context& y) {
                 return x.hi - x.lo < y.hi - y.lo;
@@ -783,7 +825,9 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       for (uint32_t i = c.lo; i < c.hi; ++i) {
         const Lexicon::Entry& e =
             c.by_prefix ? lexicon.At(i) : lexicon.ReversedAt(i);
-        if ((e.flags & lexfmt::kLower) == 0) continue;
+        if ((e.flags & (c.name ? lexfmt::kLower | lexfmt::kCapitalized
+                               : lexfmt::kLower)) == 0)
+          continue;
         const std::string_view w = lexicon.WordOf(e);
         const size_t around = c.a.size() + c.b.size();
         if (w.size() < around + kMinPiece || w.size() > around + kMaxPiece ||
@@ -1002,13 +1046,25 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     return true;
   };
   std::string holders, outcome;
+  // The unknown words and names holding the current source (candidates
+  // come sorted by source): found once per source, not per candidate.
+  const std::string* holders_of = nullptr;
+  std::vector<size_t> unknown_holding;
   for (const auto& [s, r] : candidates) {
+    if (holders_of == nullptr || *holders_of != s) {
+      holders_of = &s;
+      unknown_holding.clear();
+      for (size_t i = 0; i < words.unknown.size(); ++i) {
+        if (words.unknown[i].first.find(s) != std::string::npos)
+          unknown_holding.push_back(i);
+      }
+    }
     size_t containing = 0, fixed = 0;
     double gain = 0;  // in log-likelihood over leaving the words unknown
     std::map<std::string, std::string> stems;  // stem -> an example
     holders.clear();
     outcome.clear();
-    for (size_t i = 0; i < words.unknown.size(); ++i) {
+    for (const size_t i : unknown_holding) {
       const std::string& u = words.unknown[i].first;
       const size_t at = u.find(s);
       if (at == std::string::npos || run_together(i, at, s.size())) continue;
@@ -1027,12 +1083,13 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
           WithoutPossessive(u).size() > s.size())
         stems.emplace(families[i], f);
     }
+    const size_t word_stems = stems.size();
     // A name holding the source (always capitalized, so not among the
     // unknown words) is evidence when the rewrite makes it a word or name
     // the lexicon knows (Microsmhbuol -> Microsoft); a name it does not
     // repair is no evidence against it: names are unknown anyway.
-    for (const std::string& name : words.names) {
-      if (name.find(s) == std::string::npos) continue;
+    for (const uint32_t k : names_holding_piece(s)) {
+      const std::string& name = words.names[k];
       const std::string f = ReplaceAll(name, s, r);
       if (!KnownCapitalized(lexicon, f)) continue;
       ++fixed;
@@ -1068,6 +1125,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     if (log != nullptr) log->examined[s].push_back(r);
     if (has_trace(s, r)) continue;
     rules.push_back(make_rule(s, r, stems, fixed, containing, gain));
+    rules.back().word_stems = word_stems;
   }
 
   // 4. One target per source: the one that explains the most distinct words.
@@ -1091,6 +1149,10 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   std::map<std::string, bool, std::less<>> in_known;  // by source
   auto strong = [&](const SubstitutionRule& w) {
     if (w.stems < 2) return false;
+    // A name is a weak second witness: a window's names are many, and an
+    // unknown word and a name share a piece by chance far more often than
+    // two unknown words do (OCR noise beside Rossignol: "signol" -> "ter").
+    if (w.word_stems < 2 && w.stems < 3) return false;
     if (w.expected >= kMinExpectedTrace || w.stems >= 3 ||
         (w.fixed >= 3 && w.fixed == w.containing))
       return true;

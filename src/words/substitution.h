@@ -33,6 +33,7 @@ struct SubstitutionRule {
   std::string source;     // as it stands in the damaged text ("start")
   std::string target;     // what it replaced ("one")
   size_t stems = 0;       // distinct stems it repairs
+  size_t word_stems = 0;  // of those, of unknown words (not names)
   size_t fixed = 0;       // distinct unknown words it repairs
   size_t containing = 0;  // distinct unknown words holding the source
   double expected = 0;    // how often the document would contain the target

@@ -128,6 +128,26 @@ TEST_CASE("words: the words around an accident's repairs confirm its rule",
   CHECK(RepairText(bare, WithWords()).text == bare);
 }
 
+TEST_CASE("words: an accident's damaged names are its evidence too",
+          "[words]") {
+  // Every "ank" became "zqv": one lowercase word (bzqv) and two names
+  // (Frzqvfurt, Frzqvlin), each written twice. The names support the source
+  // and narrow the lexicon to the rule, which repairs all three.
+  const std::string news =
+      "The bank said on Tuesday that its office in Frankfurt would close "
+      "next year. Mr Franklin, who runs the office, said the staff of forty "
+      "would be offered jobs in London or Paris. The bank has cut costs for "
+      "two years as profits fell, and its shares rose slightly after the "
+      "news. Analysts in Frankfurt said the move was expected. Franklin said "
+      "he would stay until the office closes in the spring.\n";
+  CHECK(RepairText(news, WithWords()).text == news);
+  const RepairResult r = RepairText(Accident(news, "ank", "zqv"), WithWords());
+  CHECK(r.text == news);
+  REQUIRE(r.changes.size() == 6);
+  for (const Change& c : r.changes)
+    CHECK(c.rule.find("substitution 'zqv'->'ank'") == 0);
+}
+
 TEST_CASE(
     "words: an accident that wrote an English word is read in one "
     "word family",
