@@ -24,6 +24,7 @@ constexpr size_t kMaxPiece = 8;        // longest target string
 constexpr size_t kMaxSource = 16;      // longest source string
 constexpr size_t kMaxSources = 60;     // source strings examined per window
 constexpr size_t kWordsPerSource = 8;  // unknown words searched per source
+constexpr size_t kNamesPerSource = 8;  // names read for its targets
 constexpr size_t kMaxRange = 8000;     // lexicon entries scanned per search
 constexpr size_t kMaxRules = 3;
 constexpr uint8_t kMaxEvidenceLevel = 60;  // SCOWL size level
@@ -785,8 +786,11 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       if (c.hi - c.lo <= kMaxRange) contexts.push_back(c);
     };
     for (const auto& [u, count] : words.unknown) add_context(u, false);
-    for (const uint32_t k : names_holding_piece(s))
-      add_context(words.names[k], true);
+    // (At most a few names: a short piece is in hundreds of a window's names,
+    // and each costs two searches of the lexicon.)
+    const std::vector<uint32_t>& holding_names = names_holding_piece(s);
+    for (size_t k = 0; k < holding_names.size() && k < kNamesPerSource; ++k)
+      add_context(words.names[holding_names[k]], true);
     std::sort(contexts.begin(), contexts.end(),
               [](const Context& x, const Context& y) {
                 return x.hi - x.lo < y.hi - y.lo;
