@@ -719,8 +719,10 @@ class WordsStage final : public TextStage {
       if (lower.size() < 3 || lower.find('\'') != std::string::npos) return;
       // An unknown word capitalized in mid-sentence is a name, read as one
       // only into a name the lexicon knows, by the table's misreadings
-      // (Mlcrosoft, Jannary); see NameReading.
-      if (!suspect.mid_capital &&
+      // (Mlcrosoft, Jannary); see NameReading. (Written in lowercase, it is
+      // none: a word of a line that turned English, which a second run
+      // counts with the rest.)
+      if (!suspect.mid_capital && word_case != WordCase::kLower &&
           std::binary_search(m->names.begin(), m->names.end(), lower))
         return;
       // (A word the rules repair is theirs; one holding a rule's source that
