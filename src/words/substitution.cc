@@ -729,11 +729,24 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     // words without it, has the same evidence, unless one of its targets
     // now has a trace, or had one only in a form now gone: not examined
     // again.
+    // (Nor a source inside or around one a left-out word held: the two are
+    // rivals (step 5), and the rival's evidence changed.)
+    std::vector<std::string_view> touched;
+    for (const auto& [t, targets] : log->examined) {
+      for (const std::string& w : *log->changed) {
+        if (w.find(t) != std::string::npos) {
+          touched.push_back(t);
+          break;
+        }
+      }
+    }
     std::erase_if(sources, [&](const Source& source) {
       const auto before = log->examined.find(source.text);
       if (before == log->examined.end()) return false;
-      for (const std::string& w : *log->changed) {
-        if (w.find(source.text) != std::string::npos) return false;
+      for (const std::string_view t : touched) {
+        if (source.text.find(t) != std::string::npos ||
+            t.find(source.text) != std::string_view::npos)
+          return false;
       }
       for (const std::string& r : before->second) {
         for (const std::string& w : words.extra_written) {
