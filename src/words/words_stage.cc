@@ -414,18 +414,32 @@ class WordsStage final : public TextStage {
         changed.push_back(word);
       }
     }
-    std::set<std::string, std::less<>> repaired;
-    for (const auto& [form, fix] : m->fixes)
-      repaired.insert(std::string(WithoutPossessive(LowerWord(form, true))));
-    for (const auto& [text, fix] : m->pairs) {
-      const size_t space = text.find(' ');
-      repaired.insert(LowerWord(text.substr(0, space), true));
-      repaired.insert(LowerWord(text.substr(space + 1), true));
+    // The occurrences the fixes and joins take from each unknown word: all
+    // of a form a fix rewrites, and each token a join takes (`unteers` in
+    // `vol unteers` is joined, in `vol2 unteers` it stays, as a second run
+    // sees). A word they take entirely is left out; one they take in part
+    // counts fewer.
+    std::map<std::string, size_t, std::less<>> taken;
+    for (size_t k = 0; k < words->written.size(); ++k) {
+      if (m->fixes.find(words->written[k]) == m->fixes.end()) continue;
+      taken[std::string(WithoutPossessive(
+          LowerWord(words->written[k], true)))] += words->written_count[k];
     }
-    std::erase_if(words->unknown, [&](const auto& u) {
-      if (repaired.count(u.first) == 0) return false;
+    if (!m->pairs.empty()) {
+      for (const auto& [first, second] : words->adjacent) {
+        const std::string text = std::string(first) + " " + std::string(second);
+        if (m->pairs.count(text) == 0) continue;
+        for (const std::string_view piece : {first, second})
+          ++taken[std::string(WithoutPossessive(LowerWord(piece, true)))];
+      }
+    }
+    std::erase_if(words->unknown, [&](auto& u) {
+      const auto t = taken.find(u.first);
+      if (t == taken.end()) return false;
       changed.push_back(u.first);
-      return true;
+      if (t->second >= u.second) return true;
+      u.second -= t->second;
+      return false;
     });
     // The words the rules repair, too: one accident's damaged words may be
     // all that held another's source, which a second run would then learn
