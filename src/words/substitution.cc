@@ -211,6 +211,7 @@ std::string SubstitutionRule::Describe() const {
 
 std::string ReplaceAll(std::string_view word, std::string_view from,
                        std::string_view to) {
+  if (from.empty()) return std::string(word);  // (nothing to replace)
   std::string out;
   size_t pos = 0;
   for (size_t hit; (hit = word.find(from, pos)) != std::string_view::npos;

@@ -234,6 +234,7 @@ class WordsStage final : public TextStage {
     SourceLog sources;
     std::vector<SubstitutionRule> rules =
         LearnSubstitutions(words, *lexicon_, &common_, &sources);
+    DropIdleRules(words, &rules);
     auto model = std::make_unique<SubstitutionModel>();
     for (const auto& r : rules) model->descriptions.push_back(r.Describe());
     model->rules = std::move(rules);
@@ -357,6 +358,39 @@ class WordsStage final : public TextStage {
   //
   // The unknown words of lines that turned English once the fixes were
   // known (`turned`, by foreign line) are evidence too, as for a second run.
+  // Drops the rules that repair no word the others leave them: a word is
+  // repaired by the first rule (in `rules`' order) that makes it a word the
+  // lexicon knows, so a rule whose every word an earlier rule takes repairs
+  // nothing, and a second run, which reads those words repaired, does not
+  // have it (`nayos` -> `ru` behind `ayosb` -> `eed`: it kept a later look
+  // from learning `nayo` -> `mi`).
+  void DropIdleRules(const DocumentWords& words,
+                     std::vector<SubstitutionRule>* rules) const {
+    if (rules->size() < 2) return;
+    std::vector<char> used(rules->size(), 0);
+    const auto claim = [&](const std::string& lower, bool name) {
+      for (size_t k = 0; k < rules->size(); ++k) {
+        const SubstitutionRule& r = (*rules)[k];
+        if (lower.find(r.source) == std::string::npos) continue;
+        const std::string fixed = ReplaceAll(lower, r.source, r.target);
+        if (name ? KnownCapitalized(*lexicon_, fixed)
+                 : KnownLower(*lexicon_, fixed)) {
+          used[k] = 1;
+          return;
+        }
+      }
+    };
+    for (const auto& [u, n] : words.unknown) claim(u, false);
+    for (const std::string& name : words.names) claim(name, true);
+    size_t kept = 0;
+    for (size_t k = 0; k < rules->size(); ++k) {
+      if (!used[k]) continue;
+      if (kept != k) (*rules)[kept] = std::move((*rules)[k]);
+      ++kept;
+    }
+    rules->resize(kept);
+  }
+
   // Counts `count` occurrences of written token `was` as `now` (words one
   // space apart; "" for none) in `words`' tokens and known tokens, as
   // GatherWords would count them.
