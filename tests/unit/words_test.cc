@@ -773,6 +773,8 @@ TEST_CASE("words: ReplaceAll", "[words]") {
   CHECK(ReplaceAll("prisstartrs", "start", "one") == "prisoners");
   CHECK(ReplaceAll("startstart", "start", "one") == "oneone");
   CHECK(ReplaceAll("none", "start", "one") == "none");
+  // (An empty pattern replaces nothing.)
+  CHECK(ReplaceAll("none", "", "one") == "none");
 }
 
 }  // namespace
