@@ -48,6 +48,19 @@ std::string Accident(const std::string& text, const std::string& from,
   return ReplaceAll(text, from, to);
 }
 
+// Checks that `text` (clean) is left alone, and that the accident writing
+// `to` for every `from` in it is undone by one rule, in `changes` tokens.
+void CheckAccidentUndone(const std::string& text, const std::string& from,
+                         const std::string& to, size_t changes) {
+  INFO(from << " -> " << to);
+  CHECK(RepairText(text, WithWords()).text == text);
+  const RepairResult r = RepairText(Accident(text, from, to), WithWords());
+  CHECK(r.text == text);
+  REQUIRE(r.changes.size() == changes);
+  const std::string rule = "substitution '" + to + "'->'" + from + "'";
+  for (const Change& c : r.changes) CHECK(c.rule.find(rule) == 0);
+}
+
 TEST_CASE("words: a find-and-replace accident is undone from document evidence",
           "[words]") {
   // Every "tion" became "zq" (a stray macro): questioned, construction, ...
@@ -140,12 +153,7 @@ TEST_CASE("words: an accident's damaged names are its evidence too",
       "two years as profits fell, and its shares rose slightly after the "
       "news. Analysts in Frankfurt said the move was expected. Franklin said "
       "he would stay until the office closes in the spring.\n";
-  CHECK(RepairText(news, WithWords()).text == news);
-  const RepairResult r = RepairText(Accident(news, "ank", "zqv"), WithWords());
-  CHECK(r.text == news);
-  REQUIRE(r.changes.size() == 6);
-  for (const Change& c : r.changes)
-    CHECK(c.rule.find("substitution 'zqv'->'ank'") == 0);
+  CheckAccidentUndone(news, "ank", "zqv", 6);
 }
 
 TEST_CASE(
@@ -167,13 +175,7 @@ TEST_CASE(
       "showed how much banks still rely on ageing systems that few staff "
       "understand. A test of the new system will begin next month, the bank "
       "added, and customers will be told before any change.\n";
-  CHECK(RepairText(bank, WithWords()).text == bank);
-  const RepairResult r =
-      RepairText(Accident(bank, "yste", "test"), WithWords());
-  CHECK(r.text == bank);
-  REQUIRE(r.changes.size() == 6);
-  for (const Change& c : r.changes)
-    CHECK(c.rule.find("substitution 'test'->'yste'") == 0);
+  CheckAccidentUndone(bank, "yste", "test", 6);
 }
 
 TEST_CASE(
