@@ -127,10 +127,10 @@ class NoisyChannel {
   // not Kigali, nor Gervais, which the lexicon knows without a count).
   bool CommonName(std::string_view word) const;
 
-  // Whether `lower` begins or ends a common longer word ("holdi",
-  // "ibility"): more likely a piece of a word the page lost than a misread
-  // whole word.
-  bool Fragment(std::string_view lower) const;
+  // Whether `lower` is more likely a piece of a common longer word the page
+  // lost ("holdi", "ibility": it begins or ends one) than a misreading of
+  // the word `reading` (Correct()'s) makes it.
+  bool Fragment(std::string_view lower, const Correction& reading) const;
 
   struct Candidate;  // a reading of a word (defined in the .cc)
 

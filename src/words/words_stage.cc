@@ -739,12 +739,12 @@ class WordsStage final : public TextStage {
         // A split must beat every reading of the word, decisive or not.
         if (run_together && split.score >= c.score) {
           c = split;
-        } else if (!fixed || channel_.Fragment(o.lower) ||
-                   Deliberate(*o.suspect, o.lower, c.word) ||
+        } else if (!fixed || Deliberate(*o.suspect, o.lower, c.word) ||
                    (o.suspect->mid_capital &&
                     !NameReading(c, vocabulary, *o.suspect)) ||
                    (capitalized && o.lower.size() <= 4 &&
-                    !channel_.FunctionWord(c.word))) {
+                    !channel_.FunctionWord(c.word)) ||
+                   channel_.Fragment(o.lower, c)) {
           // (A piece of a word the page lost is no misreading; asked last,
           // as it reads the lexicon around the word.)
           still.push_back(std::move(o));
@@ -795,7 +795,7 @@ class WordsStage final : public TextStage {
           }
           const Correction& c = r.reading;
           if (!r.fixed || c.ordinary || c.engine || c.misreadings == 0 ||
-              c.edits == "run together" || channel_.Fragment(o.lower))
+              c.edits == "run together" || channel_.Fragment(o.lower, c))
             return false;
           std::string others;  // the words confirming its misreadings
           for (const std::string& edit : Split(c.edits, ", ")) {

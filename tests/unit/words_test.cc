@@ -485,6 +485,23 @@ TEST_CASE("words: pieces of words a page lost are not misreadings", "[words]") {
   CHECK(RepairText(text, WithWords()).text == text);
 }
 
+TEST_CASE("words: a word that also begins a longer one is still read",
+          "[words]") {
+  // corne begins corner and trom ends nothing common, but come and from are
+  // far likelier than a lost piece; thei begins their, and reading it as
+  // the would drop a letter a piece keeps.
+  const std::string text =
+      kReport +
+      "The minister said that she would corne back to the plan in March, "
+      "trom the start of the year, and that the board would share thei "
+      "views.\n";
+  const RepairResult r = RepairText(text, WithWords());
+  std::string want = text;
+  want.replace(want.find("corne"), 5, "come");
+  want.replace(want.find("trom"), 4, "from");
+  CHECK(r.text == want);
+}
+
 TEST_CASE("words: a name misread once is read as the document writes it",
           "[words]") {
   // Names the lexicon lacks, each written twice, and misread once: two

@@ -256,7 +256,8 @@ int main(int argc, char** argv) {
   double min_latin = -1, min_cyrillic = -1;
   size_t max_articles = SIZE_MAX;
   size_t join = 1;             // --ocr-noise: articles per document
-  const char* dump = nullptr;  // --substitution --verbose: damaged articles
+  const char* dump =
+      nullptr;  // --substitution --verbose, --ocr-noise: damaged documents
   std::vector<const char*> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -398,6 +399,7 @@ int main(int argc, char** argv) {
     no.max_damage = max_damage;
     no.verbose = verbose;
     no.broken_words = broken_words;
+    no.dump = dump;
     std::vector<std::string> articles;
     for (const char* f : files) {
       for (std::string& a : Articles(ReadAll(f))) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <random>
 #include <string>
@@ -248,6 +249,7 @@ int RunNoiseEval(const std::vector<std::string>& texts,
   size_t damaged[2] = {0, 0}, restored[2] = {0, 0};
   size_t clean = 0, changed = 0, changed_beyond = 0;
   size_t chars = 0, errors_before = 0, errors_after = 0;
+  size_t dumped = 0;
   for (unsigned seed = options.seed; seed < options.seed + options.seeds;
        ++seed) {
     std::mt19937 rng(seed);
@@ -255,6 +257,11 @@ int RunNoiseEval(const std::vector<std::string>& texts,
       // Articles are damaged and repaired one at a time, as documents.
       std::vector<char> hit;
       const std::string noisy = Damage(text, options, &rng, &hit);
+      if (options.dump != nullptr) {
+        std::ofstream(std::string(options.dump) + "/doc-" +
+                      std::to_string(dumped++) + ".txt")
+            << noisy;
+      }
       textmend::RepairResult r;
       if (!repairer->Repair(noisy, &r).ok()) return 2;
       const std::vector<std::string> a = Words(text), x = Words(r.text);

@@ -23,6 +23,9 @@ struct NoiseEvalOptions {
   // Instead of misreadings: words split by a stray space ("pris oners") or
   // run together with the next ("thepolitical"), half each.
   bool broken_words = false;
+  // Where to write each damaged document (doc-N.txt), to read the misses in
+  // context with `textmend --report`; nullptr: nowhere.
+  const char* dump = nullptr;
 };
 
 // Flags for the tokens of `a` that a longest common subsequence with `b`
