@@ -58,7 +58,9 @@ constexpr double kDeleteCost = 6.5;  // a letter the text has in excess
 constexpr double kInsertCost = 7.0;  // a letter the text lost
 constexpr double kSubstituteCost = 7.0;
 constexpr double kTransposeCost = 6.5;
-constexpr size_t kMinGenericLength = 4;  // shorter: table and swaps only
+// A word of three letters loses none: two-letter words are so common that
+// their priors outweigh any reading of the word (ofl as of, not oil).
+constexpr size_t kMinDeleteLength = 4;
 constexpr size_t kMinTwoEditLength = 6;  // a misreading and an ordinary edit
 // The best candidate's score must reach this (a common word behind a likely
 // misreading does; a rare word behind two ordinary edits does not), and lead
@@ -196,7 +198,7 @@ void AddGenericEdits(const std::string& word, const Lexicon& lexicon,
   };
   std::vector<Probe> probes;
   probes.reserve(2 * n + 1 + 51 * n + 26);
-  for (size_t i = 0; i < n; ++i)
+  for (size_t i = 0; i < n && n >= kMinDeleteLength; ++i)
     probes.push_back({hashes.Delete(i), 'd', 0, static_cast<uint8_t>(i)});
   for (size_t i = 0; i + 1 < n; ++i) {
     if (word[i] != word[i + 1])
@@ -426,25 +428,7 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   for (const Candidate& c : table) {
     if (keep(lexfmt::PolyHash(c.text))) candidates.push_back(c);
   }
-  if (word.size() >= kMinGenericLength) {
-    AddGenericEdits(word, lexicon_, nullptr, &candidates);
-  } else {
-    // A short word: two neighbours swapped too (hte, teh), the one ordinary
-    // edit that leaves its letters as they are. Measured on OCR-like noise
-    // (textmend_eval --ocr-noise, seeds 11 and 12): about one point more
-    // recall on each corpus file, and no clean word changed.
-    for (size_t i = 0; i + 1 < word.size(); ++i) {
-      if (word[i] == word[i + 1]) continue;
-      Candidate c;
-      c.text = word;
-      std::swap(c.text[i], c.text[i + 1]);
-      c.cost = kTransposeCost;
-      c.ordinary = true;
-      c.kind = 't';
-      c.at = i;
-      candidates.push_back(std::move(c));
-    }
-  }
+  AddGenericEdits(word, lexicon_, nullptr, &candidates);
   if (alternatives != nullptr) {
     for (const std::string& a : *alternatives) {
       // (Letters only, and as long: the reader's choices are per character.)

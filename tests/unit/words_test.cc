@@ -485,6 +485,20 @@ TEST_CASE("words: pieces of words a page lost are not misreadings", "[words]") {
   CHECK(RepairText(text, WithWords()).text == text);
 }
 
+TEST_CASE("words: a three-letter word is read through an ordinary edit",
+          "[words]") {
+  // wss and fbr are one letter from was and for; ofl is not read as the
+  // two-letter of (a letter dropped), where oil was meant.
+  const std::string text =
+      kReport +
+      "The minister said that the plan wss ready fbr the board. Prices rose "
+      "with the ofl price.\n";
+  const std::string out = RepairText(text, WithWords()).text;
+  CHECK(out.find("plan was ready for the board") != std::string::npos);
+  CHECK(out.find("the of price") == std::string::npos);
+  CHECK(out.size() == text.size());
+}
+
 TEST_CASE("words: a word that also begins a longer one is still read",
           "[words]") {
   // corne begins corner and trom ends nothing common, but come and from are
