@@ -269,20 +269,34 @@ std::string Describe(const std::string& word, const Candidate& c) {
 }  // namespace
 
 double ContextScore(const Lexicon& lexicon, std::string_view before,
-                    std::string_view w, std::string_view after, int* listed) {
+                    std::string_view w, std::string_view after, int* listed,
+                    bool back_off) {
   const float unlisted = lexicon.pair_floor() - 1.0f;
+  const auto word_log = [&](std::string_view x) {
+    float log = 0;
+    return lexicon.PairLog(x, "", &log) ? log : Lexicon::kUnlistedWordLog;
+  };
+  // A pair the list lacks is rarer than its rarest pair, and (backing off)
+  // no likelier than the two words side by side by chance.
+  const double log_total =
+      std::log(static_cast<double>(lexicon.total_frequency()) + 1.0);
+  const auto unlisted_log = [&](std::string_view a, std::string_view b) {
+    return back_off ? std::min<double>(unlisted,
+                                       word_log(a) + word_log(b) - log_total)
+                    : unlisted;
+  };
   double score = 0;
   float log = 0;
   if (!before.empty()) {
     const bool found = lexicon.PairLog(before, w, &log);
     *listed += found;
-    score += found ? log : unlisted;
+    score += found ? log : unlisted_log(before, w);
   }
   if (!after.empty()) {
     const bool found = lexicon.PairLog(w, after, &log);
     *listed += found;
-    score += found ? log : unlisted;
-    score -= lexicon.PairLog(w, "", &log) ? log : Lexicon::kUnlistedWordLog;
+    score += found ? log : unlisted_log(w, after);
+    score -= word_log(w);
   }
   return score;
 }
@@ -394,7 +408,7 @@ bool NoisyChannel::ByContext(
     if (seen) continue;
     Reading r{k, 0};
     r.fit = ContextScore(lexicon_, context.before, candidates[k].text,
-                         context.after, &r.listed);
+                         context.after, &r.listed, /*back_off=*/true);
     // (A reading too unlikely by itself stays out, whatever its context.)
     if (score < least) r.listed = -1;
     close.push_back(r);

@@ -26,9 +26,13 @@ namespace textmend {
 // nats, by the lexicon's word-pair counts: log C(before w) + log C(w after)
 // - log C(w), the terms of P(w | before) P(after | w) that differ between
 // two words in one place. A pair the list lacks counts as rarer than any it
-// has. `*listed` is raised by the number of w's pairs the list has.
+// has, and with `back_off` also as no likelier than its two words side by
+// side by chance (C(a) C(b) / N): without that, a rare word the list lacks
+// seems to fit any words around it (P(after | w) near 1 when C(w) is
+// small). `*listed` is raised by the number of w's pairs the list has.
 double ContextScore(const Lexicon& lexicon, std::string_view before,
-                    std::string_view w, std::string_view after, int* listed);
+                    std::string_view w, std::string_view after, int* listed,
+                    bool back_off = false);
 
 // The words around a word's one occurrence (lowercase; "" at a line or
 // sentence edge, or beside punctuation), which break ties between readings

@@ -533,6 +533,10 @@ int main(int argc, char** argv) {
             ++clean;
             changed += !kept[i];
             changed_beyond += !kept[i] && kept_base[i];
+            if (verbose && !kept[i] && kept_base[i]) {
+              std::printf("  changed clean: %s ('%s'->'%s')\n", a[i].c_str(),
+                          from.c_str(), to.c_str());
+            }
             continue;
           }
           // A damaged token that reads as a word (the seed's standalone
