@@ -1206,6 +1206,25 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     i = j;
   }
   rules = std::move(unique);
+  // A rule with a rival on a source inside or around its own that rewrites
+  // the same words differently and explains them nearly as well is
+  // ambiguous ("mdmn" -> "ecre" or "smdmn" -> "effec": secrets or effects).
+  // Such a source may still be told by the words around its words (below).
+  std::erase_if(rules, [&](const SubstitutionRule& rule) {
+    for (size_t k = 0; k < rival_rules.size(); ++k) {
+      const auto& [s, r] = rival_rules[k];
+      if (s == rule.source || rival_scores[k] <= rule.score - kMinScoreMargin)
+        continue;
+      const bool inside = rule.source.find(s) != std::string::npos;
+      if (!inside && s.find(rule.source) == std::string::npos) continue;
+      const std::string& outer = inside ? rule.source : s;
+      const std::string& inner = inside ? s : rule.source;
+      const std::string& outer_target = inside ? rule.target : r;
+      const std::string& inner_target = inside ? r : rule.target;
+      if (ReplaceAll(outer, inner, inner_target) != outer_target) return true;
+    }
+    return false;
+  });
   // A source no rule stands for may still be told by the words around the
   // words it damaged: the rewrite that fits them far better than every rival
   // rewrite of the same words, and than no listed word at all, stands when
@@ -1304,27 +1323,6 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) {
     if (a.score != b.score) return a.score > b.score;
     return a.source != b.source ? a.source < b.source : a.target < b.target;
-  });
-  // A rule with a rival on a source inside or around its own that rewrites
-  // the same words differently and explains them nearly as well is
-  // ambiguous ("mdmn" -> "ecre" or "smdmn" -> "effec": secrets or effects).
-  // (A rule the words around told apart has been weighed against the
-  // rewrites of its source already.)
-  std::erase_if(rules, [&](const SubstitutionRule& rule) {
-    if (rule.context_lead > 0) return false;
-    for (size_t k = 0; k < rival_rules.size(); ++k) {
-      const auto& [s, r] = rival_rules[k];
-      if (s == rule.source || rival_scores[k] <= rule.score - kMinScoreMargin)
-        continue;
-      const bool inside = rule.source.find(s) != std::string::npos;
-      if (!inside && s.find(rule.source) == std::string::npos) continue;
-      const std::string& outer = inside ? rule.source : s;
-      const std::string& inner = inside ? s : rule.source;
-      const std::string& outer_target = inside ? rule.target : r;
-      const std::string& inner_target = inside ? r : rule.target;
-      if (ReplaceAll(outer, inner, inner_target) != outer_target) return true;
-    }
-    return false;
   });
   std::vector<SubstitutionRule> chosen;
   for (auto& rule : rules) {

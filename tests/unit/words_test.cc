@@ -179,6 +179,26 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: one word family whose letters fit two rewrites is told by the "
+    "words around it",
+    "[words]") {
+  // Every "ono" became "wsq": economy, economic and economist only. Read by
+  // their letters, ecwsqm- is as much strateg- (strategy, strategic,
+  // strategist) as econom-, and the two rules stood as rivals and neither
+  // was taken; the words around them ("the _ grew", "_ growth") choose.
+  const std::string news =
+      "The Australian economy grew faster than expected in the last quarter, "
+      "official figures showed on Wednesday.\n"
+      "Spending by households rose, and the central bank said the economy "
+      "remained strong despite higher interest rates.\n"
+      "\"The economy has been helped by exports of coal and iron ore to "
+      "China,\" said a chief economist at a large bank in Sydney.\n"
+      "Most forecasts see economic growth slowing next year as the housing "
+      "market cools.\n";
+  CheckAccidentUndone(news, "ono", "wsq", 5);
+}
+
+TEST_CASE(
     "words: an accident's source written as a whole word is read by "
     "the words around it",
     "[words]") {
