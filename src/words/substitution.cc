@@ -155,11 +155,17 @@ double ShareContaining(const Lexicon& lexicon, std::string_view piece) {
 }
 
 // Whether a token of the document holding `source` is a word the lexicon
-// knows.
+// knows, counting the words other repairs will write (a join's volunteer),
+// as a second run would read them.
 bool InKnownWord(const DocumentWords& words, const Lexicon& lexicon,
                  std::string_view source) {
   for (const std::string_view w : words.written) {
     if (w.find(source) != std::string_view::npos &&
+        Known(lexicon, LowerWord(w, true)))
+      return true;
+  }
+  for (const std::string& w : words.extra_written) {
+    if (w.find(source) != std::string::npos &&
         Known(lexicon, LowerWord(w, true)))
       return true;
   }
@@ -725,11 +731,13 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   for (const Source& source : sources) {
     if (source.closed) closed.insert(source.text);
   }
-  if (log != nullptr && log->changed != nullptr) {
+  if (log != nullptr && log->changed != nullptr &&
+      log->tokens == words.tokens) {
     // A source examined before, in words that differ from these only by
     // words without it, has the same evidence, unless one of its targets
     // now has a trace, or had one only in a form now gone: not examined
-    // again.
+    // again. (Unless the repairs changed the number of tokens: see
+    // SourceLog::tokens.)
     // (Nor a source inside or around one a left-out word held: the two are
     // rivals (step 5), and the rival's evidence changed.)
     std::vector<std::string_view> touched;
@@ -761,6 +769,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     });
   }
   if (log != nullptr) {
+    log->tokens = words.tokens;
     for (const Source& source : sources) log->examined[source.text];
   }
 

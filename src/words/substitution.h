@@ -182,6 +182,11 @@ struct SourceLog {
   // Written forms (lowercase) the repairs rewrite, gone from the words since
   // the sources were examined: a target they held has no trace now.
   std::vector<std::string> gone;
+  // The document's word tokens when the sources were last examined: how
+  // often it would hold a target (SubstitutionRule::expected) grows with
+  // them, so a repair that adds tokens (a word split in two) changes every
+  // source's evidence.
+  size_t tokens = 0;
 };
 
 // The rules `words` confirm, strongest first (at most a few). `common` (may be
