@@ -171,7 +171,21 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
       const char c = text[at];
       return (c >= '0' && c <= '9') || c == '_';
     };
-    t.protect = camel || (i > 0 && joined(i - 1)) || (j < n && joined(j));
+    // A combining mark right after the word belongs to its last letter
+    // (d and U+0301, which no precomposed letter holds): rewriting the
+    // letter would make another character, which normalization may then
+    // compose (w and U+0301 are ẃ).
+    const auto marked = [&](size_t at) {
+      if (static_cast<unsigned char>(text[at]) < 0x80) return false;
+      size_t len = 1;
+      const int32_t cp = DecodeAt(text, at, &len);
+      if (cp < 0) return false;
+      const int8_t type = u_charType(cp);
+      return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+             type == U_ENCLOSING_MARK;
+    };
+    t.protect = camel || (i > 0 && joined(i - 1)) ||
+                (j < n && (joined(j) || marked(j)));
     // Sentence start: only spaces, quotes and brackets between the word and a
     // line start or sentence-ending punctuation.
     size_t k = i;

@@ -1,7 +1,8 @@
 // Word tokens for the word and name stages: runs of letters, with apostrophes
 // inside (don't, Belarus's). Tokens that must never be touched are marked:
 // those in URLs, e-mail addresses and paths, those joined to digits or
-// underscores (identifiers, model numbers), and camelCase code.
+// underscores (identifiers, model numbers), camelCase code, and words whose
+// last letter carries a combining mark.
 #ifndef TEXTMEND_CORE_TOKENIZER_H_
 #define TEXTMEND_CORE_TOKENIZER_H_
 
