@@ -26,6 +26,10 @@ constexpr size_t kMaxSources = 60;     // source strings examined per window
 constexpr size_t kWordsPerSource = 8;  // unknown words searched per source
 constexpr size_t kNamesPerSource = 8;  // names read for its targets
 constexpr size_t kMaxRange = 8000;     // lexicon entries scanned per search
+// Lexicon entries scanned per window for one word family's forms together
+// (step 2): a bound, as such families are rare (none on 2 MB of clean or
+// of 5%-misread news).
+constexpr size_t kJointBudget = 200000;
 constexpr size_t kMaxRules = 3;
 constexpr uint8_t kMaxEvidenceLevel = 60;  // SCOWL size level
 constexpr double kMinExpectedTrace = 2.0;
@@ -787,10 +791,16 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     uint32_t lo, hi;
   };
   std::vector<Context> contexts;
+  // The unknown words' contexts too wide to search alone (see below).
+  std::vector<Context> wide;
+  std::set<std::string, std::less<>> joint;  // targets the joint search found
+  size_t joint_budget = kJointBudget;        // lexicon entries read so
   std::unordered_map<std::string_view, size_t> generated;  // target -> words
   for (const Source& source : sources) {
     const std::string& s = source.text;
     contexts.clear();
+    wide.clear();
+    joint.clear();
     // (The names holding the source too: an accident damages names as well
     // as words, and a name may be the one whose letters narrow the lexicon.)
     const auto add_context = [&](std::string_view u, bool name) {
@@ -806,7 +816,11 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       const auto suf = lexicon.SuffixRange(c.b);
       c.by_prefix = pre.second - pre.first <= suf.second - suf.first;
       std::tie(c.lo, c.hi) = c.by_prefix ? pre : suf;
-      if (c.hi - c.lo <= kMaxRange) contexts.push_back(c);
+      if (c.hi - c.lo <= kMaxRange) {
+        contexts.push_back(c);
+      } else if (!name) {
+        wide.push_back(c);
+      }
     };
     for (const auto& [u, count] : words.unknown) add_context(u, false);
     // (At most a few names: a short piece is in hundreds of a window's names,
@@ -819,6 +833,44 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
                 return x.hi - x.lo < y.hi - y.lo;
               });
     if (contexts.size() > kWordsPerSource) contexts.resize(kWordsPerSource);
+    // One word family whose every context is too common to narrow the
+    // lexicon alone (prsaid, prsaids: "pr" and "s"): its forms narrow it
+    // together. The narrowest context, when it is a prefix (the lexicon's
+    // words in order), is read within a budget per window, and a target is
+    // kept when it makes every form a word: price and prices, prize and
+    // prizes, pride and prides, for the words around to choose from (see
+    // step 4; a common letter string the forms confirm so is no guess).
+    if (contexts.empty() && wide.size() >= 2) {
+      std::sort(wide.begin(), wide.end(),
+                [](const Context& x, const Context& y) {
+                  return x.hi - x.lo < y.hi - y.lo;
+                });
+      const Context& c = wide[0];
+      if (c.by_prefix && c.hi - c.lo <= joint_budget) {
+        joint_budget -= c.hi - c.lo;
+        std::string rewritten;
+        for (uint32_t i = c.lo; i < c.hi; ++i) {
+          const Lexicon::Entry& e = lexicon.At(i);
+          if ((e.flags & lexfmt::kLower) == 0) continue;
+          const std::string_view w = lexicon.WordOf(e);
+          const size_t around = c.a.size() + c.b.size();
+          if (w.size() < around + kMinPiece || w.size() > around + kMaxPiece ||
+              w.substr(w.size() - c.b.size()) != c.b)
+            continue;
+          const std::string_view r = w.substr(c.a.size(), w.size() - around);
+          if (r == s || !AsciiLetters(r)) continue;
+          bool all = true;
+          for (size_t k = 1; k < wide.size() && all; ++k) {
+            rewritten.assign(wide[k].a).append(r).append(wide[k].b);
+            all = KnownLower(lexicon, rewritten);
+          }
+          if (all) {
+            candidates.emplace(s, std::string(r));
+            joint.emplace(std::string(r));
+          }
+        }
+      }
+    }
     if (contexts.empty() && common != nullptr) {
       // Every word holding s is (nearly) all source, or its context is too
       // common to narrow the lexicon ("thorrible", "whorrible"): the target
@@ -840,7 +892,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         }
         if (hits >= 2) {
           candidates.emplace(s, r);
-          guessed.emplace(s, r);
+          // (Unless the family's own forms found it too.)
+          if (joint.count(r) == 0) guessed.emplace(s, r);
         }
       }
     }

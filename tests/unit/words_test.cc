@@ -179,6 +179,24 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: one word family whose letters around the source are common is "
+    "read from its forms together",
+    "[words]") {
+  // Every "ice" became "said": price and prices only. "pr" and "s" around
+  // the source narrow the lexicon too little one at a time; together the two
+  // forms leave the words with a plural (price, prize, pride, ...), and the
+  // words around choose ("house prices", "prices rose").
+  const std::string news =
+      "House prices rose again in March, the building society said. Prices "
+      "in the north grew fastest, while prices in London were flat.\n"
+      "Buyers expect house prices to rise by a further 2% this year, and the "
+      "society said the average price of a home is now close to a record.\n"
+      "Agents said demand was strong, but warned that prices could fall if "
+      "interest rates rose.\n";
+  CheckAccidentUndone(news, "ice", "said", 6);
+}
+
+TEST_CASE(
     "words: one word family whose letters fit two rewrites is told by the "
     "words around it",
     "[words]") {
