@@ -1391,7 +1391,9 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     return a.source != b.source ? a.source < b.source : a.target < b.target;
   });
   std::vector<SubstitutionRule> chosen;
-  for (auto& rule : rules) {
+  size_t k = 0;
+  for (; k < rules.size() && chosen.size() < kMaxRules; ++k) {
+    SubstitutionRule& rule = rules[k];
     bool overlaps = false;
     for (const auto& c : chosen) {
       if (c.source.find(rule.source) != std::string::npos ||
@@ -1399,9 +1401,18 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         overlaps = true;
       }
     }
-    if (!overlaps) chosen.push_back(std::move(rule));
-    if (chosen.size() == kMaxRules) break;
+    if (!overlaps) {
+      chosen.push_back(std::move(rule));
+    } else if (log != nullptr) {
+      log->examined.erase(rule.source);
+    }
   }
+  // A rule that stood but was not chosen (one per source region, at most
+  // kMaxRules) was decided by the others, not by its evidence: a second
+  // call examines its source again, as a second run would, once the chosen
+  // rules have repaired their words.
+  for (; k < rules.size() && log != nullptr; ++k)
+    log->examined.erase(rules[k].source);
   return chosen;
 }
 
