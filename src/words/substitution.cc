@@ -816,10 +816,6 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       const auto suf = lexicon.SuffixRange(c.b);
       c.by_prefix = pre.second - pre.first <= suf.second - suf.first;
       std::tie(c.lo, c.hi) = c.by_prefix ? pre : suf;
-      // (No lexicon word shaped so, a compound it lacks: smartcavus, where
-      // "smartc" begins no word. Such a word narrows nothing, and must not
-      // count as a second context a target has to come from.)
-      if (c.hi == c.lo) return;
       if (c.hi - c.lo <= kMaxRange) {
         contexts.push_back(c);
       } else if (!name) {

@@ -197,33 +197,6 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "words: a damaged compound the lexicon lacks does not count as a word "
-    "that narrows the targets",
-    "[words]") {
-  // Every "ard" became "qzx". Only rewqzxed narrows the lexicon's words
-  // around the source ("rew", "ed"); loyaltycqzxs begins no word the
-  // lexicon has, and once counted as a second such word, a target had to
-  // come from both, and none did. loyaltycards stays as the accident wrote
-  // it: the rule makes no word of it.
-  const std::string news =
-      "Shops will soon offer loyalty cards to their customers, and buyers who "
-      "use the cards will be rewarded with points.\n"
-      "Some stores already sell loyaltycards that hold a record of every "
-      "purchase, and a customer can be rewarded with free goods.\n"
-      "A card of this kind costs little to make, the head of the firm said, "
-      "and it would be hard for paper vouchers to compete.\n";
-  CHECK(RepairText(news, WithWords()).text == news);
-  const std::string damaged = Accident(news, "ard", "qzx");
-  std::string want = news;
-  want.replace(want.find("loyaltycards"), 12, "loyaltycqzxs");
-  const RepairResult r = RepairText(damaged, WithWords());
-  CHECK(r.text == want);
-  REQUIRE(r.changes.size() == 6);
-  for (const Change& c : r.changes)
-    CHECK(c.rule.find("substitution 'qzx'->'ard'") == 0);
-}
-
-TEST_CASE(
     "words: one word family whose letters fit two rewrites is told by the "
     "words around it",
     "[words]") {
