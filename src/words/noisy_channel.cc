@@ -278,12 +278,11 @@ double ContextScore(const Lexicon& lexicon, std::string_view before,
   };
   // A pair the list lacks is rarer than its rarest pair, and (backing off)
   // no likelier than the two words side by side by chance.
-  const double log_total =
-      std::log(static_cast<double>(lexicon.total_frequency()) + 1.0);
   const auto unlisted_log = [&](std::string_view a, std::string_view b) {
-    return back_off ? std::min<double>(unlisted,
-                                       word_log(a) + word_log(b) - log_total)
-                    : unlisted;
+    if (!back_off) return static_cast<double>(unlisted);
+    const double log_total =
+        std::log(static_cast<double>(lexicon.total_frequency()) + 1.0);
+    return std::min<double>(unlisted, word_log(a) + word_log(b) - log_total);
   };
   double score = 0;
   float log = 0;

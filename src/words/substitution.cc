@@ -163,17 +163,14 @@ double ShareContaining(const Lexicon& lexicon, std::string_view piece) {
 // as a second run would read them.
 bool InKnownWord(const DocumentWords& words, const Lexicon& lexicon,
                  std::string_view source) {
-  for (const std::string_view w : words.written) {
-    if (w.find(source) != std::string_view::npos &&
-        Known(lexicon, LowerWord(w, true)))
-      return true;
-  }
-  for (const std::string& w : words.extra_written) {
-    if (w.find(source) != std::string::npos &&
-        Known(lexicon, LowerWord(w, true)))
-      return true;
-  }
-  return false;
+  const auto known_holder = [&](std::string_view w) {
+    return w.find(source) != std::string_view::npos &&
+           Known(lexicon, LowerWord(w, true));
+  };
+  return std::any_of(words.written.begin(), words.written.end(),
+                     known_holder) ||
+         std::any_of(words.extra_written.begin(), words.extra_written.end(),
+                     known_holder);
 }
 
 }  // namespace
@@ -796,8 +793,27 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   std::set<std::string, std::less<>> joint;  // targets the joint search found
   size_t joint_budget = kJointBudget;        // lexicon entries read so
   std::unordered_map<std::string_view, size_t> generated;  // target -> words
+  const auto narrower = [](const Context& x, const Context& y) {
+    return x.hi - x.lo < y.hi - y.lo;
+  };
   for (const Source& source : sources) {
     const std::string& s = source.text;
+    // The target lexicon entry `e` gives in context `c` (its letters
+    // between c.a and c.b, no longer than kMaxPiece), or "" when none.
+    const auto target_of = [&](const Context& c,
+                               const Lexicon::Entry& e) -> std::string_view {
+      if ((e.flags & (c.name ? lexfmt::kLower | lexfmt::kCapitalized
+                             : lexfmt::kLower)) == 0)
+        return {};
+      const std::string_view w = lexicon.WordOf(e);
+      const size_t around = c.a.size() + c.b.size();
+      if (w.size() < around + kMinPiece || w.size() > around + kMaxPiece ||
+          w.substr(0, c.a.size()) != c.a ||
+          w.substr(w.size() - c.b.size()) != c.b)
+        return {};
+      const std::string_view r = w.substr(c.a.size(), w.size() - around);
+      return r != s && AsciiLetters(r) ? r : std::string_view();
+    };
     contexts.clear();
     wide.clear();
     joint.clear();
@@ -828,10 +844,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     const std::vector<uint32_t>& holding_names = names_holding_piece(s);
     for (size_t k = 0; k < holding_names.size() && k < kNamesPerSource; ++k)
       add_context(words.names[holding_names[k]], true);
-    std::sort(contexts.begin(), contexts.end(),
-              [](const Context& x, const Context& y) {
-                return x.hi - x.lo < y.hi - y.lo;
-              });
+    std::sort(contexts.begin(), contexts.end(), narrower);
     if (contexts.size() > kWordsPerSource) contexts.resize(kWordsPerSource);
     // One word family whose every context is too common to narrow the
     // lexicon alone (prsaid, prsaids: "pr" and "s"): its forms narrow it
@@ -841,24 +854,14 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     // prizes, pride and prides, for the words around to choose from (see
     // step 4; a common letter string the forms confirm so is no guess).
     if (contexts.empty() && wide.size() >= 2) {
-      std::sort(wide.begin(), wide.end(),
-                [](const Context& x, const Context& y) {
-                  return x.hi - x.lo < y.hi - y.lo;
-                });
+      std::sort(wide.begin(), wide.end(), narrower);
       const Context& c = wide[0];
       if (c.by_prefix && c.hi - c.lo <= joint_budget) {
         joint_budget -= c.hi - c.lo;
         std::string rewritten;
         for (uint32_t i = c.lo; i < c.hi; ++i) {
-          const Lexicon::Entry& e = lexicon.At(i);
-          if ((e.flags & lexfmt::kLower) == 0) continue;
-          const std::string_view w = lexicon.WordOf(e);
-          const size_t around = c.a.size() + c.b.size();
-          if (w.size() < around + kMinPiece || w.size() > around + kMaxPiece ||
-              w.substr(w.size() - c.b.size()) != c.b)
-            continue;
-          const std::string_view r = w.substr(c.a.size(), w.size() - around);
-          if (r == s || !AsciiLetters(r)) continue;
+          const std::string_view r = target_of(c, lexicon.At(i));
+          if (r.empty()) continue;
           bool all = true;
           for (size_t k = 1; k < wide.size() && all; ++k) {
             rewritten.assign(wide[k].a).append(r).append(wide[k].b);
@@ -903,20 +906,9 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     generated.clear();
     for (const Context& c : contexts) {
       for (uint32_t i = c.lo; i < c.hi; ++i) {
-        const Lexicon::Entry& e =
-            c.by_prefix ? lexicon.At(i) : lexicon.ReversedAt(i);
-        if ((e.flags & (c.name ? lexfmt::kLower | lexfmt::kCapitalized
-                               : lexfmt::kLower)) == 0)
-          continue;
-        const std::string_view w = lexicon.WordOf(e);
-        const size_t around = c.a.size() + c.b.size();
-        if (w.size() < around + kMinPiece || w.size() > around + kMaxPiece ||
-            w.substr(0, c.a.size()) != c.a ||
-            w.substr(w.size() - c.b.size()) != c.b) {
-          continue;
-        }
-        const std::string_view r = w.substr(c.a.size(), w.size() - around);
-        if (r != s && AsciiLetters(r)) ++generated[r];
+        const std::string_view r =
+            target_of(c, c.by_prefix ? lexicon.At(i) : lexicon.ReversedAt(i));
+        if (!r.empty()) ++generated[r];
       }
     }
     const size_t needed = contexts.size() >= 2 ? 2 : 1;
@@ -1386,16 +1378,16 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     if (a.score != b.score) return a.score > b.score;
     return a.source != b.source ? a.source < b.source : a.target < b.target;
   });
+  // A rule that stood but is not chosen (one per source region, at most
+  // kMaxRules) was decided by the others, not by its evidence: a second
+  // call examines its source again, as a second run would, once the chosen
+  // rules have repaired their words.
   std::vector<SubstitutionRule> chosen;
-  size_t k = 0;
-  for (; k < rules.size() && chosen.size() < kMaxRules; ++k) {
-    SubstitutionRule& rule = rules[k];
-    bool overlaps = false;
+  for (SubstitutionRule& rule : rules) {
+    bool overlaps = chosen.size() == kMaxRules;
     for (const auto& c : chosen) {
-      if (c.source.find(rule.source) != std::string::npos ||
-          rule.source.find(c.source) != std::string::npos) {
-        overlaps = true;
-      }
+      overlaps = overlaps || c.source.find(rule.source) != std::string::npos ||
+                 rule.source.find(c.source) != std::string::npos;
     }
     if (!overlaps) {
       chosen.push_back(std::move(rule));
@@ -1403,12 +1395,6 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       log->examined.erase(rule.source);
     }
   }
-  // A rule that stood but was not chosen (one per source region, at most
-  // kMaxRules) was decided by the others, not by its evidence: a second
-  // call examines its source again, as a second run would, once the chosen
-  // rules have repaired their words.
-  for (; k < rules.size() && log != nullptr; ++k)
-    log->examined.erase(rules[k].source);
   return chosen;
 }
 
