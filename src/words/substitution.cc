@@ -796,6 +796,24 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   const auto narrower = [](const Context& x, const Context& y) {
     return x.hi - x.lo < y.hi - y.lo;
   };
+  // The lexicon's ranges of the contexts' prefixes and suffixes, each
+  // searched once (two binary searches of the whole lexicon, which the
+  // caches do not hold): the sources inside one word share them (every
+  // source starting at one place has the same prefix), and a second call
+  // reads mostly the same words.
+  SourceLog own_log;
+  SourceLog& ranges_log = log != nullptr ? *log : own_log;
+  std::string piece_key;
+  const auto range_of = [&](std::string_view piece, bool prefix) {
+    auto& ranges =
+        prefix ? ranges_log.prefix_ranges : ranges_log.suffix_ranges;
+    piece_key.assign(piece);
+    const auto [it, fresh] = ranges.try_emplace(piece_key);
+    if (fresh)
+      it->second =
+          prefix ? lexicon.PrefixRange(piece) : lexicon.SuffixRange(piece);
+    return it->second;
+  };
   for (const Source& source : sources) {
     const std::string& s = source.text;
     // The target lexicon entry `e` gives in context `c` (its letters
@@ -828,8 +846,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       c.b = u.substr(p + s.size());
       c.name = name;
       if (c.a.size() + c.b.size() < 2) return;
-      const auto pre = lexicon.PrefixRange(c.a);
-      const auto suf = lexicon.SuffixRange(c.b);
+      const auto pre = range_of(c.a, true);
+      const auto suf = range_of(c.b, false);
       c.by_prefix = pre.second - pre.first <= suf.second - suf.first;
       std::tie(c.lo, c.hi) = c.by_prefix ? pre : suf;
       if (c.hi - c.lo <= kMaxRange) {

@@ -23,6 +23,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dict/lexicon.h"
@@ -187,6 +188,11 @@ struct SourceLog {
   // them, so a repair that adds tokens (a word split in two) changes every
   // source's evidence.
   size_t tokens = 0;
+  // The lexicon's ranges of the prefixes and suffixes around sources in
+  // unknown words (Lexicon::PrefixRange, SuffixRange), kept from call to
+  // call: the second call reads mostly the same words.
+  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> prefix_ranges,
+      suffix_ranges;
 };
 
 // The rules `words` confirm, strongest first (at most a few). `common` (may be
