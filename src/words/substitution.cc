@@ -45,11 +45,15 @@ constexpr double kMinScoreMargin = 2.3;  // ten times as likely
 // kFewContextRivals rival readings the best fits better by chance: the lead
 // needed grows by the log of how many times more there are (as a test
 // corrected for many comparisons), and beyond kMaxContextRivals the words
-// are left alone.
+// are left alone. Only rivals within kRivalReach of the best count: one far
+// behind (most of the hundreds a word family's letters allow, whose
+// long sources leave the words few letters of their own) is no chance
+// winner.
 constexpr double kMinContextLead = 6.9;  // a thousand times as likely
 constexpr int kMinContextPairs = 2;
 constexpr size_t kMinContextTokens = 3;
 constexpr size_t kFewContextRivals = 10;
+constexpr double kRivalReach = 3 * kMinContextLead;
 constexpr double kSourceLetterLog = 3.26;  // log 26: one letter of 26
 constexpr size_t kMaxContextRivals = 5000;
 constexpr size_t kMaxNeighbours = 16;  // per unknown word
@@ -1370,9 +1374,13 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     const double rival = std::max(
         readings.size() > 1 ? contextual[readings[1].first].score : top.floor,
         top.floor);
+    const auto within = static_cast<size_t>(
+        std::count_if(readings.begin(), readings.end(), [&](const Reading& r) {
+          return contextual[r.first].score >= top.score - kRivalReach;
+        }));
     const double lead_needed =
         kMinContextLead +
-        std::log(std::max(1.0, static_cast<double>(readings.size()) /
+        std::log(std::max(1.0, static_cast<double>(within) /
                                    static_cast<double>(kFewContextRivals)));
     if (top.listed >= kMinContextPairs && top.score - rival >= lead_needed) {
       // The rewrite of the reading that leaves no trace, if any: the

@@ -217,6 +217,39 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: the words around tell one word family's reading among many that "
+    "fall far behind",
+    "[words]") {
+  // Every "ear" became "bdg": year and years only, one letter of their own
+  // each. Their letters allow hundreds of readings (ybdg: yard, yoga, ...),
+  // and a lead over so many seemed luck; but most of them fit the words
+  // around far worse ("the first time in three _", "this _"), and only the
+  // few within reach of the best are its rivals.
+  const std::string news =
+      "Shares in the country's largest airline rose sharply on Monday after "
+      "it reported a return to profit for the first time in three years.\n"
+      "The company said passenger numbers had recovered faster than it "
+      "expected, helped by strong demand for business travel and a weaker "
+      "currency that drew visitors from abroad.\n"
+      "Its chief executive told reporters that the airline would add twelve "
+      "new routes next year and hire about two thousand staff, mostly cabin "
+      "crew and engineers.\n"
+      "Analysts welcomed the results but warned that higher fuel prices could "
+      "squeeze margins in the second half of the year.\n"
+      "\"The recovery is real, but it is fragile,\" said one analyst at a bank "
+      "in the capital. \"Fuel is the biggest risk, and the company has hedged "
+      "less of it than its rivals.\"\n"
+      "The airline has cut costs by retiring older aircraft and renegotiating "
+      "contracts with its suppliers, and it expects to save a further 200m "
+      "this year.\n"
+      "Unions, however, said the savings had come at the expense of workers, "
+      "and threatened strikes over pay in the summer.\n"
+      "The government, which still owns a minority stake in the airline, said "
+      "it had no plans to sell its shares before the election.\n";
+  CheckAccidentUndone(news, "ear", "bdg", 4);
+}
+
+TEST_CASE(
     "words: an accident's source written as a whole word is read by "
     "the words around it",
     "[words]") {
