@@ -284,6 +284,16 @@ int main(int argc, char** argv) {
     filter[place.block] |= place.bits;
   }
   const std::string pieces = CommonPieces(entries, pool, by_frequency);
+  std::vector<uint64_t> samples;  // in word order, then reversed
+  for (uint32_t i = 0; i < n; i += lexfmt::kSampleStep) {
+    samples.push_back(lexfmt::SampleKey(std::string_view(
+        pool.data() + entries[i].word_offset, entries[i].word_length)));
+  }
+  for (uint32_t i = 0; i < n; i += lexfmt::kSampleStep) {
+    const lexfmt::Entry& e = entries[reversed[i]];
+    samples.push_back(lexfmt::ReversedSampleKey(
+        std::string_view(pool.data() + e.word_offset, e.word_length)));
+  }
 
   lexfmt::Header header{};
   std::memcpy(header.magic, lexfmt::kMagic, 8);
@@ -313,7 +323,11 @@ int main(int argc, char** argv) {
       pair_logs.size() * (sizeof(uint64_t) + sizeof(float));
   const size_t pairs_padding =
       (header.pairs_offset - header.pieces_offset) - pieces.size();
-  header.pool_offset = pairs_end;
+  const uint64_t samples_padding = (8 - pairs_end % 8) % 8;
+  header.samples_offset = pairs_end + samples_padding;
+  header.sample_count = static_cast<uint32_t>(samples.size() / 2);
+  header.pool_offset =
+      header.samples_offset + samples.size() * sizeof(uint64_t);
   header.total_frequency = total;
 
   const std::string temp = out_path + ".tmp";
@@ -340,6 +354,9 @@ int main(int argc, char** argv) {
       out.write(reinterpret_cast<const char*>(&key), sizeof key);
     for (const auto& [key, log] : pair_logs)
       out.write(reinterpret_cast<const char*>(&log), sizeof log);
+    out.write(padding, static_cast<std::streamsize>(samples_padding));
+    out.write(reinterpret_cast<const char*>(samples.data()),
+              static_cast<std::streamsize>(samples.size() * sizeof(uint64_t)));
     out.write(pool.data(), static_cast<std::streamsize>(pool.size()));
     if (!out) return Fail("cannot write " + temp);
   }

@@ -52,7 +52,10 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
       h->filter_offset + (uint64_t{8} << h->filter_bits) <= size &&
       h->pieces_offset + h->pieces_size <= size && h->pairs_offset % 8 == 0 &&
       h->pairs_offset + uint64_t{h->pair_count} * 12 <= size &&
-      h->pool_offset + h->pool_size <= size;
+      h->pool_offset + h->pool_size <= size && h->samples_offset % 8 == 0 &&
+      h->sample_count == (n + lexfmt::kSampleStep - 1) / lexfmt::kSampleStep &&
+      h->samples_offset + uint64_t{h->sample_count} * 2 * sizeof(uint64_t) <=
+          size;
   if (!ok) {
     return Status::InvalidArgument("lexicon " + path +
                                    " is damaged or of another version");
@@ -64,6 +67,7 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
       reinterpret_cast<const uint32_t*>(base + h->by_frequency_offset);
   lex->table_ = reinterpret_cast<const uint64_t*>(base + h->table_offset);
   lex->pool_ = base + h->pool_offset;
+  lex->samples_ = reinterpret_cast<const uint64_t*>(base + h->samples_offset);
   lex->filter_ = reinterpret_cast<const uint64_t*>(base + h->filter_offset);
   lex->filter_bits_ = h->filter_bits;
   lex->pieces_ = std::string_view(base + h->pieces_offset, h->pieces_size);
@@ -132,18 +136,57 @@ void Lexicon::PrefetchEntry(std::string_view lower) const {
   __builtin_prefetch(pool_ + e.word_offset);
 }
 
+namespace {
+
+// The first index in [lo, n) where `starts(i)` no longer holds, for a
+// predicate true on a leading run of [lo, n): steps doubling from lo, then a
+// binary search in the last step (a prefix's words are mostly few, and
+// near lo).
+template <typename Starts>
+uint32_t EndOfRun(uint32_t lo, uint32_t n, const Starts& starts) {
+  if (lo == n || !starts(lo)) return lo;
+  uint32_t good = lo;
+  uint32_t step = 1;
+  while (n - good > step && starts(good + step)) {
+    good += step;
+    step *= 2;
+  }
+  uint32_t bad = n - good > step ? good + step : n;
+  while (bad - good > 1) {
+    const uint32_t mid = good + (bad - good) / 2;
+    (starts(mid) ? good : bad) = mid;
+  }
+  return bad;
+}
+
+}  // namespace
+
+std::pair<uint32_t, uint32_t> Lexicon::SampledBounds(const uint64_t* samples,
+                                                     uint64_t key) const {
+  // Samples below the key are entries before the range, samples above it
+  // entries after it.
+  const uint32_t m = header_->sample_count;
+  const uint32_t below = static_cast<uint32_t>(
+      std::lower_bound(samples, samples + m, key) - samples);
+  const uint32_t above = static_cast<uint32_t>(
+      std::upper_bound(samples, samples + m, key) - samples);
+  const uint32_t step = lexfmt::kSampleStep;
+  return {below == 0 ? 0 : (below - 1) * step + 1,
+          above == m ? size() : std::min(size(), above * step)};
+}
+
 std::pair<uint32_t, uint32_t> Lexicon::PrefixRange(
     std::string_view prefix) const {
-  const Entry* begin = entries_;
-  const Entry* end = entries_ + size();
-  auto lo = std::lower_bound(
-      begin, end, prefix,
-      [&](const Entry& e, std::string_view p) { return WordOf(e) < p; });
-  auto hi = std::upper_bound(lo, end, prefix,
-                             [&](std::string_view p, const Entry& e) {
-                               return p < WordOf(e).substr(0, p.size());
-                             });
-  return {static_cast<uint32_t>(lo - begin), static_cast<uint32_t>(hi - begin)};
+  const auto [first, last] = SampledBounds(samples_, lexfmt::SampleKey(prefix));
+  const auto lo = static_cast<uint32_t>(
+      std::lower_bound(
+          entries_ + first, entries_ + last, prefix,
+          [&](const Entry& e, std::string_view p) { return WordOf(e) < p; }) -
+      entries_);
+  const uint32_t hi = EndOfRun(lo, size(), [&](uint32_t i) {
+    return WordOf(entries_[i]).substr(0, prefix.size()) == prefix;
+  });
+  return {lo, hi};
 }
 
 namespace {
@@ -166,17 +209,18 @@ int CompareReversed(std::string_view word, std::string_view suffix,
 
 std::pair<uint32_t, uint32_t> Lexicon::SuffixRange(
     std::string_view suffix) const {
-  const Entry* begin = reversed_;
-  const Entry* end = reversed_ + size();
-  auto lo = std::lower_bound(
-      begin, end, suffix, [&](const Entry& e, std::string_view s) {
-        return CompareReversed(WordOf(e), s, SIZE_MAX) < 0;
-      });
-  auto hi = std::upper_bound(
-      lo, end, suffix, [&](std::string_view s, const Entry& e) {
-        return CompareReversed(WordOf(e), s, s.size()) > 0;
-      });
-  return {static_cast<uint32_t>(lo - begin), static_cast<uint32_t>(hi - begin)};
+  const auto [first, last] = SampledBounds(samples_ + header_->sample_count,
+                                           lexfmt::ReversedSampleKey(suffix));
+  const auto lo = static_cast<uint32_t>(
+      std::lower_bound(reversed_ + first, reversed_ + last, suffix,
+                       [&](const Entry& e, std::string_view s) {
+                         return CompareReversed(WordOf(e), s, SIZE_MAX) < 0;
+                       }) -
+      reversed_);
+  const uint32_t hi = EndOfRun(lo, size(), [&](uint32_t i) {
+    return CompareReversed(WordOf(reversed_[i]), suffix, suffix.size()) == 0;
+  });
+  return {lo, hi};
 }
 
 std::string FindDictionary(const std::string& dir, const std::string& name,

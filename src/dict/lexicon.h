@@ -110,6 +110,13 @@ class Lexicon {
   uint32_t filter_bits_ = 0;
   std::string_view pieces_;
   const char* pool_ = nullptr;
+  const uint64_t* samples_ = nullptr;  // see lexicon_format.h
+
+  // The entries [first, last) of one order where a prefix or suffix search
+  // for `key` (lexfmt::SampleKey or ReversedSampleKey) can begin, from that
+  // order's `samples`.
+  std::pair<uint32_t, uint32_t> SampledBounds(const uint64_t* samples,
+                                              uint64_t key) const;
 };
 
 // The path of dictionary file `name` (e.g. "en.lex"): in `dir` when given,

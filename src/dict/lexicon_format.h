@@ -18,6 +18,13 @@
 //   char[pieces_size]       the letter strings most common in running text,
 //                           most common first, each ended by '\n' (see
 //                           CommonPieces in words/substitution.h)
+//   (0-7 zero bytes: the samples start at a multiple of 8)
+//   uint64[sample_count]    SampleKey of every kSampleStep-th entry in word
+//                           order (0, kSampleStep, ...), then
+//   uint64[sample_count]    ReversedSampleKey of every kSampleStep-th entry
+//                           in reversed-word order: a prefix or suffix search
+//                           reads these (small enough for the caches) before
+//                           the entries
 //   char[pool_size]         the words, lowercase UTF-8, not terminated
 #ifndef TEXTMEND_DICT_LEXICON_FORMAT_H_
 #define TEXTMEND_DICT_LEXICON_FORMAT_H_
@@ -27,7 +34,7 @@
 
 namespace textmend::lexfmt {
 
-inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '7'};
+inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '8'};
 
 struct Header {
   char magic[8];
@@ -47,6 +54,9 @@ struct Header {
   uint64_t pairs_offset;  // the pair keys; the logs follow them
   uint32_t pair_count;    // 0: no word-pair counts
   float pair_floor;       // log of the smallest pair count listed
+  uint64_t samples_offset;
+  uint32_t sample_count;  // entry_count / kSampleStep, rounded up
+  uint32_t reserved;
 };
 
 // The common pieces: letter strings of kMinPiece..kMaxPiece letters, from
@@ -72,6 +82,26 @@ struct Entry {
   uint8_t level;       // SCOWL size level where it first appears (10..95)
   uint32_t frequency;  // corpus count, saturated; 0 when unknown
 };
+
+// Every kSampleStep-th entry's word, as a number that orders as the words
+// do: its first 8 bytes, big-endian, zero-padded (words hold no zero
+// byte). A key below a prefix's key is a word before every word starting
+// with the prefix, one above it a word after them.
+inline constexpr uint32_t kSampleStep = 32;
+inline uint64_t SampleKey(std::string_view w) {
+  uint64_t key = 0;
+  for (size_t k = 0; k < 8; ++k)
+    key = key << 8 | (k < w.size() ? static_cast<unsigned char>(w[k]) : 0u);
+  return key;
+}
+// The same for the word read backwards (the reversed-word order).
+inline uint64_t ReversedSampleKey(std::string_view w) {
+  uint64_t key = 0;
+  for (size_t k = 0; k < 8; ++k)
+    key = key << 8 |
+          (k < w.size() ? static_cast<unsigned char>(w[w.size() - 1 - k]) : 0u);
+  return key;
+}
 
 // FNV-1a; the table is probed linearly. HashStep adds one byte, for callers
 // that hash a word as they scan it.

@@ -809,8 +809,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   SourceLog& ranges_log = log != nullptr ? *log : own_log;
   std::string piece_key;
   const auto range_of = [&](std::string_view piece, bool prefix) {
-    auto& ranges =
-        prefix ? ranges_log.prefix_ranges : ranges_log.suffix_ranges;
+    auto& ranges = prefix ? ranges_log.prefix_ranges : ranges_log.suffix_ranges;
     piece_key.assign(piece);
     const auto [it, fresh] = ranges.try_emplace(piece_key);
     if (fresh)

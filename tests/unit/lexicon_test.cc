@@ -97,6 +97,65 @@ TEST_CASE("lexicon: prefix and suffix ranges", "[lexicon]") {
   CHECK(found);
 }
 
+TEST_CASE(
+    "lexicon: prefix and suffix ranges are exact wherever the sampled keys "
+    "place them",
+    "[lexicon]") {
+  // The searches start from every 32nd word's first 8 bytes: checked
+  // against counts over all the entries, for affixes shorter
+  // and longer than 8 bytes, absent ones, and the orders' two ends.
+  const Lexicon& lex = English();
+  const uint32_t n = lex.size();
+  for (const std::string affix : {"",
+                                  "a",
+                                  "z",
+                                  "zz",
+                                  "zzzz",
+                                  "pr",
+                                  "prisone",
+                                  "prisoner",
+                                  "prisoners",
+                                  "international",
+                                  "internationalisation",
+                                  "qxq",
+                                  "e",
+                                  "s",
+                                  "ers",
+                                  "oners",
+                                  "isation",
+                                  "ness",
+                                  "abcdefghij",
+                                  "\x7f",
+                                  "'s",
+                                  "aa"}) {
+    INFO("'" << affix << "'");
+    const auto [lo, hi] = lex.PrefixRange(affix);
+    // (Counted over every entry: the words before the prefix's, and its.)
+    uint32_t want_lo = 0, within = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      const std::string_view w = lex.WordOf(lex.At(i));
+      want_lo += w < affix;
+      within += w.substr(0, affix.size()) == affix;
+    }
+    CHECK(lo == want_lo);
+    const uint32_t want_hi = want_lo + within;
+    CHECK(hi == want_hi);
+    const auto [rlo, rhi] = lex.SuffixRange(affix);
+    const auto ends = [&](uint32_t i) {
+      const std::string_view w = lex.WordOf(lex.ReversedAt(i));
+      return w.size() >= affix.size() &&
+             w.substr(w.size() - affix.size()) == affix;
+    };
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < n; ++i) count += ends(i);
+    CHECK(rhi - rlo == count);
+    if (rhi > rlo) {
+      CHECK(ends(rlo));
+      CHECK(ends(rhi - 1));
+    }
+  }
+}
+
 TEST_CASE("lexicon: a damaged or missing file is an error naming it",
           "[lexicon]") {
   TempDir dir;
