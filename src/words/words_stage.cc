@@ -106,6 +106,9 @@ class WordsStage final : public TextStage {
     std::vector<SubstitutionRule> rules =
         LearnSubstitutions(words, *lexicon_, &common_, &sources);
     DropIdleRules(words, &rules);
+    std::erase_if(rules, [&](const SubstitutionRule& rule) {
+      return MisreadingsExplain(words, rule);
+    });
     auto model = std::make_unique<SubstitutionModel>();
     for (const auto& r : rules) model->descriptions.push_back(r.Describe());
     model->rules = std::move(rules);
@@ -235,6 +238,27 @@ class WordsStage final : public TextStage {
   // nothing, and a second run, which reads those words repaired, does not
   // have it (`nayos` -> `ru` behind `ayosb` -> `eed`: it kept a later look
   // from learning `nayo` -> `mi`).
+  // Whether every unknown word `rule` repairs reads, by the table's
+  // misreadings alone, as another word: a page reader's slips, which a
+  // rule fits by coincidence ("thc" -> "repa" in thcir and thcy, read their
+  // and they; "ovv" -> "ipple" in crovvd and novv, crowd and now). A
+  // find-and-replace accident's junk is seldom one misreading from a word.
+  bool MisreadingsExplain(const DocumentWords& words,
+                          const SubstitutionRule& rule) const {
+    bool any = false;
+    for (const auto& [u, n] : words.unknown) {
+      if (u.find(rule.source) == std::string::npos) continue;
+      const std::string fixed = ReplaceAll(u, rule.source, rule.target);
+      if (!KnownLower(*lexicon_, fixed)) continue;
+      Correction c;
+      if (!channel_.Correct(u, false, nullptr, &c) || c.ordinary ||
+          c.misreadings == 0 || c.word == fixed)
+        return false;
+      any = true;
+    }
+    return any;
+  }
+
   void DropIdleRules(const DocumentWords& words,
                      std::vector<SubstitutionRule>* rules) const {
     if (rules->size() < 2) return;
@@ -438,7 +462,7 @@ class WordsStage final : public TextStage {
                             rule.source.find(r.source) != std::string::npos) &&
                            in_unknown(r.source));
         }
-        if (overlaps) continue;
+        if (overlaps || MisreadingsExplain(*words, rule)) continue;
         m->descriptions.push_back(rule.Describe());
         m->rules.push_back(std::move(rule));
       }
@@ -700,7 +724,8 @@ class WordsStage final : public TextStage {
     LearnEchoes(words, broken, moved, consumed, &vocabulary, m);
     for (const Suspect& suspect : words.suspects) {
       const auto used = consumed.find(suspect.text);
-      admit(suspect, suspect.count - (used == consumed.end() ? 0 : used->second));
+      admit(suspect,
+            suspect.count - (used == consumed.end() ? 0 : used->second));
     }
     // Lines the learning left out as another language that read as English
     // once the repairs learned so far are made (a headline of mostly
@@ -766,14 +791,14 @@ class WordsStage final : public TextStage {
         std::snprintf(lead, sizeof lead, "%.1f", c.margin);
         SubstitutionModel::Fix fix;
         fix.replacement = ApplyCase(c.word, o.word_case);
-        fix.rule = (c.edits == "run together"
-                        ? "words run together (" + c.word
-                        : "misreading " + c.edits + " (" + c.word) +
-                   (c.context.empty()
-                        ? ", " + std::string(lead) +
-                              " nats ahead of the next reading)"
-                        : ", which fits '" + c.context + "' " + lead +
-                              " nats better than the next reading)");
+        fix.rule =
+            (c.edits == "run together"
+                 ? "words run together (" + c.word
+                 : "misreading " + c.edits + " (" + c.word) +
+            (c.context.empty()
+                 ? ", " + std::string(lead) + " nats ahead of the next reading)"
+                 : ", which fits '" + c.context + "' " + lead +
+                       " nats better than the next reading)");
         fix.confidence =
             std::min(0.95f, 0.5f + 0.05f * static_cast<float>(c.margin));
         m->fixes.emplace(std::string(o.suspect->text), std::move(fix));
@@ -1074,8 +1099,7 @@ class WordsStage final : public TextStage {
                               std::string_view b) {
       if (written.empty()) return std::string();
       if (!a.empty() && !b.empty()) {
-        const auto pair =
-            m.pairs.find(std::string(a) + " " + std::string(b));
+        const auto pair = m.pairs.find(std::string(a) + " " + std::string(b));
         if (pair != m.pairs.end())
           return LowerWord(pair->second.replacement, true);
       }
@@ -1105,7 +1129,8 @@ class WordsStage final : public TextStage {
     bool any = false;
     for (size_t line = 0; line < turned->size(); ++line) {
       if ((*turned)[line]) continue;
-      const std::vector<std::string_view>& line_words = words.foreign_words[line];
+      const std::vector<std::string_view>& line_words =
+          words.foreign_words[line];
       // (Judged by the lexicon alone already: only a line with a word a fix
       // or a rule repairs can turn.)
       bool repaired = false;

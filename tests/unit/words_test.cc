@@ -299,6 +299,35 @@ TEST_CASE(
   CHECK(p.text.find("asked for more information") != std::string::npos);
 }
 
+TEST_CASE(
+    "words: a rule that page-reader slips fit by coincidence is left to the "
+    "per-word reading",
+    "[words]") {
+  // thcir and thcy share "thc", which "pa" makes pair and pay: two words, a
+  // source no English word holds, and a rule stood. Each is one misreading
+  // (c for e) from their and they. A rule that agrees with the slips'
+  // readings (crovvd, novv: "ovv" -> "ow") may stand.
+  const std::string text =
+      "A large crowd gathered outside the theatre on Friday night to see the "
+      "actors arrive for the premiere.\n"
+      "The film, which has taken three years to make, is now expected to "
+      "open in cinemas across the country next month.\n"
+      "Its director said their hopes were high, and that they would tour the "
+      "festivals in the spring.\n";
+  std::string read = text;
+  for (const auto& [word, misread] : {std::pair{"crowd", "crovvd"},
+                                      {" now ", " novv "},
+                                      {"their", "thcir"},
+                                      {"they", "thcy"}})
+    read = Damaged(read, word, misread);
+  const RepairResult r = RepairText(read, WithWords());
+  CHECK(r.text == text);
+  for (const Change& c : r.changes) {
+    if (c.before.rfind("thc", 0) == 0)
+      CHECK(c.rule.find("misreading c->e") == 0);
+  }
+}
+
 TEST_CASE("words: OCR misreadings are corrected word by word", "[words]") {
   // One misreading each, as a scanner makes them; the names around them are
   // words the lexicon lacks and stay.
