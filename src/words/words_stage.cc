@@ -238,25 +238,26 @@ class WordsStage final : public TextStage {
   // nothing, and a second run, which reads those words repaired, does not
   // have it (`nayos` -> `ru` behind `ayosb` -> `eed`: it kept a later look
   // from learning `nayo` -> `mi`).
-  // Whether every unknown word `rule` repairs reads, by the table's
-  // misreadings alone, as another word: a page reader's slips, which a
-  // rule fits by coincidence ("thc" -> "repa" in thcir and thcy, read their
-  // and they; "ovv" -> "ipple" in crovvd and novv, crowd and now). A
-  // find-and-replace accident's junk is seldom one misreading from a word.
+  // Whether every unknown word `rule` repairs reads decisively as another
+  // word, one of them through the misreading table alone: a page reader's
+  // slips, which a rule of letters fits by coincidence ("thc" -> "pa" in
+  // thcir and thcy, read their and they; "wl" -> "pa" in wlth and wlin). A
+  // find-and-replace accident's junk is seldom so. (Not a rule the words
+  // around chose: that evidence is no coincidence of letters.)
   bool MisreadingsExplain(const DocumentWords& words,
                           const SubstitutionRule& rule) const {
-    bool any = false;
+    if (rule.context_lead > 0) return false;
+    bool slip = false;
     for (const auto& [u, n] : words.unknown) {
       if (u.find(rule.source) == std::string::npos) continue;
       const std::string fixed = ReplaceAll(u, rule.source, rule.target);
       if (!KnownLower(*lexicon_, fixed)) continue;
       Correction c;
-      if (!channel_.Correct(u, false, nullptr, &c) || c.ordinary ||
-          c.misreadings == 0 || c.word == fixed)
+      if (!channel_.Correct(u, false, nullptr, &c) || c.word == fixed)
         return false;
-      any = true;
+      slip = slip || (!c.ordinary && c.misreadings > 0);
     }
-    return any;
+    return slip;
   }
 
   void DropIdleRules(const DocumentWords& words,
