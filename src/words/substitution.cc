@@ -869,19 +869,20 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     if (contexts.size() > kWordsPerSource) contexts.resize(kWordsPerSource);
     // One word family whose every context is too common to narrow the
     // lexicon alone (prsaid, prsaids: "pr" and "s"): its forms narrow it
-    // together. The narrowest context, when it is a prefix (the lexicon's
-    // words in order), is read within a budget per window, and a target is
+    // together. The narrowest context (its prefix's words, or its suffix's)
+    // is read within a budget per window, and a target is
     // kept when it makes every form a word: price and prices, prize and
     // prizes, pride and prides, for the words around to choose from (see
     // step 4; a common letter string the forms confirm so is no guess).
     if (contexts.empty() && wide.size() >= 2) {
       std::sort(wide.begin(), wide.end(), narrower);
       const Context& c = wide[0];
-      if (c.by_prefix && c.hi - c.lo <= joint_budget) {
+      if (c.hi - c.lo <= joint_budget) {
         joint_budget -= c.hi - c.lo;
         std::string rewritten;
         for (uint32_t i = c.lo; i < c.hi; ++i) {
-          const std::string_view r = target_of(c, lexicon.At(i));
+          const std::string_view r =
+              target_of(c, c.by_prefix ? lexicon.At(i) : lexicon.ReversedAt(i));
           if (r.empty()) continue;
           bool all = true;
           for (size_t k = 1; k < wide.size() && all; ++k) {

@@ -250,6 +250,29 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: one word family whose narrowest letters are its ending is read "
+    "from its forms together",
+    "[words]") {
+  // Every "laim" became "jedrqb": claim, claims, claimed only. "c" alone
+  // says nothing, and the endings ("ed", "s") narrow the lexicon too little
+  // one at a time; the family's forms are read together from the words
+  // ending like the narrowest one ("-ed"), as from the words beginning like
+  // it, and the words around choose ("insurance claims", "claimed that").
+  const std::string news =
+      "The insurer said on Tuesday that insurance claims had risen sharply "
+      "after the storms in the north of the country.\n"
+      "Most of the claims came from home owners whose roofs were damaged, and "
+      "the company claimed that it would settle them within a month.\n"
+      "Its chief executive said the average claim had doubled, as builders "
+      "were in short supply.\n"
+      "Lawyers for some owners claimed that the firm had been slow to pay "
+      "compensation claims in the past.\n"
+      "Shares in the firm fell by 4% as investors worried that profits would "
+      "suffer in the second half of the year.\n";
+  CheckAccidentUndone(news, "laim", "jedrqb", 6);
+}
+
+TEST_CASE(
     "words: an accident's source written as a whole word is read by "
     "the words around it",
     "[words]") {
