@@ -225,19 +225,6 @@ class WordsStage final : public TextStage {
            (suspect.plural_possessive && word.back() != 's');
   }
 
-  // The words the repairs (per-word fixes, joins and rules) leave unknown may
-  // show an accident the repaired ones hid (they counted against it), as a
-  // second run would see: such rules are learned too, so that one run
-  // repairs what two would.
-  //
-  // The unknown words of lines that turned English once the fixes were
-  // known (`turned`, by foreign line) are evidence too, as for a second run.
-  // Drops the rules that repair no word the others leave them: a word is
-  // repaired by the first rule (in `rules`' order) that makes it a word the
-  // lexicon knows, so a rule whose every word an earlier rule takes repairs
-  // nothing, and a second run, which reads those words repaired, does not
-  // have it (`nayos` -> `ru` behind `ayosb` -> `eed`: it kept a later look
-  // from learning `nayo` -> `mi`).
   // Whether every unknown word `rule` repairs reads decisively as another
   // word, one of them through the misreading table alone: a page reader's
   // slips, which a rule of letters fits by coincidence ("thc" -> "pa" in
@@ -260,6 +247,12 @@ class WordsStage final : public TextStage {
     return slip;
   }
 
+  // Drops the rules that repair no word the others leave them: a word is
+  // repaired by the first rule (in `rules`' order) that makes it a word the
+  // lexicon knows, so a rule whose every word an earlier rule takes repairs
+  // nothing, and a second run, which reads those words repaired, does not
+  // have it (`nayos` -> `ru` behind `ayosb` -> `eed`: it kept a later look
+  // from learning `nayo` -> `mi`).
   void DropIdleRules(const DocumentWords& words,
                      std::vector<SubstitutionRule>* rules) const {
     if (rules->size() < 2) return;
@@ -314,6 +307,13 @@ class WordsStage final : public TextStage {
                           std::min(words->known_tokens, count * old_known);
   }
 
+  // The words the repairs (per-word fixes, joins and rules) leave unknown may
+  // show an accident the repaired ones hid (they counted against it), as a
+  // second run would see: such rules are learned too, so that one run
+  // repairs what two would.
+  //
+  // The unknown words of lines that turned English once the fixes were
+  // known (`turned`, by foreign line) are evidence too, as for a second run.
   void LearnAfterFixes(DocumentWords* words, SourceLog* sources,
                        SubstitutionModel* m,
                        const std::vector<char>& turned) const {
