@@ -8,6 +8,7 @@
 #include <bit>
 #include <cstring>
 
+#include "core/char_class.h"
 #include "core/utf8.h"
 
 namespace textmend {
@@ -179,10 +180,8 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
       if (static_cast<unsigned char>(text[at]) < 0x80) return false;
       size_t len = 1;
       const int32_t cp = DecodeAt(text, at, &len);
-      if (cp < 0) return false;
-      const int8_t type = u_charType(cp);
-      return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
-             type == U_ENCLOSING_MARK;
+      return cp >= 0 &&
+             Classify(static_cast<uint32_t>(cp)).kind == CharKind::kMark;
     };
     t.protect = camel || (i > 0 && joined(i - 1)) ||
                 (j < n && (joined(j) || marked(j)));
