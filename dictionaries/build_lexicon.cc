@@ -284,16 +284,18 @@ int main(int argc, char** argv) {
     filter[place.block] |= place.bits;
   }
   const std::string pieces = CommonPieces(entries, pool, by_frequency);
-  std::vector<uint64_t> samples;  // in word order, then reversed
-  for (uint32_t i = 0; i < n; i += lexfmt::kSampleStep) {
-    samples.push_back(lexfmt::SampleKey(std::string_view(
-        pool.data() + entries[i].word_offset, entries[i].word_length)));
-  }
+  // Every kSampleStep-th entry's key in word order, then in reversed order.
+  std::vector<uint64_t> samples, reversed_samples;
   for (uint32_t i = 0; i < n; i += lexfmt::kSampleStep) {
     const lexfmt::Entry& e = entries[reversed[i]];
-    samples.push_back(lexfmt::ReversedSampleKey(
-        std::string_view(pool.data() + e.word_offset, e.word_length)));
+    samples.push_back(lexfmt::SampleKey(std::string_view(
+        pool.data() + entries[i].word_offset, entries[i].word_length)));
+    reversed_samples.push_back(lexfmt::SampleKey(
+        std::string_view(pool.data() + e.word_offset, e.word_length),
+        /*backwards=*/true));
   }
+  samples.insert(samples.end(), reversed_samples.begin(),
+                 reversed_samples.end());
 
   lexfmt::Header header{};
   std::memcpy(header.magic, lexfmt::kMagic, 8);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -68,6 +69,8 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
   lex->table_ = reinterpret_cast<const uint64_t*>(base + h->table_offset);
   lex->pool_ = base + h->pool_offset;
   lex->samples_ = reinterpret_cast<const uint64_t*>(base + h->samples_offset);
+  lex->log_total_frequency_ =
+      std::log(static_cast<double>(h->total_frequency) + 1.0);
   lex->filter_ = reinterpret_cast<const uint64_t*>(base + h->filter_offset);
   lex->filter_bits_ = h->filter_bits;
   lex->pieces_ = std::string_view(base + h->pieces_offset, h->pieces_size);
@@ -209,8 +212,9 @@ int CompareReversed(std::string_view word, std::string_view suffix,
 
 std::pair<uint32_t, uint32_t> Lexicon::SuffixRange(
     std::string_view suffix) const {
-  const auto [first, last] = SampledBounds(samples_ + header_->sample_count,
-                                           lexfmt::ReversedSampleKey(suffix));
+  const auto [first, last] =
+      SampledBounds(samples_ + header_->sample_count,
+                    lexfmt::SampleKey(suffix, /*backwards=*/true));
   const auto lo = static_cast<uint32_t>(
       std::lower_bound(reversed_ + first, reversed_ + last, suffix,
                        [&](const Entry& e, std::string_view s) {

@@ -80,6 +80,8 @@ class Lexicon {
   }
   uint32_t size() const { return header_->entry_count; }
   uint64_t total_frequency() const { return header_->total_frequency; }
+  // log(total_frequency() + 1), taken once when the file is opened.
+  double log_total_frequency() const { return log_total_frequency_; }
 
   // Entries in word order: [first, second) are those starting with `prefix`.
   std::pair<uint32_t, uint32_t> PrefixRange(std::string_view prefix) const;
@@ -111,10 +113,11 @@ class Lexicon {
   std::string_view pieces_;
   const char* pool_ = nullptr;
   const uint64_t* samples_ = nullptr;  // see lexicon_format.h
+  double log_total_frequency_ = 0;
 
   // The entries [first, last) of one order where a prefix or suffix search
-  // for `key` (lexfmt::SampleKey or ReversedSampleKey) can begin, from that
-  // order's `samples`.
+  // for `key` (lexfmt::SampleKey, read backwards for a suffix) can begin, from
+  // that order's `samples`.
   std::pair<uint32_t, uint32_t> SampledBounds(const uint64_t* samples,
                                               uint64_t key) const;
 };

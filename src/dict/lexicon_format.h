@@ -10,19 +10,21 @@
 //   (0-7 zero bytes: the table starts at a multiple of 8)
 //   uint64[table_size]      open-addressing hash table: see Slot(); 0 empty
 //   uint64[2^filter_bits]   blocked filter over the words: see FilterPlace()
+//   char[pieces_size]       the letter strings most common in running text,
+//                           most common first, each ended by '\n' (see
+//                           CommonPieces in words/substitution.h)
+//   (0-7 zero bytes: the pairs start at a multiple of 8)
 //   uint64[pair_count]      word-pair keys, ascending: Hash("a b") for a pair
 //                           of words one after the other, Hash("a") for a
 //                           word alone (the frequency list's word counts)
 //   float[pair_count]       the natural log of each key's corpus count (pairs
 //                           and words are counted in different corpora)
-//   char[pieces_size]       the letter strings most common in running text,
-//                           most common first, each ended by '\n' (see
-//                           CommonPieces in words/substitution.h)
 //   (0-7 zero bytes: the samples start at a multiple of 8)
 //   uint64[sample_count]    SampleKey of every kSampleStep-th entry in word
 //                           order (0, kSampleStep, ...), then
-//   uint64[sample_count]    ReversedSampleKey of every kSampleStep-th entry
-//                           in reversed-word order: a prefix or suffix search
+//   uint64[sample_count]    SampleKey(word, backwards) of every kSampleStep-th
+//                           entry in reversed-word order: a prefix or suffix
+//                           search
 //                           reads these (small enough for the caches) before
 //                           the entries
 //   char[pool_size]         the words, lowercase UTF-8, not terminated
@@ -84,22 +86,17 @@ struct Entry {
 };
 
 // Every kSampleStep-th entry's word, as a number that orders as the words
-// do: its first 8 bytes, big-endian, zero-padded (words hold no zero
-// byte). A key below a prefix's key is a word before every word starting
-// with the prefix, one above it a word after them.
+// do: its first 8 bytes (its last 8 read backwards, for the reversed-word
+// order), big-endian, zero-padded (words hold no zero byte). A key below a
+// prefix's key is a word before every word starting with the prefix, one
+// above it a word after them.
 inline constexpr uint32_t kSampleStep = 32;
-inline uint64_t SampleKey(std::string_view w) {
+inline uint64_t SampleKey(std::string_view w, bool backwards = false) {
   uint64_t key = 0;
-  for (size_t k = 0; k < 8; ++k)
-    key = key << 8 | (k < w.size() ? static_cast<unsigned char>(w[k]) : 0u);
-  return key;
-}
-// The same for the word read backwards (the reversed-word order).
-inline uint64_t ReversedSampleKey(std::string_view w) {
-  uint64_t key = 0;
-  for (size_t k = 0; k < 8; ++k)
-    key = key << 8 |
-          (k < w.size() ? static_cast<unsigned char>(w[w.size() - 1 - k]) : 0u);
+  for (size_t k = 0; k < 8; ++k) {
+    const size_t at = backwards ? w.size() - 1 - k : k;
+    key = key << 8 | (k < w.size() ? static_cast<unsigned char>(w[at]) : 0u);
+  }
   return key;
 }
 

@@ -280,9 +280,8 @@ double ContextScore(const Lexicon& lexicon, std::string_view before,
   // no likelier than the two words side by side by chance.
   const auto unlisted_log = [&](std::string_view a, std::string_view b) {
     if (!back_off) return static_cast<double>(unlisted);
-    const double log_total =
-        std::log(static_cast<double>(lexicon.total_frequency()) + 1.0);
-    return std::min<double>(unlisted, word_log(a) + word_log(b) - log_total);
+    return std::min<double>(
+        unlisted, word_log(a) + word_log(b) - lexicon.log_total_frequency());
   };
   double score = 0;
   float log = 0;
@@ -361,8 +360,8 @@ bool NoisyChannel::Decide(const std::string& word, bool capitalized,
         !ByContext(*context, candidates, found, best - margin, floor + kMinLead,
                    &chosen, &lead))
       return false;
-    by_context = (context->before.empty() ? "" : context->before + " ") +
-                 "_" + (context->after.empty() ? "" : " " + context->after);
+    by_context = (context->before.empty() ? "" : context->before + " ") + "_" +
+                 (context->after.empty() ? "" : " " + context->after);
   }
   const Candidate& taken = candidates[chosen];
   out->word = taken.text;
@@ -413,9 +412,8 @@ bool NoisyChannel::ByContext(
     close.push_back(r);
   }
   if (close.size() < 2) return false;
-  std::sort(close.begin(), close.end(), [](const Reading& a, const Reading& b) {
-    return a.fit > b.fit;
-  });
+  std::sort(close.begin(), close.end(),
+            [](const Reading& a, const Reading& b) { return a.fit > b.fit; });
   if (close[0].listed <= 0 || close[0].fit - close[1].fit < kContextLead)
     return false;
   *chosen = close[0].candidate;

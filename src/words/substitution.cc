@@ -1066,8 +1066,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   // below its rarest word. Rival rewrites of the same words are scored on
   // the same occurrences and neighbours, so their difference is what tells.
   const float unlisted_pair = lexicon.pair_floor() - 1.0f;
-  const double log_total =
-      std::log(static_cast<double>(lexicon.total_frequency()) + 1.0);
+  const double log_total = lexicon.log_total_frequency();
   std::unordered_map<std::string, float> pair_logs;  // "a b" -> log count
   // (-1: not listed.)
   const auto listed_log = [&](const std::string& a, const std::string& b) {
