@@ -819,10 +819,13 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   };
   for (const Source& source : sources) {
     const std::string& s = source.text;
-    // The target lexicon entry `e` gives in context `c` (its letters
-    // between c.a and c.b, no longer than kMaxPiece), or "" when none.
+    // The target the `i`-th lexicon entry of context `c`'s range gives (its
+    // letters between c.a and c.b, no longer than kMaxPiece), or "" when
+    // none.
     const auto target_of = [&](const Context& c,
-                               const Lexicon::Entry& e) -> std::string_view {
+                               uint32_t i) -> std::string_view {
+      const Lexicon::Entry& e =
+          c.by_prefix ? lexicon.At(i) : lexicon.ReversedAt(i);
       if ((e.flags & (c.name ? lexfmt::kLower | lexfmt::kCapitalized
                              : lexfmt::kLower)) == 0)
         return {};
@@ -870,10 +873,10 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     // One word family whose every context is too common to narrow the
     // lexicon alone (prsaid, prsaids: "pr" and "s"): its forms narrow it
     // together. The narrowest context (its prefix's words, or its suffix's)
-    // is read within a budget per window, and a target is
-    // kept when it makes every form a word: price and prices, prize and
-    // prizes, pride and prides, for the words around to choose from (see
-    // step 4; a common letter string the forms confirm so is no guess).
+    // is read within a budget per window, and a target is kept when it
+    // makes every form a word: price and prices, prize and prizes, pride and
+    // prides, for the words around to choose from (see step 4; a common
+    // letter string the forms confirm so is no guess).
     if (contexts.empty() && wide.size() >= 2) {
       std::sort(wide.begin(), wide.end(), narrower);
       const Context& c = wide[0];
@@ -881,8 +884,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         joint_budget -= c.hi - c.lo;
         std::string rewritten;
         for (uint32_t i = c.lo; i < c.hi; ++i) {
-          const std::string_view r =
-              target_of(c, c.by_prefix ? lexicon.At(i) : lexicon.ReversedAt(i));
+          const std::string_view r = target_of(c, i);
           if (r.empty()) continue;
           bool all = true;
           for (size_t k = 1; k < wide.size() && all; ++k) {
@@ -928,8 +930,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     generated.clear();
     for (const Context& c : contexts) {
       for (uint32_t i = c.lo; i < c.hi; ++i) {
-        const std::string_view r =
-            target_of(c, c.by_prefix ? lexicon.At(i) : lexicon.ReversedAt(i));
+        const std::string_view r = target_of(c, i);
         if (!r.empty()) ++generated[r];
       }
     }
