@@ -103,12 +103,8 @@ class WordsStage final : public TextStage {
       std::string_view window, const PageReadings& readings) const override {
     DocumentWords words = GatherWords(window, *lexicon_);
     SourceLog sources;
-    std::vector<SubstitutionRule> rules =
-        LearnSubstitutions(words, *lexicon_, &common_, &sources);
+    std::vector<SubstitutionRule> rules = LearnRules(words, &sources);
     DropIdleRules(words, &rules);
-    std::erase_if(rules, [&](const SubstitutionRule& rule) {
-      return MisreadingsExplain(words, rule);
-    });
     auto model = std::make_unique<SubstitutionModel>();
     for (const auto& r : rules) model->descriptions.push_back(r.Describe());
     model->rules = std::move(rules);
@@ -223,6 +219,18 @@ class WordsStage final : public TextStage {
     return (suspect.elided && word.size() > lower.size() &&
             word.substr(word.size() - lower.size()) == lower) ||
            (suspect.plural_possessive && word.back() != 's');
+  }
+
+  // The substitution rules `words` confirm (see LearnSubstitutions), but
+  // for those the page reader's slips explain (MisreadingsExplain).
+  std::vector<SubstitutionRule> LearnRules(const DocumentWords& words,
+                                           SourceLog* log) const {
+    std::vector<SubstitutionRule> rules =
+        LearnSubstitutions(words, *lexicon_, &common_, log);
+    std::erase_if(rules, [&](const SubstitutionRule& rule) {
+      return MisreadingsExplain(words, rule);
+    });
+    return rules;
   }
 
   // Whether every unknown word `rule` repairs reads decisively as another
@@ -454,8 +462,7 @@ class WordsStage final : public TextStage {
                          });
     };
     const auto learn = [&] {
-      for (SubstitutionRule& rule :
-           LearnSubstitutions(*words, *lexicon_, &common_, sources)) {
+      for (SubstitutionRule& rule : LearnRules(*words, sources)) {
         bool overlaps = false;
         for (const SubstitutionRule& r : m->rules) {
           overlaps =
@@ -463,7 +470,7 @@ class WordsStage final : public TextStage {
                             rule.source.find(r.source) != std::string::npos) &&
                            in_unknown(r.source));
         }
-        if (overlaps || MisreadingsExplain(*words, rule)) continue;
+        if (overlaps) continue;
         m->descriptions.push_back(rule.Describe());
         m->rules.push_back(std::move(rule));
       }
