@@ -1060,9 +1060,12 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   };
   // How likely the rewrite of the words holding `s` makes them with the
   // words around them (a neighbour the rewrite repairs too read repaired):
-  // per occurrence the word's own log count, and per neighbour the log of
-  // how often the pair list has the two together over how often the word
-  // occurs. A pair the list lacks counts as likely as the neighbour alone
+  // per written word its own log count, once however often it occurs, and
+  // per neighbour the log of how often the pair list has the two together
+  // over how often the word occurs. (A word an article is about recurs far
+  // more often than running text has it: counted per occurrence, the count
+  // of a common word outweighed the neighbours of a rarer one: brfirstr,
+  // seven times, read as car, not browser.) A pair the list lacks counts as likely as the neighbour alone
   // (at most just below the list's rarest pair); a word it lacks, just
   // below its rarest word. Rival rewrites of the same words are scored on
   // the same occurrences and neighbours, so their difference is what tells.
@@ -1098,9 +1101,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       if (u.find(s) == std::string::npos) continue;
       const std::string f = ReplaceAll(u, s, r);
       const double own = word_log(f);
-      const auto n = static_cast<double>(words.unknown[i].second);
-      c->score += n * own;
-      c->floor += n * Lexicon::kUnlistedWordLog;
+      c->score += own;
+      c->floor += Lexicon::kUnlistedWordLog;
       for (const uint32_t p : pairs_of[i]) {
         const auto& [first, second] = words.adjacent[p / 2];
         const bool before = (p & 1) != 0;  // the neighbour comes first
@@ -1154,7 +1156,9 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       }
     }
     size_t containing = 0, fixed = 0;
-    double gain = 0;  // in log-likelihood over leaving the words unknown
+    // In log-likelihood over leaving the words unknown, per written word
+    // (once however often it occurs, as the words around score it).
+    double gain = 0;
     std::map<std::string, std::string> stems;  // stem -> an example
     holders.clear();
     outcome.clear();
@@ -1164,12 +1168,11 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       if (at == std::string::npos || run_together(i, at, s.size())) continue;
       ++containing;
       const std::string f = ReplaceAll(u, s, r);
-      const double n = static_cast<double>(words.unknown[i].second);
       if (!KnownLower(lexicon, f)) continue;
       ++fixed;
       holders.append(std::to_string(i)).push_back('\n');
       outcome.append(f).push_back('\n');
-      gain += n * (WordLogP(lexicon, WithoutPossessive(f)) - kUnexplainedLogP);
+      gain += WordLogP(lexicon, WithoutPossessive(f)) - kUnexplainedLogP;
       // Rare words are weak evidence: a coincidence finds them too easily.
       // So is a word that is all source: it keeps none of its own letters.
       const Lexicon::Entry* e = lexicon.Find(WithoutPossessive(f));
