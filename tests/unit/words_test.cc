@@ -279,6 +279,25 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: a rule rewrites a token the lexicon knows only as an acronym",
+    "[words]") {
+  // Every "the" became "bcp": they, their, further and the rest, and "the"
+  // itself seven times. BCP is an acronym the lexicon lists; written in
+  // lowercase, "bcp" is no word, and the rule the other words confirm
+  // rewrites it too.
+  const std::string news =
+      "The committee met on Thursday to discuss the budget for the coming "
+      "year.\n"
+      "Its members said they would not approve further spending until the "
+      "council had explained where the money from the last grant had gone.\n"
+      "Other councillors argued that the delays were hurting local schools, "
+      "and that their own wards were losing out.\n"
+      "The chairman said there would be another meeting next month, and that "
+      "he hoped the two sides would agree by then.\n";
+  CheckAccidentUndone(news, "the", "bcp", 14);
+}
+
+TEST_CASE(
     "words: one word family whose narrowest letters are its ending is read "
     "from its forms together",
     "[words]") {
