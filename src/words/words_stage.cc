@@ -47,6 +47,12 @@ constexpr int kMaxFixRounds = 8;
 // (a scanner's systematic confusions: "tlie" for "the" where "tliis",
 // "wliich" and "otlier" were read so).
 constexpr size_t kMinConfirmingWords = 3;
+// Or a slip of one of the commonest words (at least this corpus count: the,
+// and, for, with, after), which the document writes at least
+// kMinSlipShare times as often as the form: "hte" eleven times beside a
+// thousand "the" is no spelling of its own.
+constexpr uint32_t kMinSlipWordCount = 300000000;
+constexpr size_t kMinSlipShare = 20;
 // NameReading reads a capitalized word as a common name the document does
 // not write only when the name has at least this many letters.
 constexpr size_t kMinCommonNameLength = 6;
@@ -198,6 +204,18 @@ class WordsStage final : public TextStage {
     if (vocabulary.Count(c.word) == 0) return false;
     const Lexicon::Entry* e = lexicon_->Find(c.word);
     return e != nullptr && (e->flags & lexfmt::kCapitalized) != 0;
+  }
+
+  // Whether reading `c` of a form written `count` times is a slip of one of
+  // the commonest words, which the document writes far more often (see
+  // kMinSlipWordCount).
+  bool CommonSlip(const Correction& c, size_t count,
+                  const Vocabulary& vocabulary) const {
+    if (c.word.find(' ') != std::string::npos) return false;
+    const Lexicon::Entry* e = lexicon_->Find(c.word);
+    return e != nullptr && (e->flags & lexfmt::kLower) != 0 &&
+           e->frequency >= kMinSlipWordCount &&
+           vocabulary.Count(c.word) >= kMinSlipShare * count;
   }
 
   // Whether a capitalized word the lexicon knows only as a name, or not at
@@ -744,6 +762,7 @@ class WordsStage final : public TextStage {
     // Rounds until no fix brings a word to the document: each raises the
     // prior of other readings that are that word, as a second run will see.
     bool new_name = true;  // (the document's own names, at first)
+    bool look_at_repeated = true;
     // Per misreading of the table ("li->h"), the words the fixes read
     // through it alone or with other misreadings.
     std::map<std::string, std::set<std::string>> confirming;
@@ -763,7 +782,9 @@ class WordsStage final : public TextStage {
           return true;
         });
       }
-      if (open.empty()) break;
+      // (The forms written more than once are looked at in the first round
+      // and after each that added words, which may make one a slip.)
+      if (open.empty() && (repeated.empty() || !look_at_repeated)) break;
       std::vector<std::string> added;
       std::vector<Open> still;
       for (Open& o : open) {
@@ -817,13 +838,11 @@ class WordsStage final : public TextStage {
             confirming[edit].insert(c.word);
         }
       }
-      // The forms written more than once, once a misreading is confirmed.
+      // The forms written more than once: slips of the commonest words, and
+      // misreadings once confirmed.
       added_since.insert(added_since.end(), added.begin(), added.end());
       const size_t added_before = added.size();
-      size_t confirmed = 0;
-      for (const auto& [edit, words_read] : confirming)
-        confirmed += words_read.size() >= kMinConfirmingWords;
-      if (confirmed > 0) {
+      {
         std::erase_if(repeated, [&](Repeated& r) {
           Open& o = r.open;
           bool again = !o.weighed;
@@ -839,9 +858,27 @@ class WordsStage final : public TextStage {
             o.weighed = true;
           }
           const Correction& c = r.reading;
-          if (!r.fixed || c.ordinary || c.engine || c.misreadings == 0 ||
-              c.edits == "run together" || channel_.Fragment(o.lower, c))
+          if (!r.fixed || c.engine || c.edits == "run together" ||
+              channel_.Fragment(o.lower, c))
             return false;
+          if (CommonSlip(c, r.count, vocabulary)) {
+            char lead[32];
+            std::snprintf(lead, sizeof lead, "%.1f", c.margin);
+            SubstitutionModel::Fix fix;
+            fix.replacement = ApplyCase(c.word, o.word_case);
+            fix.rule = (c.ordinary ? "slip " : "misreading ") + c.edits +
+                       " (" + c.word + ", " + lead +
+                       " nats ahead of the next reading; written " +
+                       std::to_string(r.count) + " times beside " +
+                       std::to_string(vocabulary.Count(c.word)) + " " +
+                       c.word + ")";
+            fix.confidence =
+                std::min(0.9f, 0.5f + 0.05f * static_cast<float>(c.margin));
+            m->fixes.emplace(std::string(o.suspect->text), std::move(fix));
+            for (size_t k = 0; k < r.count; ++k) added.push_back(c.word);
+            return true;
+          }
+          if (c.ordinary || c.misreadings == 0) return false;
           std::string others;  // the words confirming its misreadings
           for (const std::string& edit : Split(c.edits, ", ")) {
             const auto words_read = confirming.find(edit);
@@ -873,6 +910,7 @@ class WordsStage final : public TextStage {
         added_since.assign(added.begin() + static_cast<long>(added_before),
                            added.end());
       }
+      look_at_repeated = !added.empty();
       // Every word a fix adds counts once more (a second run sees it so),
       // which raises the prior of readings that are that word.
       std::vector<std::string> new_words;

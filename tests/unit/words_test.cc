@@ -797,6 +797,41 @@ TEST_CASE(
         kReport + "The harhour board met. The harhour board agreed.\n");
 }
 
+TEST_CASE(
+    "words: a slip of one of the commonest words is read so, written more "
+    "than once",
+    "[words]") {
+  // "the" typed or read as "hte" twice, in a document that writes "the" ninety
+  // times: no spelling of its own. "mooringss", written twice too, is left
+  // as the document spells it: moorings is no such common word.
+  std::string text = kReport + kReport + kReport;
+  std::string clean = text;
+  const auto damage = [&](std::string_view from, std::string_view to,
+                          size_t nth) {
+    size_t at = 0;
+    for (size_t k = 0; k <= nth; ++k) at = text.find(from, k == 0 ? 0 : at + 1);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+  };
+  damage(" the cost", " hte cost", 0);
+  damage(" the plan again", " hte plan again", 2);
+  damage("moorings", "mooringss", 0);
+  damage("moorings", "mooringss", 1);
+  const RepairResult r = RepairText(text, WithWords());
+  std::string expected = clean;
+  for (size_t k = 0; k < 2; ++k)
+    expected.replace(expected.find("moorings "), 9, "mooringss ");
+  CHECK(r.text == expected);
+  size_t slips = 0;
+  for (const Change& c : r.changes) {
+    if (c.before != "hte") continue;
+    ++slips;
+    CHECK(c.after == "the");
+    CHECK(c.rule.find("written 2 times beside") != std::string::npos);
+  }
+  CHECK(slips == 2);
+}
+
 // kReport broken into lines of about `width` bytes, with words hyphenated at
 // the line ends the way a typesetter breaks them (after their first `head`
 // letters).
