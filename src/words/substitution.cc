@@ -1065,10 +1065,11 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   // over how often the word occurs. (A word an article is about recurs far
   // more often than running text has it: counted per occurrence, the count
   // of a common word outweighed the neighbours of a rarer one: brfirstr,
-  // seven times, read as car, not browser.) A pair the list lacks counts as likely as the neighbour alone
-  // (at most just below the list's rarest pair); a word it lacks, just
-  // below its rarest word. Rival rewrites of the same words are scored on
-  // the same occurrences and neighbours, so their difference is what tells.
+  // seven times, read as car, not browser.) A pair the list lacks counts as
+  // likely as the neighbour alone (at most just below the list's rarest pair);
+  // a word it lacks, just below its rarest word. Rival rewrites of the same
+  // words are scored on the same occurrences and neighbours, so their
+  // difference is what tells.
   const float unlisted_pair = lexicon.pair_floor() - 1.0f;
   const double log_total = lexicon.log_total_frequency();
   std::unordered_map<std::string, float> pair_logs;  // "a b" -> log count

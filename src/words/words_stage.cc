@@ -866,12 +866,12 @@ class WordsStage final : public TextStage {
             std::snprintf(lead, sizeof lead, "%.1f", c.margin);
             SubstitutionModel::Fix fix;
             fix.replacement = ApplyCase(c.word, o.word_case);
-            fix.rule = (c.ordinary ? "slip " : "misreading ") + c.edits +
-                       " (" + c.word + ", " + lead +
+            fix.rule = (c.ordinary ? "slip " : "misreading ") + c.edits + " (" +
+                       c.word + ", " + lead +
                        " nats ahead of the next reading; written " +
                        std::to_string(r.count) + " times beside " +
-                       std::to_string(vocabulary.Count(c.word)) + " " +
-                       c.word + ")";
+                       std::to_string(vocabulary.Count(c.word)) + " " + c.word +
+                       ")";
             fix.confidence =
                 std::min(0.9f, 0.5f + 0.05f * static_cast<float>(c.margin));
             m->fixes.emplace(std::string(o.suspect->text), std::move(fix));

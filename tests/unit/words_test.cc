@@ -278,9 +278,8 @@ TEST_CASE(
   CheckAccidentUndone(news, "owse", "first", 8);
 }
 
-TEST_CASE(
-    "words: a rule rewrites a token the lexicon knows only as an acronym",
-    "[words]") {
+TEST_CASE("words: a rule rewrites a token the lexicon knows only as an acronym",
+          "[words]") {
   // Every "the" became "bcp": they, their, further and the rest, and "the"
   // itself seven times. BCP is an acronym the lexicon lists; written in
   // lowercase, "bcp" is no word, and the rule the other words confirm
