@@ -37,7 +37,7 @@ constexpr uint8_t kMaxSplitLevel = 50;  // pieces of run-together words
 // The log-probability of an unknown word a rule leaves unexplained, and the
 // lead in log-likelihood the best target for a source needs over the next.
 constexpr double kUnexplainedLogP = -25.0;
-constexpr double kMinScoreMargin = 2.3;  // ten times as likely
+constexpr double kMinScoreMargin = 3.4;  // thirty times as likely
 // A rule told from its rivals by the words around the repaired words: it
 // must fit them this much better (in log-likelihood) than every rival
 // rewrite of the same words, on at least kMinContextPairs listed word pairs,
