@@ -59,6 +59,23 @@ struct ByteClasses {
 };
 constexpr ByteClasses kClasses;
 
+// For the sentence start, read backwards from a word: bytes stepped over
+// (spaces, quotes, brackets, and 0xE2 and continuation bytes: curly quotes)
+// and bytes that end what comes before (a line or a sentence).
+enum : uint8_t { kSkippedBack = 1, kEndsBefore = 2 };
+struct SentenceBytes {
+  uint8_t c[256];
+  constexpr SentenceBytes() : c() {
+    for (const char b : {' ', '\t', '"', '\'', '(', '['})
+      c[static_cast<unsigned char>(b)] = kSkippedBack;
+    for (int b = 0x80; b < 0xC0; ++b) c[b] = kSkippedBack;
+    c[0xE2] = kSkippedBack;
+    for (const char b : {'\n', '\r', '.', '!', '?', ':'})
+      c[static_cast<unsigned char>(b)] = kEndsBefore;
+  }
+};
+constexpr SentenceBytes kSentenceBytes;
+
 uint8_t ClassOf(char c) { return kClasses.c[static_cast<unsigned char>(c)]; }
 
 }  // namespace
@@ -189,15 +206,12 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
     // line start or sentence-ending punctuation.
     size_t k = i;
     while (k > 0 &&
-           (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '"' ||
-            text[k - 1] == '\'' || text[k - 1] == '(' || text[k - 1] == '[' ||
-            (static_cast<unsigned char>(text[k - 1]) & 0xC0) == 0x80 ||
-            static_cast<unsigned char>(text[k - 1]) == 0xE2)) {
-      --k;  // (0xE2 and continuation bytes: curly quotes)
-    }
-    t.sentence_start = k == 0 || text[k - 1] == '\n' || text[k - 1] == '\r' ||
-                       text[k - 1] == '.' || text[k - 1] == '!' ||
-                       text[k - 1] == '?' || text[k - 1] == ':';
+           kSentenceBytes.c[static_cast<unsigned char>(text[k - 1])] ==
+               kSkippedBack)
+      --k;
+    t.sentence_start =
+        k == 0 ||
+        kSentenceBytes.c[static_cast<unsigned char>(text[k - 1])] == kEndsBefore;
     out->push_back(t);
     i = j;
   }
