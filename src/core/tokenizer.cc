@@ -205,13 +205,12 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
     // Sentence start: only spaces, quotes and brackets between the word and a
     // line start or sentence-ending punctuation.
     size_t k = i;
-    while (k > 0 &&
-           kSentenceBytes.c[static_cast<unsigned char>(text[k - 1])] ==
-               kSkippedBack)
+    while (k > 0 && kSentenceBytes.c[static_cast<unsigned char>(text[k - 1])] ==
+                        kSkippedBack)
       --k;
     t.sentence_start =
-        k == 0 ||
-        kSentenceBytes.c[static_cast<unsigned char>(text[k - 1])] == kEndsBefore;
+        k == 0 || kSentenceBytes.c[static_cast<unsigned char>(text[k - 1])] ==
+                      kEndsBefore;
     out->push_back(t);
     i = j;
   }
