@@ -6,8 +6,10 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/tokenizer.h"
 #include "words/edit_hashes.h"
@@ -204,6 +206,45 @@ class WordsStage final : public TextStage {
     if (vocabulary.Count(c.word) == 0) return false;
     const Lexicon::Entry* e = lexicon_->Find(c.word);
     return e != nullptr && (e->flags & lexfmt::kCapitalized) != 0;
+  }
+
+  // Adds `word` and what up to `depth` deletions make of it to `*out`.
+  static void AddDeletions(std::string_view word, int depth,
+                           std::unordered_set<std::string>* out) {
+    if (!out->emplace(word).second || depth == 0) return;
+    std::string shorter;
+    for (size_t i = 0; i < word.size(); ++i) {
+      shorter.assign(word.substr(0, i)).append(word.substr(i + 1));
+      AddDeletions(shorter, depth - 1, out);
+    }
+  }
+
+  // Whether `lower` may be within two edits of one of the commonest words:
+  // what up to two deletions make of it meets what they make of one (as in
+  // a symmetric-delete search). Cheaper than reading it, for the forms
+  // written more than once that no confirmed misreading may explain.
+  bool MaySlip(std::string_view lower) const {
+    // (Built at the first use: reading the commonest words' entries takes
+    // page faults in the lexicon that a short input should not pay.)
+    std::call_once(slip_keys_built_, [this] {
+      for (uint32_t i = 0; i < lexicon_->size(); ++i) {
+        const Lexicon::Entry& e = lexicon_->ByFrequency(i);
+        if (e.frequency < kMinSlipWordCount) break;
+        if ((e.flags & lexfmt::kLower) != 0)
+          AddDeletions(lexicon_->WordOf(e), 2, &slip_keys_);
+      }
+    });
+    if (slip_keys_.count(std::string(lower)) != 0) return true;
+    std::string one, two;
+    for (size_t i = 0; i < lower.size(); ++i) {
+      one.assign(lower.substr(0, i)).append(lower.substr(i + 1));
+      if (slip_keys_.count(one) != 0) return true;
+      for (size_t j = 0; j < one.size(); ++j) {
+        two.assign(one, 0, j).append(one, j + 1);
+        if (slip_keys_.count(two) != 0) return true;
+      }
+    }
+    return false;
   }
 
   // Whether reading `c` of a form written `count` times is a slip of one of
@@ -842,9 +883,13 @@ class WordsStage final : public TextStage {
       // misreadings once confirmed.
       added_since.insert(added_since.end(), added.begin(), added.end());
       const size_t added_before = added.size();
+      size_t confirmed = 0;
+      for (const auto& [edit, words_read] : confirming)
+        confirmed += words_read.size() >= kMinConfirmingWords;
       {
         std::erase_if(repeated, [&](Repeated& r) {
           Open& o = r.open;
+          if (confirmed == 0 && !MaySlip(o.lower)) return false;
           bool again = !o.weighed;
           for (size_t k = 0; k < added_since.size() && !again; ++k) {
             again = std::binary_search(o.reachable.begin(), o.reachable.end(),
@@ -1245,6 +1290,10 @@ class WordsStage final : public TextStage {
   std::shared_ptr<const Lexicon> lexicon_;
   NoisyChannel channel_;
   CommonPieces common_;
+  // The strings that up to two deletions make of the commonest words (see
+  // kMinSlipWordCount): see MaySlip.
+  mutable std::unordered_set<std::string> slip_keys_;
+  mutable std::once_flag slip_keys_built_;
 };
 
 }  // namespace
