@@ -54,7 +54,7 @@ constexpr size_t kMinConfirmingWords = 3;
 // kMinSlipShare times as often as the form: "hte" eleven times beside a
 // thousand "the" is no spelling of its own.
 constexpr uint32_t kMinSlipWordCount = 300000000;
-constexpr size_t kMinSlipShare = 20;
+constexpr size_t kMinSlipShare = 10;
 // NameReading reads a capitalized word as a common name the document does
 // not write only when the name has at least this many letters.
 constexpr size_t kMinCommonNameLength = 6;
