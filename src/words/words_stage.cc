@@ -734,10 +734,16 @@ class WordsStage final : public TextStage {
       const WordCase word_case = CaseOf(suspect.text);
       if (word_case == WordCase::kUpper || word_case == WordCase::kMixed)
         return;
-      if (count > 1 && (word_case != WordCase::kLower || suspect.mid_capital ||
-                        suspect.elided))
-        return;
       std::string lower = LowerWord(suspect.text, true);
+      // (Capitalized, only where a sentence starts: read only as a slip of
+      // one of the commonest words, Tbe, Fhe, as a lone one is read only as
+      // a function word; see below.)
+      const bool starts_only =
+          word_case == WordCase::kCapitalized && !suspect.mid_capital;
+      if (count > 1 && ((word_case != WordCase::kLower && !starts_only) ||
+                        suspect.mid_capital || suspect.elided ||
+                        (starts_only && !MaySlip(lower))))
+        return;
       if (lower.size() < 3 || lower.find('\'') != std::string::npos) return;
       // An unknown word capitalized in mid-sentence is a name, read as one
       // only into a name the lexicon knows, by the table's misreadings
@@ -889,7 +895,9 @@ class WordsStage final : public TextStage {
       {
         std::erase_if(repeated, [&](Repeated& r) {
           Open& o = r.open;
-          if (confirmed == 0 && !MaySlip(o.lower)) return false;
+          const bool capitalized = o.word_case != WordCase::kLower;
+          if ((confirmed == 0 || capitalized) && !MaySlip(o.lower))
+            return false;
           bool again = !o.weighed;
           for (size_t k = 0; k < added_since.size() && !again; ++k) {
             again = std::binary_search(o.reachable.begin(), o.reachable.end(),
@@ -923,7 +931,7 @@ class WordsStage final : public TextStage {
             for (size_t k = 0; k < r.count; ++k) added.push_back(c.word);
             return true;
           }
-          if (c.ordinary || c.misreadings == 0) return false;
+          if (c.ordinary || c.misreadings == 0 || capitalized) return false;
           std::string others;  // the words confirming its misreadings
           for (const std::string& edit : Split(c.edits, ", ")) {
             const auto words_read = confirming.find(edit);
