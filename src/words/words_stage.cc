@@ -208,14 +208,20 @@ class WordsStage final : public TextStage {
     return e != nullptr && (e->flags & lexfmt::kCapitalized) != 0;
   }
 
-  // Adds `word` and what up to `depth` deletions make of it to `*out`.
-  static void AddDeletions(std::string_view word, int depth,
-                           std::unordered_set<std::string>* out) {
-    if (!out->emplace(word).second || depth == 0) return;
+  // Calls `f` with the lexfmt::PolyHash of `word` and of what one and two
+  // deletions make of it (some more than once), read by edits::EditHashes;
+  // with none for a word longer than it hashes (no slip of a common word).
+  template <typename F>
+  static void ForDeletions(std::string_view word, F&& f) {
+    if (word.size() > edits::kMaxHashed) return;
+    f(lexfmt::PolyHash(word));
+    const edits::EditHashes once(word);
     std::string shorter;
     for (size_t i = 0; i < word.size(); ++i) {
+      f(once.Delete(i));
       shorter.assign(word.substr(0, i)).append(word.substr(i + 1));
-      AddDeletions(shorter, depth - 1, out);
+      const edits::EditHashes twice(shorter);
+      for (size_t j = i; j < shorter.size(); ++j) f(twice.Delete(j));
     }
   }
 
@@ -230,21 +236,15 @@ class WordsStage final : public TextStage {
       for (uint32_t i = 0; i < lexicon_->size(); ++i) {
         const Lexicon::Entry& e = lexicon_->ByFrequency(i);
         if (e.frequency < kMinSlipWordCount) break;
-        if ((e.flags & lexfmt::kLower) != 0)
-          AddDeletions(lexicon_->WordOf(e), 2, &slip_keys_);
+        if ((e.flags & lexfmt::kLower) != 0) {
+          ForDeletions(lexicon_->WordOf(e),
+                       [this](uint64_t h) { slip_keys_.insert(h); });
+        }
       }
     });
-    if (slip_keys_.count(std::string(lower)) != 0) return true;
-    std::string one, two;
-    for (size_t i = 0; i < lower.size(); ++i) {
-      one.assign(lower.substr(0, i)).append(lower.substr(i + 1));
-      if (slip_keys_.count(one) != 0) return true;
-      for (size_t j = 0; j < one.size(); ++j) {
-        two.assign(one, 0, j).append(one, j + 1);
-        if (slip_keys_.count(two) != 0) return true;
-      }
-    }
-    return false;
+    bool met = false;
+    ForDeletions(lower, [&](uint64_t h) { met = met || slip_keys_.count(h); });
+    return met;
   }
 
   // Whether reading `c` of a form written `count` times is a slip of one of
@@ -717,8 +717,9 @@ class WordsStage final : public TextStage {
     // readings weighed is added, or more misreadings are confirmed.
     struct Repeated {
       Open open;
-      size_t count;  // occurrences
-      bool fixed;    // Correct() found a reading: `reading`
+      size_t count;   // occurrences
+      bool may_slip;  // MaySlip(open.lower)
+      bool fixed;     // Correct() found a reading: `reading`
       Correction reading;
     };
     std::vector<Repeated> repeated;
@@ -741,9 +742,10 @@ class WordsStage final : public TextStage {
       const bool starts_only =
           word_case == WordCase::kCapitalized && !suspect.mid_capital;
       if (count > 1 && ((word_case != WordCase::kLower && !starts_only) ||
-                        suspect.mid_capital || suspect.elided ||
-                        (starts_only && !MaySlip(lower))))
+                        suspect.mid_capital || suspect.elided))
         return;
+      const bool may_slip = count > 1 && MaySlip(lower);
+      if (count > 1 && starts_only && !may_slip) return;
       if (lower.size() < 3 || lower.find('\'') != std::string::npos) return;
       // An unknown word capitalized in mid-sentence is a name, read as one
       // only into a name the lexicon knows, by the table's misreadings
@@ -780,6 +782,7 @@ class WordsStage final : public TextStage {
         repeated.push_back(
             {{&suspect, std::move(lower), word_case, {}, nullptr, {}},
              count,
+             may_slip,
              false,
              {}});
       } else if (suspect.mid_capital) {
@@ -892,77 +895,69 @@ class WordsStage final : public TextStage {
       size_t confirmed = 0;
       for (const auto& [edit, words_read] : confirming)
         confirmed += words_read.size() >= kMinConfirmingWords;
-      {
-        std::erase_if(repeated, [&](Repeated& r) {
-          Open& o = r.open;
-          const bool capitalized = o.word_case != WordCase::kLower;
-          if ((confirmed == 0 || capitalized) && !MaySlip(o.lower))
-            return false;
-          bool again = !o.weighed;
-          for (size_t k = 0; k < added_since.size() && !again; ++k) {
-            again = std::binary_search(o.reachable.begin(), o.reachable.end(),
-                                       added_since[k]);
-          }
-          if (again) {
-            o.reachable.clear();
-            r.fixed = channel_.Correct(o.lower, false, &vocabulary, &r.reading,
-                                       nullptr, nullptr, &o.reachable);
-            std::sort(o.reachable.begin(), o.reachable.end());
-            o.weighed = true;
-          }
-          const Correction& c = r.reading;
-          if (!r.fixed || c.engine || c.edits == "run together" ||
-              channel_.Fragment(o.lower, c))
-            return false;
-          if (CommonSlip(c, r.count, vocabulary)) {
-            char lead[32];
-            std::snprintf(lead, sizeof lead, "%.1f", c.margin);
-            SubstitutionModel::Fix fix;
-            fix.replacement = ApplyCase(c.word, o.word_case);
-            fix.rule = (c.ordinary ? "slip " : "misreading ") + c.edits + " (" +
-                       c.word + ", " + lead +
-                       " nats ahead of the next reading; written " +
-                       std::to_string(r.count) + " times beside " +
-                       std::to_string(vocabulary.Count(c.word)) + " " + c.word +
-                       ")";
-            fix.confidence =
-                std::min(0.9f, 0.5f + 0.05f * static_cast<float>(c.margin));
-            m->fixes.emplace(std::string(o.suspect->text), std::move(fix));
-            for (size_t k = 0; k < r.count; ++k) added.push_back(c.word);
-            return true;
-          }
-          if (c.ordinary || c.misreadings == 0 || capitalized) return false;
-          std::string others;  // the words confirming its misreadings
-          for (const std::string& edit : Split(c.edits, ", ")) {
-            const auto words_read = confirming.find(edit);
-            if (words_read == confirming.end()) return false;
-            size_t n = 0;
-            for (const std::string& w : words_read->second) {
-              if (w == c.word) continue;
-              if (n < 3) others += (others.empty() ? "" : ", ") + w;
-              ++n;
-            }
-            if (n < kMinConfirmingWords) return false;
-          }
-          char lead[32];
-          std::snprintf(lead, sizeof lead, "%.1f", c.margin);
-          SubstitutionModel::Fix fix;
-          fix.replacement = ApplyCase(c.word, o.word_case);
-          fix.rule = "misreading " + c.edits + " (" + c.word + ", " + lead +
-                     " nats ahead of the next reading; written " +
-                     std::to_string(r.count) +
-                     " times, a misreading the page reader made in other "
-                     "words of the document too: " +
-                     others + ")";
-          fix.confidence =
-              std::min(0.9f, 0.5f + 0.05f * static_cast<float>(c.margin));
-          m->fixes.emplace(std::string(o.suspect->text), std::move(fix));
-          for (size_t k = 0; k < r.count; ++k) added.push_back(c.word);
+      // Reads every occurrence of `r` as `c`, for `why` (said after the lead).
+      const auto take_repeated = [&](const Repeated& r, const Correction& c,
+                                     const std::string& what,
+                                     const std::string& why) {
+        char lead[32];
+        std::snprintf(lead, sizeof lead, "%.1f", c.margin);
+        SubstitutionModel::Fix fix;
+        fix.replacement = ApplyCase(c.word, r.open.word_case);
+        fix.rule = what + " " + c.edits + " (" + c.word + ", " + lead +
+                   " nats ahead of the next reading; written " +
+                   std::to_string(r.count) + " times" + why + ")";
+        fix.confidence =
+            std::min(0.9f, 0.5f + 0.05f * static_cast<float>(c.margin));
+        m->fixes.emplace(std::string(r.open.suspect->text), std::move(fix));
+        for (size_t k = 0; k < r.count; ++k) added.push_back(c.word);
+      };
+      std::erase_if(repeated, [&](Repeated& r) {
+        Open& o = r.open;
+        const bool capitalized = o.word_case != WordCase::kLower;
+        if ((confirmed == 0 || capitalized) && !r.may_slip) return false;
+        bool again = !o.weighed;
+        for (size_t k = 0; k < added_since.size() && !again; ++k) {
+          again = std::binary_search(o.reachable.begin(), o.reachable.end(),
+                                     added_since[k]);
+        }
+        if (again) {
+          o.reachable.clear();
+          r.fixed = channel_.Correct(o.lower, false, &vocabulary, &r.reading,
+                                     nullptr, nullptr, &o.reachable);
+          std::sort(o.reachable.begin(), o.reachable.end());
+          o.weighed = true;
+        }
+        const Correction& c = r.reading;
+        if (!r.fixed || c.engine || c.edits == "run together" ||
+            channel_.Fragment(o.lower, c))
+          return false;
+        if (CommonSlip(c, r.count, vocabulary)) {
+          take_repeated(r, c, c.ordinary ? "slip" : "misreading",
+                        " beside " + std::to_string(vocabulary.Count(c.word)) +
+                            " " + c.word);
           return true;
-        });
-        added_since.assign(added.begin() + static_cast<long>(added_before),
-                           added.end());
-      }
+        }
+        if (c.ordinary || c.misreadings == 0 || capitalized) return false;
+        std::string others;  // the words confirming its misreadings
+        for (const std::string& edit : Split(c.edits, ", ")) {
+          const auto words_read = confirming.find(edit);
+          if (words_read == confirming.end()) return false;
+          size_t n = 0;
+          for (const std::string& w : words_read->second) {
+            if (w == c.word) continue;
+            if (n < 3) others += (others.empty() ? "" : ", ") + w;
+            ++n;
+          }
+          if (n < kMinConfirmingWords) return false;
+        }
+        take_repeated(r, c, "misreading",
+                      ", a misreading the page reader made in other words "
+                      "of the document too: " +
+                          others);
+        return true;
+      });
+      added_since.assign(added.begin() + static_cast<long>(added_before),
+                         added.end());
       look_at_repeated = !added.empty();
       // Every word a fix adds counts once more (a second run sees it so),
       // which raises the prior of readings that are that word.
@@ -1298,9 +1293,9 @@ class WordsStage final : public TextStage {
   std::shared_ptr<const Lexicon> lexicon_;
   NoisyChannel channel_;
   CommonPieces common_;
-  // The strings that up to two deletions make of the commonest words (see
+  // The hashes of what up to two deletions make of the commonest words (see
   // kMinSlipWordCount): see MaySlip.
-  mutable std::unordered_set<std::string> slip_keys_;
+  mutable std::unordered_set<uint64_t> slip_keys_;
   mutable std::once_flag slip_keys_built_;
 };
 
