@@ -69,16 +69,6 @@ bool LineIsForeign(const Lexicon& lexicon, std::string_view run,
   return ForeignLine(known, words);
 }
 
-// Whether `lower`, written in `word_case`, is a word the lexicon knows only
-// in capitals (an acronym) written otherwise.
-bool AcronymWrittenSmall(const Lexicon& lexicon, std::string_view lower,
-                         WordCase word_case) {
-  if (word_case == WordCase::kUpper) return false;
-  const Lexicon::Entry* e = lexicon.Find(WithoutPossessive(lower));
-  return e != nullptr &&
-         (e->flags & (lexfmt::kLower | lexfmt::kCapitalized)) == 0;
-}
-
 // Rewrites token `index` of `run` (a lexicon word, `lower`) by a rule of
 // `m` into the rule's reading when the word pairs around it make that
 // reading far likelier: a find-and-replace accident whose source is a
@@ -462,7 +452,7 @@ void ApplyModel(const Lexicon& lexicon, const SubstitutionModel* m,
     // knows only as an acronym, written otherwise: "bcp" written for "the"
     // is no word, whatever BCP is.)
     if (Known(lexicon, lower) &&
-        !AcronymWrittenSmall(lexicon, lower, word_case)) {
+        (word_case == WordCase::kUpper || KnownCapitalized(lexicon, lower))) {
       ContextEdit(lexicon, run, run_offset, tokens, index, lower, word_case, *m,
                   edits);
       continue;
