@@ -108,9 +108,9 @@ Lexicon::~Lexicon() {
   if (map_ != nullptr) ::munmap(map_, map_size_);
 }
 
-const Lexicon::Entry* Lexicon::Find(std::string_view lower) const {
+const Lexicon::Entry* Lexicon::Find(std::string_view lower,
+                                    uint64_t hash) const {
   const uint32_t mask = header_->table_size - 1;
-  const uint64_t hash = lexfmt::Hash(lower);
   for (uint64_t h = hash;; ++h) {
     const uint64_t slot = table_[h & mask];
     const uint32_t index = lexfmt::SlotIndex(slot);
@@ -137,6 +137,24 @@ void Lexicon::PrefetchEntry(std::string_view lower) const {
   const Entry& e = entries_[index - 1];
   __builtin_prefetch(&e);
   __builtin_prefetch(pool_ + e.word_offset);
+}
+
+void Lexicon::PrefetchEntry(uint64_t hash) const {
+  const uint64_t slot = table_[hash & (header_->table_size - 1)];
+  const uint32_t index = lexfmt::SlotIndex(slot);
+  if (index == 0 || index > header_->entry_count ||
+      !lexfmt::SlotMatches(slot, hash))
+    return;
+  __builtin_prefetch(&entries_[index - 1]);
+}
+
+void Lexicon::PrefetchText(uint64_t hash) const {
+  const uint64_t slot = table_[hash & (header_->table_size - 1)];
+  const uint32_t index = lexfmt::SlotIndex(slot);
+  if (index == 0 || index > header_->entry_count ||
+      !lexfmt::SlotMatches(slot, hash))
+    return;
+  __builtin_prefetch(pool_ + entries_[index - 1].word_offset);
 }
 
 namespace {

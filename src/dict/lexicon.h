@@ -32,7 +32,17 @@ class Lexicon {
   Lexicon& operator=(const Lexicon&) = delete;
 
   // The entry for `lower` (a lowercase word), or nullptr.
-  const Entry* Find(std::string_view lower) const;
+  const Entry* Find(std::string_view lower) const {
+    return Find(lower, lexfmt::Hash(lower));
+  }
+  // The same, for a caller that has `hash` = lexfmt::Hash(lower) already.
+  const Entry* Find(std::string_view lower, uint64_t hash) const;
+  // The same, asking the filter first (see MayContain): for strings that are
+  // mostly no words (rewrites, joins, splits a repair tries), whose lookups
+  // then read one line of the filter instead of the far bigger table.
+  const Entry* FindRare(std::string_view lower) const {
+    return MayContain(lexfmt::PolyHash(lower)) ? Find(lower) : nullptr;
+  }
 
   // Batched lookups: the table is far bigger than the caches, so a caller
   // with many words to look up asks for each a few lookups ahead, in two
@@ -40,6 +50,14 @@ class Lexicon {
   // the cache. Both are hints and never fail.
   void PrefetchSlot(std::string_view lower) const;
   void PrefetchEntry(std::string_view lower) const;
+  // The same in three steps, by the word's lexfmt::Hash: its slot, then
+  // (once the slot is in the cache) its entry, then (once the entry is)
+  // its text. Each step reads only what the one before brought in.
+  void PrefetchSlot(uint64_t hash) const {
+    __builtin_prefetch(&table_[hash & (header_->table_size - 1)]);
+  }
+  void PrefetchEntry(uint64_t hash) const;
+  void PrefetchText(uint64_t hash) const;
 
   // Whether the word with lexfmt::PolyHash `poly_hash` may be in the
   // lexicon: false means it is not; true is wrong about once in a hundred.

@@ -498,8 +498,13 @@ bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
                                        const Vocabulary& vocabulary) const {
   // (This runs for every name of a document: no reading is kept.)
   return AnyMisreading(lower, [&](const std::string& reading) {
-    return vocabulary.Count(reading) > 0 || CommonWord(reading) ||
-           CommonName(reading);
+    if (vocabulary.Count(reading) > 0) return true;
+    // (CommonWord or CommonName, in one lookup: most readings are no words.)
+    const Lexicon::Entry* e = lexicon_.FindRare(reading);
+    return e != nullptr && ((e->frequency >= kCommonWordCount &&
+                             (e->flags & lexfmt::kLower) != 0) ||
+                            (e->frequency >= kCommonNameCount &&
+                             (e->flags & lexfmt::kCapitalized) != 0));
   });
 }
 
@@ -595,7 +600,8 @@ bool NoisyChannel::Fragment(std::string_view lower,
 }
 
 bool NoisyChannel::Counted(std::string_view word) const {
-  const Lexicon::Entry* e = lexicon_.Find(word);
+  // (Asked of the pieces and joins of words: mostly no words.)
+  const Lexicon::Entry* e = lexicon_.FindRare(word);
   return e != nullptr && (e->flags & lexfmt::kLower) != 0 && e->frequency > 0;
 }
 

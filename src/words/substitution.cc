@@ -251,13 +251,27 @@ bool Known(const Lexicon& lexicon, std::string_view lower) {
   return lexicon.Find(lower) != nullptr || KnownPossessive(lexicon, lower);
 }
 
-bool KnownLower(const Lexicon& lexicon, std::string_view lower) {
-  const Lexicon::Entry* e = lexicon.Find(lower);
+namespace {
+
+template <bool kRare>
+bool IsKnownLower(const Lexicon& lexicon, std::string_view lower) {
+  const Lexicon::Entry* e =
+      kRare ? lexicon.FindRare(lower) : lexicon.Find(lower);
   if (e != nullptr) return (e->flags & lexfmt::kLower) != 0;
   if (lower.size() > 2 && lower.substr(lower.size() - 2) == "'s") {
-    return KnownLower(lexicon, lower.substr(0, lower.size() - 2));
+    return IsKnownLower<kRare>(lexicon, lower.substr(0, lower.size() - 2));
   }
   return false;
+}
+
+}  // namespace
+
+bool KnownLower(const Lexicon& lexicon, std::string_view lower) {
+  return IsKnownLower<false>(lexicon, lower);
+}
+
+bool KnownLowerRare(const Lexicon& lexicon, std::string_view lower) {
+  return IsKnownLower<true>(lexicon, lower);
 }
 
 bool KnownCapitalized(const Lexicon& lexicon, std::string_view lower) {
@@ -356,34 +370,44 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     }
   };
   std::vector<std::string> lowers;  // of the fresh forms
+  std::vector<uint64_t> hashes;     // their lexfmt::Hash
+  // The lexicon's facts of the k-th fresh form.
+  const auto look_up = [&](size_t k) {
+    Form& form = forms[fresh[k]];
+    const std::string& lower = lowers[k];
+    const Lexicon::Entry* entry = lexicon.Find(lower, hashes[k]);
+    // (Known() would look the form up again.)
+    form.known = entry != nullptr || KnownPossessive(lexicon, lower);
+    form.rare = entry != nullptr && entry->frequency == 0;
+    const std::string_view base = WithoutPossessive(lower);
+    form.usable = !form.known && form.ascii && base.size() >= kMinUnknownLength;
+    if (form.usable) {
+      // (Forms that differ in case share their base.)
+      const auto [it, added] = base_ids.try_emplace(
+          std::string(base), static_cast<uint32_t>(base_ids.size()));
+      if (added) bases.push_back(&it->first);
+      form.base = it->second;
+    }
+  };
   auto look_up_fresh = [&] {
     lowers.resize(fresh.size());
+    hashes.resize(fresh.size());
     for (size_t k = 0; k < fresh.size(); ++k) {
       const Form& f = forms[fresh[k]];
       lowers[k] = LowerWord(f.text, f.ascii);
+      hashes[k] = lexfmt::Hash(lowers[k]);
     }
-    constexpr size_t kAhead = 4;
-    for (size_t k = 0; k < kAhead && k < fresh.size(); ++k)
-      lexicon.PrefetchSlot(lowers[k]);
-    for (size_t k = 0; k < fresh.size(); ++k) {
-      if (k + kAhead < fresh.size()) lexicon.PrefetchSlot(lowers[k + kAhead]);
-      if (k + 1 < fresh.size()) lexicon.PrefetchEntry(lowers[k + 1]);
-      Form& form = forms[fresh[k]];
-      const std::string& lower = lowers[k];
-      const Lexicon::Entry* entry = lexicon.Find(lower);
-      // (Known() would look the form up again.)
-      form.known = entry != nullptr || KnownPossessive(lexicon, lower);
-      form.rare = entry != nullptr && entry->frequency == 0;
-      const std::string_view base = WithoutPossessive(lower);
-      form.usable =
-          !form.known && form.ascii && base.size() >= kMinUnknownLength;
-      if (form.usable) {
-        // (Forms that differ in case share their base.)
-        const auto [it, added] = base_ids.try_emplace(
-            std::string(base), static_cast<uint32_t>(base_ids.size()));
-        if (added) bases.push_back(&it->first);
-        form.base = it->second;
-      }
+    // (Each word's slot, entry and text are asked for kAhead lookups apart,
+    // so that each step finds what the one before it asked for in the cache.)
+    constexpr size_t kAhead = 8;
+    const size_t n = fresh.size();
+    for (size_t k = 0; k < n + 3 * kAhead; ++k) {
+      if (k < n) lexicon.PrefetchSlot(hashes[k]);
+      if (k >= kAhead && k - kAhead < n)
+        lexicon.PrefetchEntry(hashes[k - kAhead]);
+      if (k >= 2 * kAhead && k - 2 * kAhead < n)
+        lexicon.PrefetchText(hashes[k - 2 * kAhead]);
+      if (k >= 3 * kAhead) look_up(k - 3 * kAhead);
     }
     fresh.clear();
   };
@@ -889,7 +913,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
           bool all = true;
           for (size_t k = 1; k < wide.size() && all; ++k) {
             rewritten.assign(wide[k].a).append(r).append(wide[k].b);
-            all = KnownLower(lexicon, rewritten);
+            all = KnownLowerRare(lexicon, rewritten);
           }
           if (all) {
             candidates.emplace(s, std::string(r));
@@ -915,7 +939,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         size_t hits = 0;
         for (size_t k = 0; k < holding.size() && hits + holding.size() - k >= 2;
              ++k) {
-          hits += KnownLower(lexicon, ReplaceAll(holding[k], s, r));
+          hits += KnownLowerRare(lexicon, ReplaceAll(holding[k], s, r));
         }
         if (hits >= 2) {
           candidates.emplace(s, r);
@@ -1169,7 +1193,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       if (at == std::string::npos || run_together(i, at, s.size())) continue;
       ++containing;
       const std::string f = ReplaceAll(u, s, r);
-      if (!KnownLower(lexicon, f)) continue;
+      if (!KnownLowerRare(lexicon, f)) continue;
       ++fixed;
       holders.append(std::to_string(i)).push_back('\n');
       outcome.append(f).push_back('\n');

@@ -155,6 +155,9 @@ bool KnownCapitalized(const Lexicon& lexicon, std::string_view lower);
 // True when `lower` is a word the lexicon knows in lowercase use (possessive
 // 's stripped when needed).
 bool KnownLower(const Lexicon& lexicon, std::string_view lower);
+// The same for a string that is mostly no word (a rewrite a rule or a
+// reading tries): the lexicon's filter is asked first (Lexicon::FindRare).
+bool KnownLowerRare(const Lexicon& lexicon, std::string_view lower);
 
 // The letter strings (2 to 8 letters) most common in running English text,
 // weighted by the corpus frequency of the words that hold them: targets to
