@@ -215,10 +215,18 @@ void FindForms(const Lexicon& lexicon, std::string_view run, size_t run_offset,
             run.substr(line_begin, line_end - line_begin);
         std::vector<WordToken> tokens;
         Tokenize(line, &tokens);
-        size_t words = 0, known = 0;
+        const auto words = static_cast<size_t>(
+            std::count_if(tokens.begin(), tokens.end(),
+                          [](const WordToken& t) { return t.length >= 2; }));
+        // (Read until the count decides: a line of mostly known words is
+        // English once half its words are.)
+        size_t known = 0, read = 0;
         for (const WordToken& t : tokens) {
+          if (!ForeignLine(known, words) ||
+              ForeignLine(known + words - read, words))
+            break;
           if (t.length < 2) continue;
-          ++words;
+          ++read;
           const std::string_view w = line.substr(t.offset, t.length);
           auto [memo, added] = known_words.try_emplace(w, false);
           if (added) memo->second = KnownOrRepaired(lexicon, m, w, t.ascii);

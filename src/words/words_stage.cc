@@ -585,7 +585,8 @@ class WordsStage final : public TextStage {
     for (const SpacedPair& pair : adjacent) {
       const std::string_view first = pair.first, second = pair.second;
       const WordCase first_case = pair.first_case;
-      // (`touched`: only pairs holding a word the fixes added, as written.)
+      // (`touched`: only pairs holding one of its words, or joining into
+      // one, in lowercase.)
       if (touched != nullptr && touched->count(pair.a) == 0 &&
           touched->count(pair.b) == 0 && touched->count(pair.a + pair.b) == 0)
         continue;
@@ -681,21 +682,29 @@ class WordsStage final : public TextStage {
     // joined to other pieces, is written five times for a second run).
     std::unordered_map<std::string_view, size_t> consumed;
     const std::vector<SpacedPair> spaced = SpacedPairs(words.adjacent);
+    // (After the first look, only the pairs holding a word whose count the
+    // joins changed can decide otherwise.)
+    std::set<std::string, std::less<>> changed;
     for (int pass = 0; pass < kMaxFixRounds; ++pass) {
       std::set<std::string, std::less<>> before;
       for (const auto& [text, fix] : m->pairs) before.insert(text);
-      LearnPairs(spaced, vocabulary, false, m);
+      LearnPairs(spaced, vocabulary, false, m, pass == 0 ? nullptr : &changed);
       if (m->pairs.size() == before.size()) break;
+      changed.clear();
       for (const auto& [first, second] : words.adjacent) {
         const std::string text = std::string(first) + " " + std::string(second);
         const auto pair = m->pairs.find(text);
         if (pair == m->pairs.end() || before.count(text) != 0) continue;
         ++consumed[first];
         ++consumed[second];
-        ++vocabulary[LowerWord(pair->second.replacement, true)];
+        std::string joined = LowerWord(pair->second.replacement, true);
+        ++vocabulary[joined];
+        changed.insert(std::move(joined));
         for (const std::string_view piece : {first, second}) {
-          uint32_t* count = vocabulary.Find(LowerWord(piece, true));
+          std::string lower = LowerWord(piece, true);
+          uint32_t* count = vocabulary.Find(lower);
           if (count != nullptr && *count > 0) --*count;
+          changed.insert(std::move(lower));
         }
       }
     }
