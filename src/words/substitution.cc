@@ -297,10 +297,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   // than the caches), and then the line's tokens are counted. Everything a
   // token's counting reads (its neighbours, the line's language) lies in its
   // line.
+  // (Its text and count are kept apart, in `latest` and `counts`: each
+  // token updates them, and they stay in the caches where the forms do not.)
   struct Form {
-    std::string_view text;  // its latest occurrence
-    uint32_t count = 0;     // occurrences
-    uint32_t base = 0;      // usable: the number of its base
+    uint32_t base = 0;  // usable: the number of its base
     bool ascii = true;
     bool known = false;
     bool usable = false;  // an unknown word that may be evidence
@@ -321,50 +321,82 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     uint16_t piece;  // which valid run of its line (invalid bytes split one)
   };
   std::vector<Form> forms;
+  std::vector<std::string_view> latest;  // by form: its latest occurrence
+  std::vector<uint32_t> counts;          // by form: its occurrences
+  // By form: bit 0 known, bit 1 rare (see Form), for each token.
+  enum : uint8_t { kKnownForm = 1, kRareForm = 2 };
+  std::vector<uint8_t> facts;
   // The bases of usable forms (lowercase, no possessive), numbered.
   std::unordered_map<std::string, uint32_t> base_ids;
   std::vector<const std::string*> bases;  // by number
-  // Open addressing over the forms, grown at half full. Each slot holds the
-  // high half of a form's hash and its index + 1 (0: empty), so that a probe
-  // touches the slot alone unless the hashes agree, and the table stays
-  // small enough for the caches.
+  // Open addressing over the forms, grown at half full. Each slot holds a
+  // form's first eight bytes, its length and its index + 1 (0: empty), so
+  // that a form of up to eight bytes (most tokens) is found in its slot
+  // alone, and a longer one compared with its latest occurrence (likely still
+  // in the caches, where its first may be a megabyte back) only when its
+  // first eight bytes and length agree.
   struct Slot {
-    uint32_t tag;
+    uint64_t head;
     uint32_t form;
+    uint32_t length;
   };
-  std::vector<Slot> table(4096, Slot{0, 0});
+  const char* const window_end = window.data() + window.size();
+  // The bytes of a token of the window from `p`, at most eight (`n` or
+  // more are left), as a number, zero-padded (a token holds no zero byte).
+  const auto chunk = [window_end](const char* p, size_t n) {
+    uint64_t v = 0;
+    if (n >= 8 || window_end - p >= 8) {
+      std::memcpy(&v, p, 8);
+      if (n < 8) v &= (uint64_t{1} << (8 * n)) - 1;
+    } else {
+      std::memcpy(&v, p, n);
+    }
+    return v;
+  };
+  // A hash of a token (multiplicative, eight bytes at a step), and its head.
+  const auto hash_of = [&](std::string_view text, uint64_t* head) {
+    constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
+    *head = chunk(text.data(), text.size());
+    uint64_t h = *head * kMultiplier;
+    for (size_t at = 8; at < text.size(); at += 8)
+      h = (h ^ chunk(text.data() + at, text.size() - at)) * kMultiplier;
+    h = (h ^ text.size()) * kMultiplier;
+    return h ^ (h >> 29);
+  };
+  std::vector<Slot> table(4096, Slot{0, 0, 0});
   std::vector<uint32_t> fresh;  // forms new in the current line
   auto find_or_add = [&](std::string_view text, bool ascii) -> uint32_t {
     if (2 * (forms.size() + 1) > table.size()) {
-      std::vector<Slot> bigger(table.size() * 2, Slot{0, 0});
+      std::vector<Slot> bigger(table.size() * 2, Slot{0, 0, 0});
+      uint64_t head;
       for (const Slot& old : table) {
         if (old.form == 0) continue;
-        size_t h = lexfmt::Hash(forms[old.form - 1].text);
+        size_t h = hash_of(latest[old.form - 1], &head);
         while (bigger[h & (bigger.size() - 1)].form != 0) ++h;
         bigger[h & (bigger.size() - 1)] = old;
       }
       table.swap(bigger);
     }
-    const uint64_t hash = lexfmt::Hash(text);
-    const auto tag = static_cast<uint32_t>(hash >> 32);
+    uint64_t head;
+    const uint64_t hash = hash_of(text, &head);
+    const auto length = static_cast<uint32_t>(text.size());
     for (size_t h = hash;; ++h) {
       Slot& slot = table[h & (table.size() - 1)];
       if (slot.form == 0) {
         Form form;
-        form.text = text;
         form.ascii = ascii;
-        form.count = 1;
         forms.push_back(form);
+        latest.push_back(text);
+        counts.push_back(1);
+        facts.push_back(0);
         fresh.push_back(static_cast<uint32_t>(forms.size() - 1));
-        slot = {tag, static_cast<uint32_t>(forms.size())};
+        slot = {head, static_cast<uint32_t>(forms.size()), length};
         return slot.form - 1;
       }
-      // (Compared with the form's latest occurrence, which is kept: likely
-      // still in the caches, where its first may be a megabyte back.)
-      Form& form = forms[slot.form - 1];
-      if (slot.tag == tag && SameText(form.text, text)) {
-        form.text = text;
-        ++form.count;
+      if (slot.head == head && slot.length == length &&
+          (length <= 8 || SameText(latest[slot.form - 1], text))) {
+        latest[slot.form - 1] = text;
+        ++counts[slot.form - 1];
         return slot.form - 1;
       }
     }
@@ -379,6 +411,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     // (Known() would look the form up again.)
     form.known = entry != nullptr || KnownPossessive(lexicon, lower);
     form.rare = entry != nullptr && entry->frequency == 0;
+    facts[fresh[k]] = static_cast<uint8_t>((form.known ? kKnownForm : 0) |
+                                           (form.rare ? kRareForm : 0));
     const std::string_view base = WithoutPossessive(lower);
     form.usable = !form.known && form.ascii && base.size() >= kMinUnknownLength;
     if (form.usable) {
@@ -393,8 +427,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     lowers.resize(fresh.size());
     hashes.resize(fresh.size());
     for (size_t k = 0; k < fresh.size(); ++k) {
-      const Form& f = forms[fresh[k]];
-      lowers[k] = LowerWord(f.text, f.ascii);
+      lowers[k] = LowerWord(latest[fresh[k]], forms[fresh[k]].ascii);
       hashes[k] = lexfmt::Hash(lowers[k]);
     }
     // (Each word's slot, entry and text are asked for kAhead lookups apart,
@@ -432,8 +465,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     if (!fresh.empty()) {
       look_up_fresh();
       for (Token& t : line_tokens) {
-        t.known = forms[t.form].known;
-        t.rare = forms[t.form].rare;
+        t.known = (facts[t.form] & kKnownForm) != 0;
+        t.rare = (facts[t.form] & kRareForm) != 0;
       }
     }
     uint32_t known = 0, all = 0;
@@ -479,7 +512,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     }
     for (const Token& t : line_tokens) {
       if (t.counted && piece_lines[t.piece] != kNoForeignLine)
-        words.foreign_words[piece_lines[t.piece]].push_back(forms[t.form].text);
+        words.foreign_words[piece_lines[t.piece]].push_back(latest[t.form]);
     }
     const size_t n = line_tokens.size();
     for (size_t k = 0; k < n; ++k) {
@@ -487,6 +520,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       if (!t.counted) continue;
       if (t.known && !t.rare) continue;
       const Form& form = forms[t.form];
+      const std::string_view text = latest[t.form];
       const bool foreign =
           ForeignLine(pieces[t.piece].first, pieces[t.piece].second);
       // Two plain tokens one space apart, one of them no common word: perhaps
@@ -505,11 +539,11 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       if (k + 1 < n) {
         const Token& next = line_tokens[k + 1];
         if (next.spaced && !next.sentence_start && plain(k + 1) && plain(k))
-          pair(form.text, forms[next.form].text);
+          pair(text, latest[next.form]);
       }
       if (k > 0 && t.spaced && !t.sentence_start && plain(k) && plain(k - 1)) {
         const Token& p = line_tokens[k - 1];
-        if (p.known && !p.rare) pair(forms[p.form].text, form.text);
+        if (p.known && !p.rare) pair(latest[p.form], text);
       }
       if (form.known || !form.ascii || t.protect) continue;
       const uint32_t foreign_line = piece_lines[t.piece];
@@ -520,8 +554,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         suspect.foreign_line = foreign ? foreign_line : kNoForeignLine;
         // An apostrophe right before the word marks letters left out on
         // purpose ('orrible); one right after, a plural's possessive.
-        const char* begin = form.text.data();
-        const char* end = begin + form.text.size();
+        const char* begin = text.data();
+        const char* end = begin + text.size();
         suspect.elided = begin > window.data() && begin[-1] == '\'';
         suspect.plural_possessive =
             end < window.data() + window.size() && *end == '\'';
@@ -532,14 +566,14 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
                  plain(j) && plain(j - 1);
         };
         if (k > 0 && joined(k)) {
-          suspect.before = forms[line_tokens[k - 1].form].text;
+          suspect.before = latest[line_tokens[k - 1].form];
           if (k > 1 && joined(k - 1))
-            suspect.before2 = forms[line_tokens[k - 2].form].text;
+            suspect.before2 = latest[line_tokens[k - 2].form];
         }
         if (k + 1 < n && joined(k + 1)) {
-          suspect.after = forms[line_tokens[k + 1].form].text;
+          suspect.after = latest[line_tokens[k + 1].form];
           if (k + 2 < n && joined(k + 2))
-            suspect.after2 = forms[line_tokens[k + 2].form].text;
+            suspect.after2 = latest[line_tokens[k + 2].form];
         }
       }
       suspect.hyphened = suspect.hyphened || t.hyphened;
@@ -548,7 +582,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       const auto stray_letter = [&](size_t j) {
         const Token& x = line_tokens[j];
         if (x.counted) return false;
-        const std::string_view letter = forms[x.form].text;
+        const std::string_view letter = latest[x.form];
         return letter.size() == 1 && letter != "a" && letter != "A" &&
                letter != "I";
       };
@@ -556,7 +590,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
           suspect.beside_fragment ||
           (t.spaced && k > 0 && stray_letter(k - 1)) ||
           (k + 1 < n && line_tokens[k + 1].spaced && stray_letter(k + 1));
-      const WordCase c = CaseOf(form.text);
+      const WordCase c = CaseOf(text);
       // A capitalized word that starts a sentence right before a capitalized
       // word the lexicon lacks is the first word of a name (Radiy Khabirov),
       // as much as one in mid-sentence.
@@ -564,7 +598,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
           t.sentence_start && c == WordCase::kCapitalized && k + 1 < n &&
           line_tokens[k + 1].spaced && !line_tokens[k + 1].sentence_start &&
           plain(k + 1) && !line_tokens[k + 1].known &&
-          CaseOf(forms[line_tokens[k + 1].form].text) == WordCase::kCapitalized;
+          CaseOf(latest[line_tokens[k + 1].form]) == WordCase::kCapitalized;
       suspect.mid_capital =
           suspect.mid_capital ||
           (!t.sentence_start && c == WordCase::kCapitalized) || starts_name;
@@ -609,10 +643,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
                                   (t.offset + t.length < text.size() &&
                                    text[t.offset + t.length] == '-');
             const uint32_t f = find_or_add(word, t.ascii);
-            const Form& form = forms[f];  // (just read: in the caches)
             line_tokens.push_back({f, t.length >= 2, t.protect,
                                    t.sentence_start, hyphened, spaced, t.ascii,
-                                   form.known, form.rare, piece});
+                                   (facts[f] & kKnownForm) != 0,
+                                   (facts[f] & kRareForm) != 0, piece});
           }
           if (newline == nullptr) break;
           count_line();
@@ -634,16 +668,14 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   }
   std::sort(words.unknown.begin(), words.unknown.end());
   std::sort(words.names.begin(), words.names.end());
-  words.written.reserve(forms.size());
-  for (const Form& form : forms) words.written.emplace_back(form.text);
-  words.written_count.reserve(forms.size());
-  for (const Form& form : forms) words.written_count.push_back(form.count);
+  words.written = std::move(latest);
+  words.written_count = std::move(counts);
   for (auto& [form, suspect] : suspects) {
-    suspect.text = forms[form].text;
+    suspect.text = words.written[form];
     words.suspects.push_back(suspect);
   }
   for (auto& [key, suspect] : foreign_suspects) {
-    suspect.text = forms[key >> 32].text;
+    suspect.text = words.written[key >> 32];
     words.foreign_suspects.push_back(suspect);
   }
   std::sort(words.foreign_suspects.begin(), words.foreign_suspects.end(),
