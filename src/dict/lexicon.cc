@@ -157,31 +157,6 @@ void Lexicon::PrefetchText(uint64_t hash) const {
   __builtin_prefetch(pool_ + entries_[index - 1].word_offset);
 }
 
-namespace {
-
-// The first index in [lo, n) where `starts(i)` no longer holds, for a
-// predicate true on a leading run of [lo, n): steps doubling from lo, then a
-// binary search in the last step (a prefix's words are mostly few, and
-// near lo).
-template <typename Starts>
-uint32_t EndOfRun(uint32_t lo, uint32_t n, const Starts& starts) {
-  if (lo == n || !starts(lo)) return lo;
-  uint32_t good = lo;
-  uint32_t step = 1;
-  while (n - good > step && starts(good + step)) {
-    good += step;
-    step *= 2;
-  }
-  uint32_t bad = n - good > step ? good + step : n;
-  while (bad - good > 1) {
-    const uint32_t mid = good + (bad - good) / 2;
-    (starts(mid) ? good : bad) = mid;
-  }
-  return bad;
-}
-
-}  // namespace
-
 std::pair<uint32_t, uint32_t> Lexicon::SampledBounds(const uint64_t* samples,
                                                      uint64_t key) const {
   // Samples below the key are entries before the range, samples above it
@@ -196,17 +171,50 @@ std::pair<uint32_t, uint32_t> Lexicon::SampledBounds(const uint64_t* samples,
           above == m ? size() : std::min(size(), above * step)};
 }
 
+namespace {
+
+// The least string after every string that starts with `prefix` (read
+// backwards when `backwards`: after every string that ends with it): its
+// last byte (first, backwards) raised, past any 0xFF bytes, which are
+// dropped. Empty when there is none (a prefix of 0xFF bytes, or none).
+std::string Successor(std::string_view prefix, bool backwards) {
+  std::string next(prefix);
+  while (!next.empty()) {
+    char& c = backwards ? next.front() : next.back();
+    if (static_cast<unsigned char>(c) != 0xFF) {
+      c = static_cast<char>(static_cast<unsigned char>(c) + 1);
+      return next;
+    }
+    if (backwards) {
+      next.erase(0, 1);
+    } else {
+      next.pop_back();
+    }
+  }
+  return next;
+}
+
+}  // namespace
+
 std::pair<uint32_t, uint32_t> Lexicon::PrefixRange(
     std::string_view prefix) const {
-  const auto [first, last] = SampledBounds(samples_, lexfmt::SampleKey(prefix));
-  const auto lo = static_cast<uint32_t>(
-      std::lower_bound(
-          entries_ + first, entries_ + last, prefix,
-          [&](const Entry& e, std::string_view p) { return WordOf(e) < p; }) -
-      entries_);
-  const uint32_t hi = EndOfRun(lo, size(), [&](uint32_t i) {
-    return WordOf(entries_[i]).substr(0, prefix.size()) == prefix;
-  });
+  // The range's ends are each found through the samples: its first word is
+  // the first not before `prefix`, and its end the first not before the
+  // least string after the prefix's words (an end found by stepping from
+  // the first word reads many words of a short prefix's range).
+  const auto first_not_before = [&](std::string_view key, uint32_t from) {
+    auto [first, last] = SampledBounds(samples_, lexfmt::SampleKey(key));
+    first = std::max(first, from);
+    last = std::max(last, first);
+    return static_cast<uint32_t>(
+        std::lower_bound(
+            entries_ + first, entries_ + last, key,
+            [&](const Entry& e, std::string_view k) { return WordOf(e) < k; }) -
+        entries_);
+  };
+  const uint32_t lo = first_not_before(prefix, 0);
+  const std::string next = Successor(prefix, /*backwards=*/false);
+  const uint32_t hi = next.empty() ? size() : first_not_before(next, lo);
   return {lo, hi};
 }
 
@@ -230,18 +238,23 @@ int CompareReversed(std::string_view word, std::string_view suffix,
 
 std::pair<uint32_t, uint32_t> Lexicon::SuffixRange(
     std::string_view suffix) const {
-  const auto [first, last] =
-      SampledBounds(samples_ + header_->sample_count,
-                    lexfmt::SampleKey(suffix, /*backwards=*/true));
-  const auto lo = static_cast<uint32_t>(
-      std::lower_bound(reversed_ + first, reversed_ + last, suffix,
-                       [&](const Entry& e, std::string_view s) {
-                         return CompareReversed(WordOf(e), s, SIZE_MAX) < 0;
-                       }) -
-      reversed_);
-  const uint32_t hi = EndOfRun(lo, size(), [&](uint32_t i) {
-    return CompareReversed(WordOf(reversed_[i]), suffix, suffix.size()) == 0;
-  });
+  // (As PrefixRange, with every word read backwards.)
+  const auto first_not_before = [&](std::string_view key, uint32_t from) {
+    auto [first, last] =
+        SampledBounds(samples_ + header_->sample_count,
+                      lexfmt::SampleKey(key, /*backwards=*/true));
+    first = std::max(first, from);
+    last = std::max(last, first);
+    return static_cast<uint32_t>(
+        std::lower_bound(reversed_ + first, reversed_ + last, key,
+                         [&](const Entry& e, std::string_view k) {
+                           return CompareReversed(WordOf(e), k, SIZE_MAX) < 0;
+                         }) -
+        reversed_);
+  };
+  const uint32_t lo = first_not_before(suffix, 0);
+  const std::string next = Successor(suffix, /*backwards=*/true);
+  const uint32_t hi = next.empty() ? size() : first_not_before(next, lo);
   return {lo, hi};
 }
 
