@@ -561,10 +561,14 @@ class WordsStage final : public TextStage {
     std::string_view first, second;
     WordCase first_case;
     std::string a, b;  // lowercase
+    std::string joined;  // a + b
+    // Whether `joined` may be a word (the lexicon's filter): most pairs
+    // join into none, and are then never read again as they stand.
+    bool may_join;
   };
-  static std::vector<SpacedPair> SpacedPairs(
+  std::vector<SpacedPair> SpacedPairs(
       const std::vector<std::pair<std::string_view, std::string_view>>&
-          adjacent) {
+          adjacent) const {
     std::vector<SpacedPair> pairs;
     for (const auto& [first, second] : adjacent) {
       const WordCase first_case = CaseOf(first);
@@ -572,8 +576,12 @@ class WordsStage final : public TextStage {
           (first_case != WordCase::kLower &&
            first_case != WordCase::kCapitalized))
         continue;
-      pairs.push_back({first, second, first_case, LowerWord(first, true),
-                       LowerWord(second, true)});
+      std::string a = LowerWord(first, true), b = LowerWord(second, true);
+      std::string joined = a + b;
+      const bool may_join = joined.size() >= kMinJoinedLength &&
+                            lexicon_->MayContain(lexfmt::PolyHash(joined));
+      pairs.push_back({first, second, first_case, std::move(a), std::move(b),
+                       std::move(joined), may_join});
     }
     return pairs;
   }
@@ -585,10 +593,13 @@ class WordsStage final : public TextStage {
     for (const SpacedPair& pair : adjacent) {
       const std::string_view first = pair.first, second = pair.second;
       const WordCase first_case = pair.first_case;
+      // (A pair that joins into no word stays two, unless the fixes change
+      // one of its words.)
+      if (!after_fixes && !pair.may_join) continue;
       // (`touched`: only pairs holding one of its words, or joining into
       // one, in lowercase.)
       if (touched != nullptr && touched->count(pair.a) == 0 &&
-          touched->count(pair.b) == 0 && touched->count(pair.a + pair.b) == 0)
+          touched->count(pair.b) == 0 && touched->count(pair.joined) == 0)
         continue;
       std::string a = pair.a, b = pair.b;
       // A word a fix splits (`inthe` read `in the`) meets its neighbour with
