@@ -887,9 +887,11 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         return {};
       const std::string_view w = lexicon.WordOf(e);
       const size_t around = c.a.size() + c.b.size();
+      // (The range's words all start with c.a, or all end with c.b: only the
+      // other end is compared.)
       if (w.size() < around + kMinPiece || w.size() > around + kMaxPiece ||
-          w.substr(0, c.a.size()) != c.a ||
-          w.substr(w.size() - c.b.size()) != c.b)
+          !(c.by_prefix ? SameText(w.substr(w.size() - c.b.size()), c.b)
+                        : SameText(w.substr(0, c.a.size()), c.a)))
         return {};
       const std::string_view r = w.substr(c.a.size(), w.size() - around);
       return r != s && AsciiLetters(r) ? r : std::string_view();
