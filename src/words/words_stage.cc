@@ -2,11 +2,13 @@
 #include "words/words_stage.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdio>
 #include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -98,6 +100,33 @@ bool WithinTwoEdits(std::string_view a, std::string_view b) {
   }
   return row[b.size()] <= 2;
 }
+
+// Looks written forms up among a model's per-word fixes, most of them ruled
+// out by their length and first byte before any hash is taken (a window's
+// forms are thousands, its fixes a few). The fixes must not change while it
+// is used.
+class FixLookup {
+ public:
+  explicit FixLookup(const SubstitutionModel& m) : fixes_(m.fixes) {
+    for (const auto& [form, fix] : fixes_) {
+      lengths_ |= uint64_t{1} << std::min<size_t>(form.size(), 63);
+      if (!form.empty()) firsts_.set(static_cast<unsigned char>(form[0]));
+    }
+  }
+  // The fix of form `w`, or null.
+  const SubstitutionModel::Fix* Find(std::string_view w) const {
+    if (w.empty() || ((lengths_ >> std::min<size_t>(w.size(), 63)) & 1) == 0 ||
+        !firsts_.test(static_cast<unsigned char>(w[0])))
+      return nullptr;
+    const auto it = fixes_.find(w);
+    return it == fixes_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  const decltype(SubstitutionModel::fixes)& fixes_;
+  uint64_t lengths_ = 0;  // bit k: a form of k bytes (63: longer)
+  std::bitset<256> firsts_;
+};
 
 class WordsStage final : public TextStage {
  public:
@@ -417,8 +446,9 @@ class WordsStage final : public TextStage {
     // sees). A word they take entirely is left out; one they take in part
     // counts fewer.
     std::map<std::string, size_t, std::less<>> taken;
+    const FixLookup fixes(*m);
     for (size_t k = 0; k < words->written.size(); ++k) {
-      if (m->fixes.find(words->written[k]) == m->fixes.end()) continue;
+      if (fixes.Find(words->written[k]) == nullptr) continue;
       taken[std::string(WithoutPossessive(
           LowerWord(words->written[k], true)))] += words->written_count[k];
     }
@@ -464,13 +494,13 @@ class WordsStage final : public TextStage {
       size_t kept = 0;
       for (size_t k = 0; k < words->written.size(); ++k) {
         const std::string_view w = words->written[k];
-        const auto fix = m->fixes.find(w);
-        bool gone = fix != m->fixes.end();
+        const SubstitutionModel::Fix* fix = fixes.Find(w);
+        bool gone = fix != nullptr;
         // (The words it becomes count as a second run counts them: a split
         // adds tokens, and a repaired word is one the lexicon knows, which
         // may make the document English enough to learn from.)
         if (gone) {
-          Recount(w, fix->second.replacement, words->written_count[k], words);
+          Recount(w, fix->replacement, words->written_count[k], words);
         }
         std::string lower;  // (only where a rule may repair the form)
         if (!gone && !m->rules.empty()) {
@@ -560,7 +590,7 @@ class WordsStage final : public TextStage {
   struct SpacedPair {
     std::string_view first, second;
     WordCase first_case;
-    std::string a, b;  // lowercase
+    std::string a, b;    // lowercase
     std::string joined;  // a + b
     // Whether `joined` may be a word (the lexicon's filter): most pairs
     // join into none, and are then never read again as they stand.
@@ -590,6 +620,9 @@ class WordsStage final : public TextStage {
       const std::vector<SpacedPair>& adjacent, const Vocabulary& vocabulary,
       bool after_fixes, SubstitutionModel* m,
       const std::set<std::string, std::less<>>* touched = nullptr) const {
+    // (Only after the fixes: the look before them changes none.)
+    std::optional<FixLookup> fixes;
+    if (after_fixes) fixes.emplace(*m);
     for (const SpacedPair& pair : adjacent) {
       const std::string_view first = pair.first, second = pair.second;
       const WordCase first_case = pair.first_case;
@@ -609,9 +642,9 @@ class WordsStage final : public TextStage {
       if (after_fixes) {
         bool fixed = false;
         for (auto [piece, lower] : {std::pair{first, &a}, {second, &b}}) {
-          const auto fix = m->fixes.find(piece);
-          if (fix != m->fixes.end()) {
-            const std::string& r = fix->second.replacement;
+          const SubstitutionModel::Fix* fix = fixes->Find(piece);
+          if (fix != nullptr) {
+            const std::string& r = fix->replacement;
             if (piece.data() == first.data()) {
               const size_t space = r.rfind(' ');
               if (space != std::string::npos) {
