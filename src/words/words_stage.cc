@@ -608,10 +608,19 @@ class WordsStage final : public TextStage {
         continue;
       std::string a = LowerWord(first, true), b = LowerWord(second, true);
       std::string joined = a + b;
-      const bool may_join = joined.size() >= kMinJoinedLength &&
-                            lexicon_->MayContain(lexfmt::PolyHash(joined));
       pairs.push_back({first, second, first_case, std::move(a), std::move(b),
-                       std::move(joined), may_join});
+                       std::move(joined), false});
+    }
+    // (The filter's lines are asked for first, all of them, and read after:
+    // each is a miss of the caches.)
+    std::vector<uint64_t> hashes(pairs.size());
+    for (size_t k = 0; k < pairs.size(); ++k) {
+      hashes[k] = lexfmt::PolyHash(pairs[k].joined);
+      lexicon_->PrefetchFilter(hashes[k]);
+    }
+    for (size_t k = 0; k < pairs.size(); ++k) {
+      pairs[k].may_join = pairs[k].joined.size() >= kMinJoinedLength &&
+                          lexicon_->MayContain(hashes[k]);
     }
     return pairs;
   }
