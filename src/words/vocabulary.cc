@@ -7,7 +7,11 @@
 
 namespace textmend {
 
-Vocabulary::Vocabulary() : slots_(1024) {}
+Vocabulary::Vocabulary(size_t expected_words) {
+  size_t slots = 1024;  // (a power of two, at most half full)
+  while (slots < 2 * expected_words) slots *= 2;
+  slots_.resize(slots);
+}
 
 size_t Vocabulary::Probe(std::string_view word, uint64_t h) const {
   const auto tag = static_cast<uint32_t>(h >> 32);

@@ -17,7 +17,9 @@ namespace textmend {
 // and a string per word, and a lookup by a view built a string first.
 class Vocabulary {
  public:
-  Vocabulary();
+  // `expected_words`: about how many distinct words it will hold, for a
+  // table sized once instead of grown (and rehashed) as they come.
+  explicit Vocabulary(size_t expected_words = 0);
 
   // The occurrences of `word` (0 when the document lacks it).
   uint32_t Count(std::string_view word) const;

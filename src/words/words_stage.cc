@@ -161,7 +161,7 @@ class WordsStage final : public TextStage {
     if (EnglishDocument(words) &&
         (!broken.empty() || !words.suspects.empty() ||
          !words.adjacent.empty() || !words.foreign_adjacent.empty())) {
-      Vocabulary vocabulary;
+      Vocabulary vocabulary(words.written.size());
       std::string folded;  // (one buffer for the window's forms)
       for (size_t k = 0; k < words.written.size(); ++k) {
         folded.assign(words.written[k]);
