@@ -492,6 +492,17 @@ bool AnyMisreading(std::string_view lower, F&& f) {
   return false;
 }
 
+// The tests of CommonWord() and CommonName() on a looked-up entry (may be
+// null).
+bool IsCommonWord(const Lexicon::Entry* e) {
+  return e != nullptr && e->frequency >= kCommonWordCount &&
+         (e->flags & lexfmt::kLower) != 0;
+}
+bool IsCommonName(const Lexicon::Entry* e) {
+  return e != nullptr && e->frequency >= kCommonNameCount &&
+         (e->flags & lexfmt::kCapitalized) != 0;
+}
+
 }  // namespace
 
 bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
@@ -501,10 +512,7 @@ bool NoisyChannel::ReadsAsDocumentWord(std::string_view lower,
     if (vocabulary.Count(reading) > 0) return true;
     // (CommonWord or CommonName, in one lookup: most readings are no words.)
     const Lexicon::Entry* e = lexicon_.FindRare(reading);
-    return e != nullptr && ((e->frequency >= kCommonWordCount &&
-                             (e->flags & lexfmt::kLower) != 0) ||
-                            (e->frequency >= kCommonNameCount &&
-                             (e->flags & lexfmt::kCapitalized) != 0));
+    return IsCommonWord(e) || IsCommonName(e);
   });
 }
 
@@ -517,15 +525,11 @@ void NoisyChannel::Misreadings(std::string_view lower,
 }
 
 bool NoisyChannel::CommonName(std::string_view word) const {
-  const Lexicon::Entry* e = lexicon_.Find(word);
-  return e != nullptr && e->frequency >= kCommonNameCount &&
-         (e->flags & lexfmt::kCapitalized) != 0;
+  return IsCommonName(lexicon_.Find(word));
 }
 
 bool NoisyChannel::CommonWord(std::string_view word) const {
-  const Lexicon::Entry* e = lexicon_.Find(word);
-  return e != nullptr && e->frequency >= kCommonWordCount &&
-         (e->flags & lexfmt::kLower) != 0;
+  return IsCommonWord(lexicon_.Find(word));
 }
 
 double NoisyChannel::Prior(std::string_view word,
