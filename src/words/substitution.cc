@@ -41,7 +41,11 @@ constexpr double kMinScoreMargin = 3.4;  // thirty times as likely
 // A rule told from its rivals by the words around the repaired words: it
 // must fit them this much better (in log-likelihood) than every rival
 // rewrite of the same words, on at least kMinContextPairs listed word pairs,
-// and repair at least kMinContextTokens tokens. Among more than
+// and repair at least kMinContextTokens tokens of unknown words (names alone
+// are no reading). The words around one damaged token can decide: measured
+// on substitution seeds 3-4, a minimum of 3, 2 and 1 tokens restored 82.38,
+// 83.01 and 83.15% of damaged non-words, with 291, 278 and 276 given a wrong
+// word. Among more than
 // kFewContextRivals rival readings the best fits better by chance: the lead
 // needed grows by the log of how many times more there are (as a test
 // corrected for many comparisons), and beyond kMaxContextRivals the words
@@ -51,7 +55,7 @@ constexpr double kMinScoreMargin = 3.4;  // thirty times as likely
 // winner.
 constexpr double kMinContextLead = 6.9;  // a thousand times as likely
 constexpr int kMinContextPairs = 2;
-constexpr size_t kMinContextTokens = 3;
+constexpr size_t kMinContextTokens = 1;
 constexpr size_t kFewContextRivals = 10;
 constexpr double kRivalReach = 3 * kMinContextLead;
 constexpr double kSourceLetterLog = 3.26;  // log 26: one letter of 26

@@ -278,6 +278,31 @@ TEST_CASE(
   CheckAccidentUndone(news, "owse", "first", 8);
 }
 
+TEST_CASE(
+    "words: an accident two tokens of one word family show is read by the "
+    "words around them",
+    "[words]") {
+  // Every "vel" became "qw", and only "develop" and "developing" held it,
+  // once each: one word family, so no rule stands on its letters alone, and
+  // its readings were told apart by the words around only for three tokens
+  // or more. "would _ new" and "was _ a" say develop.
+  const std::string news =
+      "The city's transport committee met on Tuesday to review the bus "
+      "timetable. Members said that passengers had waited too long at the "
+      "main stations during the winter, and that the drivers needed more time "
+      "between routes. The chair proposed a trial of later evening services "
+      "on two lines, starting in the spring.\n"
+      "A spokeswoman for the operator said the company would develop new "
+      "routes for the northern estates once the trial had ended, and that it "
+      "was developing a cheaper ticket for students. She added that prices "
+      "would not rise this year, although fuel costs had increased sharply "
+      "since the summer.\n"
+      "Local shopkeepers welcomed the plan. One said that customers from the "
+      "outer villages often missed the last bus home and stayed away from the "
+      "centre on weekday evenings.\n";
+  CheckAccidentUndone(news, "vel", "qw", 2);
+}
+
 TEST_CASE("words: a rule rewrites a token the lexicon knows only as an acronym",
           "[words]") {
   // Every "the" became "bcp": they, their, further and the rest, and "the"
