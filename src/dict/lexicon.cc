@@ -121,40 +121,33 @@ const Lexicon::Entry* Lexicon::Find(std::string_view lower,
   }
 }
 
+const Lexicon::Entry* Lexicon::FirstSlotEntry(uint64_t hash) const {
+  const uint64_t slot = table_[hash & (header_->table_size - 1)];
+  const uint32_t index = lexfmt::SlotIndex(slot);
+  if (index == 0 || index > header_->entry_count ||
+      !lexfmt::SlotMatches(slot, hash))
+    return nullptr;
+  return &entries_[index - 1];
+}
+
 void Lexicon::PrefetchSlot(std::string_view lower) const {
-  const uint32_t mask = header_->table_size - 1;
-  __builtin_prefetch(&table_[lexfmt::Hash(lower) & mask]);
+  PrefetchSlot(lexfmt::Hash(lower));
 }
 
 void Lexicon::PrefetchEntry(std::string_view lower) const {
-  const uint32_t mask = header_->table_size - 1;
-  const uint64_t hash = lexfmt::Hash(lower);
-  const uint64_t slot = table_[hash & mask];
-  const uint32_t index = lexfmt::SlotIndex(slot);
-  if (index == 0 || index > header_->entry_count ||
-      !lexfmt::SlotMatches(slot, hash))
-    return;
-  const Entry& e = entries_[index - 1];
-  __builtin_prefetch(&e);
-  __builtin_prefetch(pool_ + e.word_offset);
+  const Entry* e = FirstSlotEntry(lexfmt::Hash(lower));
+  if (e == nullptr) return;
+  __builtin_prefetch(e);
+  __builtin_prefetch(pool_ + e->word_offset);
 }
 
 void Lexicon::PrefetchEntry(uint64_t hash) const {
-  const uint64_t slot = table_[hash & (header_->table_size - 1)];
-  const uint32_t index = lexfmt::SlotIndex(slot);
-  if (index == 0 || index > header_->entry_count ||
-      !lexfmt::SlotMatches(slot, hash))
-    return;
-  __builtin_prefetch(&entries_[index - 1]);
+  if (const Entry* e = FirstSlotEntry(hash)) __builtin_prefetch(e);
 }
 
 void Lexicon::PrefetchText(uint64_t hash) const {
-  const uint64_t slot = table_[hash & (header_->table_size - 1)];
-  const uint32_t index = lexfmt::SlotIndex(slot);
-  if (index == 0 || index > header_->entry_count ||
-      !lexfmt::SlotMatches(slot, hash))
-    return;
-  __builtin_prefetch(pool_ + entries_[index - 1].word_offset);
+  if (const Entry* e = FirstSlotEntry(hash))
+    __builtin_prefetch(pool_ + e->word_offset);
 }
 
 std::pair<uint32_t, uint32_t> Lexicon::SampledBounds(const uint64_t* samples,

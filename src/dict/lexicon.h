@@ -133,6 +133,10 @@ class Lexicon {
   const uint64_t* samples_ = nullptr;  // see lexicon_format.h
   double log_total_frequency_ = 0;
 
+  // The entry named by the first slot `hash` (lexfmt::Hash) probes, when its
+  // tag matches (most lookups end there), or null: what the prefetches read.
+  const Entry* FirstSlotEntry(uint64_t hash) const;
+
   // The entries [first, last) of one order where a prefix or suffix search
   // for `key` (lexfmt::SampleKey, read backwards for a suffix) can begin, from
   // that order's `samples`.
