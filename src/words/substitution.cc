@@ -301,14 +301,13 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   // than the caches), and then the line's tokens are counted. Everything a
   // token's counting reads (its neighbours, the line's language) lies in its
   // line.
-  // (Its text and count are kept apart, in `latest` and `counts`: each
-  // token updates them, and they stay in the caches where the forms do not.)
+  // (Its text, count and lexicon facts are kept apart, in `latest`, `counts`
+  // and `facts`: each token reads or updates them, and they stay in the
+  // caches where the forms do not.)
   struct Form {
     uint32_t base = 0;  // usable: the number of its base
     bool ascii = true;
-    bool known = false;
     bool usable = false;  // an unknown word that may be evidence
-    bool rare = false;    // a lexicon word without a corpus count
   };
   // A token, with its form's facts copied in (the forms are many and
   // scattered; a line's tokens stay in the caches).
@@ -327,7 +326,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::vector<Form> forms;
   std::vector<std::string_view> latest;  // by form: its latest occurrence
   std::vector<uint32_t> counts;          // by form: its occurrences
-  // By form: bit 0 known, bit 1 rare (see Form), for each token.
+  // By form: bit 0 known (a lexicon word), bit 1 rare (a lexicon word
+  // without a corpus count).
   enum : uint8_t { kKnownForm = 1, kRareForm = 2 };
   std::vector<uint8_t> facts;
   // The bases of usable forms (lowercase, no possessive), numbered.
@@ -413,12 +413,12 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     const std::string& lower = lowers[k];
     const Lexicon::Entry* entry = lexicon.Find(lower, hashes[k]);
     // (Known() would look the form up again.)
-    form.known = entry != nullptr || KnownPossessive(lexicon, lower);
-    form.rare = entry != nullptr && entry->frequency == 0;
-    facts[fresh[k]] = static_cast<uint8_t>((form.known ? kKnownForm : 0) |
-                                           (form.rare ? kRareForm : 0));
+    const bool known = entry != nullptr || KnownPossessive(lexicon, lower);
+    const bool rare = entry != nullptr && entry->frequency == 0;
+    facts[fresh[k]] =
+        static_cast<uint8_t>((known ? kKnownForm : 0) | (rare ? kRareForm : 0));
     const std::string_view base = WithoutPossessive(lower);
-    form.usable = !form.known && form.ascii && base.size() >= kMinUnknownLength;
+    form.usable = !known && form.ascii && base.size() >= kMinUnknownLength;
     if (form.usable) {
       // (Forms that differ in case share their base.)
       const auto [it, added] = base_ids.try_emplace(
@@ -549,7 +549,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         const Token& p = line_tokens[k - 1];
         if (p.known && !p.rare) pair(latest[p.form], text);
       }
-      if (form.known || !form.ascii || t.protect) continue;
+      if (t.known || !form.ascii || t.protect) continue;
       const uint32_t foreign_line = piece_lines[t.piece];
       Suspect& suspect =
           foreign ? foreign_suspects[uint64_t{t.form} << 32 | foreign_line]
