@@ -2,13 +2,11 @@
 #include "words/words_stage.h"
 
 #include <algorithm>
-#include <bitset>
 #include <cstdio>
 #include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -101,32 +99,15 @@ bool WithinTwoEdits(std::string_view a, std::string_view b) {
   return row[b.size()] <= 2;
 }
 
-// Looks written forms up among a model's per-word fixes, most of them ruled
-// out by their length and first byte before any hash is taken (a window's
-// forms are thousands, its fixes a few). The fixes must not change while it
-// is used.
-class FixLookup {
- public:
-  explicit FixLookup(const SubstitutionModel& m) : fixes_(m.fixes) {
-    for (const auto& [form, fix] : fixes_) {
-      lengths_ |= uint64_t{1} << std::min<size_t>(form.size(), 63);
-      if (!form.empty()) firsts_.set(static_cast<unsigned char>(form[0]));
-    }
-  }
-  // The fix of form `w`, or null.
-  const SubstitutionModel::Fix* Find(std::string_view w) const {
-    if (w.empty() || ((lengths_ >> std::min<size_t>(w.size(), 63)) & 1) == 0 ||
-        !firsts_.test(static_cast<unsigned char>(w[0])))
-      return nullptr;
-    const auto it = fixes_.find(w);
-    return it == fixes_.end() ? nullptr : &it->second;
-  }
-
- private:
-  const decltype(SubstitutionModel::fixes)& fixes_;
-  uint64_t lengths_ = 0;  // bit k: a form of k bytes (63: longer)
-  std::bitset<256> firsts_;
-};
+// The fix of written form `w` in `m`, or null: most forms are ruled out by
+// m.fix_index (built once the fixes are final) before any hash is taken (a
+// window's forms are thousands, its fixes a few).
+const SubstitutionModel::Fix* FixOf(const SubstitutionModel& m,
+                                    std::string_view w) {
+  if (w.empty() || !m.fix_index.MayHold(w)) return nullptr;
+  const auto it = m.fixes.find(w);
+  return it == m.fixes.end() ? nullptr : &it->second;
+}
 
 class WordsStage final : public TextStage {
  public:
@@ -207,7 +188,6 @@ class WordsStage final : public TextStage {
     if (model->rules.empty() && model->fixes.empty() && model->joins.empty() &&
         model->pairs.empty())
       return nullptr;
-    model->fix_index.Build(model->fixes);
     model->pair_index.Build(model->pairs);
     return model;
   }
@@ -446,9 +426,8 @@ class WordsStage final : public TextStage {
     // sees). A word they take entirely is left out; one they take in part
     // counts fewer.
     std::map<std::string, size_t, std::less<>> taken;
-    const FixLookup fixes(*m);
     for (size_t k = 0; k < words->written.size(); ++k) {
-      if (fixes.Find(words->written[k]) == nullptr) continue;
+      if (FixOf(*m, words->written[k]) == nullptr) continue;
       taken[std::string(WithoutPossessive(
           LowerWord(words->written[k], true)))] += words->written_count[k];
     }
@@ -494,7 +473,7 @@ class WordsStage final : public TextStage {
       size_t kept = 0;
       for (size_t k = 0; k < words->written.size(); ++k) {
         const std::string_view w = words->written[k];
-        const SubstitutionModel::Fix* fix = fixes.Find(w);
+        const SubstitutionModel::Fix* fix = FixOf(*m, w);
         bool gone = fix != nullptr;
         // (The words it becomes count as a second run counts them: a split
         // adds tokens, and a repaired word is one the lexicon knows, which
@@ -629,9 +608,6 @@ class WordsStage final : public TextStage {
       const std::vector<SpacedPair>& adjacent, const Vocabulary& vocabulary,
       bool after_fixes, SubstitutionModel* m,
       const std::set<std::string, std::less<>>* touched = nullptr) const {
-    // (Only after the fixes: the look before them changes none.)
-    std::optional<FixLookup> fixes;
-    if (after_fixes) fixes.emplace(*m);
     for (const SpacedPair& pair : adjacent) {
       const std::string_view first = pair.first, second = pair.second;
       const WordCase first_case = pair.first_case;
@@ -651,7 +627,7 @@ class WordsStage final : public TextStage {
       if (after_fixes) {
         bool fixed = false;
         for (auto [piece, lower] : {std::pair{first, &a}, {second, &b}}) {
-          const SubstitutionModel::Fix* fix = fixes->Find(piece);
+          const SubstitutionModel::Fix* fix = FixOf(*m, piece);
           if (fix != nullptr) {
             const std::string& r = fix->replacement;
             if (piece.data() == first.data()) {
@@ -1080,6 +1056,9 @@ class WordsStage final : public TextStage {
     }
     const std::vector<SpacedPair> turned_pairs = SpacedPairs(turned_words);
     if (!turned_pairs.empty()) LearnPairs(turned_pairs, vocabulary, false, m);
+    // (The fixes are final: indexed for the looks after them, and for the
+    // repair.)
+    m->fix_index.Build(m->fixes);
     if (!m->fixes.empty() || !m->rules.empty()) {
       LearnPairs(spaced, vocabulary, true, m);
       if (!turned_pairs.empty()) LearnPairs(turned_pairs, vocabulary, true, m);
