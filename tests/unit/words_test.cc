@@ -303,6 +303,37 @@ TEST_CASE(
   CheckAccidentUndone(news, "vel", "qw", 2);
 }
 
+TEST_CASE(
+    "words: a word family is read by the words around all its occurrences, "
+    "not its first few",
+    "[words]") {
+  // Every "tal" became "zqxf", and only digital and digitally held it: one
+  // word family, read by the words around it. Its first occurrences stand
+  // beside words that fit any adjective ("of _", "that _"), where "half"
+  // (digi|zqxf -> hal|f) fits as well; "_ cameras", "_ music", "_ video"
+  // come later. Reading only the first sixteen neighbours chose half.
+  const std::string news =
+      "Sales of digital sets rose again this year, and half of the digital "
+      "buyers were new.\n"
+      "Many households now have digital sets, and at least one of the "
+      "digital sets is in the kitchen.\n"
+      "The shop said that digital sales were up, and that digital sets now "
+      "cost less than half as much.\n"
+      "A report said that the digital share of all sales was near half, and "
+      "that digital sales still grow.\n"
+      "People who buy digital cameras also buy digital music and digital "
+      "video players.\n"
+      "Watching digital television is common, and a digital camera is "
+      "cheap.\n"
+      "Services now include digital music, digital books and digital devices "
+      "for children.\n"
+      "Critics said digital rights rules still confuse buyers of digital "
+      "cameras.\n"
+      "Most of the films were digitally restored, and the old photographs "
+      "were digitally cleaned.\n";
+  CheckAccidentUndone(news, "tal", "zqxf", 20);
+}
+
 TEST_CASE("words: a rule rewrites a token the lexicon knows only as an acronym",
           "[words]") {
   // Every "the" became "bcp": they, their, further and the rest, and "the"
