@@ -45,6 +45,10 @@ struct SubstitutionRule {
   // For a rule told from its rivals by the words around the repaired words
   // (one word family): how much better they fit it, in nats; else 0.
   double context_lead = 0;
+  // Of such a rule, whether the words around it stand in fewer than two
+  // pairs the pair list has: weaker evidence, which a page reader's slips
+  // may fit as well (see words_stage.cc, MisreadingsExplain).
+  bool few_pairs = false;
   std::vector<std::string> examples;  // repaired words, for the report
   // "substitution 'start'->'one' (3 words: prisoners, pardoned, cautioned)"
   std::string Describe() const;

@@ -305,19 +305,27 @@ class WordsStage final : public TextStage {
   // word, one of them through the misreading table alone: a page reader's
   // slips, which a rule of letters fits by coincidence ("thc" -> "pa" in
   // thcir and thcy, read their and they; "wl" -> "pa" in wlth and wlin). A
-  // find-and-replace accident's junk is seldom so. (Not a rule the words
-  // around chose: that evidence is no coincidence of letters.)
+  // find-and-replace accident's junk is seldom so. Not a rule the words
+  // around chose on two listed pairs or more: that evidence is no
+  // coincidence of letters. One they chose on fewer is weak enough that any
+  // of its words read decisively as another word explains it ("he" ->
+  // "ree" made reeve and three of heve and thhe, have and the misread).
   bool MisreadingsExplain(const DocumentWords& words,
                           const SubstitutionRule& rule) const {
-    if (rule.context_lead > 0) return false;
+    if (rule.context_lead > 0 && !rule.few_pairs) return false;
     bool slip = false;
     for (const auto& [u, n] : words.unknown) {
       if (u.find(rule.source) == std::string::npos) continue;
       const std::string fixed = ReplaceAll(u, rule.source, rule.target);
       if (!KnownLower(*lexicon_, fixed)) continue;
       Correction c;
-      if (!channel_.Correct(u, false, nullptr, &c) || c.word == fixed)
-        return false;
+      const bool other =
+          channel_.Correct(u, false, nullptr, &c) && c.word != fixed;
+      if (rule.few_pairs) {
+        if (other) return true;
+        continue;
+      }
+      if (!other) return false;
       slip = slip || (!c.ordinary && c.misreadings > 0);
     }
     return slip;

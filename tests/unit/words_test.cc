@@ -334,6 +334,47 @@ TEST_CASE(
   CheckAccidentUndone(news, "tal", "zqxf", 20);
 }
 
+TEST_CASE(
+    "words: an accident whose words stand beside numbers is read by the few "
+    "words around them the pair list has",
+    "[words]") {
+  // Every "illi" became "yi": million and billion, beside numbers and
+  // punctuation, which no listed word pair holds. Only "million on" is
+  // listed; asking two listed pairs left them.
+  const std::string news =
+      "The chain said profits rose to 41 million, up from 35 million.\n"
+      "Sales grew by 8% to 1.2 billion, helped by strong demand for its "
+      "own-brand food and clothing.\n"
+      "Its shares have gained a fifth since January, valuing the group at "
+      "nearly 3 billion.\n"
+      "The company plans to spend 60 million (about 70 million euros) on new "
+      "stores and to hire 2,000 staff by the end of next year.\n"
+      "Analysts said the results were better than expected, although the "
+      "chain warned that higher costs would weigh on the second half.\n";
+  CheckAccidentUndone(news, "illi", "yi", 6);
+}
+
+TEST_CASE(
+    "words: two misread words sharing letters are no accident the few words "
+    "around them tell",
+    "[words]") {
+  // "li" read for "h" in who and the: "li" -> "hos" makes whoso and those
+  // of them, and "burglar _ then" and "which _ family" hold one listed pair
+  // between them. Each reads as a misreading of its own word, which a
+  // reading on so few pairs must not contradict.
+  const std::string text =
+      "The actor chased a burglar wlio then leapt from a balcony of his "
+      "London flat, police said.\n"
+      "He told reporters it had been a difficult year in which tlie family "
+      "had faced illness and money worries.\n"
+      "The burglar, a man in his twenties, was arrested nearby and later "
+      "released on bail.\n";
+  const RepairResult r = RepairText(text, WithWords());
+  CHECK(r.text.find("burglar who then") != std::string::npos);
+  CHECK(r.text.find("which the family") != std::string::npos);
+  for (const Change& c : r.changes) CHECK(c.rule.find("substitution") != 0);
+}
+
 TEST_CASE("words: a rule rewrites a token the lexicon knows only as an acronym",
           "[words]") {
   // Every "the" became "bcp": they, their, further and the rest, and "the"
