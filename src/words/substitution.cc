@@ -43,13 +43,15 @@ constexpr double kMinScoreMargin = 3.4;  // thirty times as likely
 // rewrite of the same words, on at least one listed word pair, and repair
 // at least kMinContextTokens tokens of unknown words (names alone are no
 // reading). On fewer than kMinContextPairs listed pairs it must rewrite no
-// name, and a page reader's slips must not read any of its words otherwise
-// (SubstitutionRule::few_pairs): measured on substitution seeds 3-4, 7-10
-// and 61-62, 83.15, 84.30 and 84.60% of damaged non-words restored with two
-// pairs asked always, 83.35, 84.55 and 85.13% so, with as many or fewer
-// given a wrong word (276, 512, 171) and OCR-like noise unchanged; without
-// the two conditions, a rule from one misread word (otbers) rewrote the name
-// Beringer (Heringer), and one from heve and thhe made reeve and three. The words around one damaged token can decide: measured
+// name unless it repairs two tokens or more, and a page reader's slips must
+// not read any of its words otherwise (SubstitutionRule::few_pairs):
+// measured on substitution seeds 3-4, 7-10 and 61-62, 83.15, 84.30 and
+// 84.60% of damaged non-words restored with two pairs asked always, 83.40,
+// 84.78 and 85.25% so, with as many or fewer given a wrong word (276, 510,
+// 171) and OCR-like noise unchanged (no name at all: 83.35, 84.55, 85.13%);
+// without the conditions, a rule from one misread word (otbers) rewrote the
+// name Beringer (Heringer), and one from heve and thhe made reeve and
+// three. The words around one damaged token can decide: measured
 // on substitution seeds 3-4, a minimum of 3, 2 and 1 tokens restored 82.38,
 // 83.01 and 83.15% of damaged non-words, with 291, 278 and 276 given a wrong
 // word. Among more than
@@ -1462,7 +1464,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         std::log(std::max(1.0, static_cast<double>(within) /
                                    static_cast<double>(kFewContextRivals)));
     if ((top.listed >= kMinContextPairs ||
-         (top.listed >= 1 && top.names == 0)) &&
+         (top.listed >= 1 &&
+          (top.names == 0 || source_tokens.find(top.source)->second >= 2))) &&
         top.score - rival >= lead_needed) {
       // The rewrite of the reading that leaves no trace, if any: the
       // shortest such target.

@@ -355,6 +355,26 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: a reading on one listed pair may rewrite damaged names when it "
+    "repairs two tokens",
+    "[words]") {
+  // Every "hen" became "zqx": when (twice), Cheney and Yushchenko. Only
+  // "time _" is a listed pair ("_ Cheney" and "_ Yushchenko" are not), and
+  // the reading rewrites names; one damaged token with a name is how a
+  // misread word made a rule that rewrote the name Beringer, two are not.
+  const std::string news =
+      "Delegates at the summit still talk about 2004, when Cheney arrived "
+      "without warning and spoke about energy policy.\n"
+      "Others remember a time when Yushchenko joined a panel on trade and was "
+      "asked about gas prices.\n"
+      "Organisers said the forum had grown since its early days, and that "
+      "most of its guests come back each winter.\n"
+      "Security around the venue was tight, with police checking every car "
+      "on the mountain road.\n";
+  CheckAccidentUndone(news, "hen", "zqx", 4);
+}
+
+TEST_CASE(
     "words: two misread words sharing letters are no accident the few words "
     "around them tell",
     "[words]") {
