@@ -340,8 +340,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::vector<std::string_view> latest;  // by form: its latest occurrence
   std::vector<uint32_t> counts;          // by form: its occurrences
   // By form: bit 0 known (a lexicon word), bit 1 rare (a lexicon word
-  // without a corpus count).
-  enum : uint8_t { kKnownForm = 1, kRareForm = 2 };
+  // without a corpus count), bit 2 a lexicon word only as an acronym.
+  enum : uint8_t { kKnownForm = 1, kRareForm = 2, kAcronymForm = 4 };
   std::vector<uint8_t> facts;
   // The bases of usable forms (lowercase, no possessive), numbered.
   std::unordered_map<std::string, uint32_t> base_ids;
@@ -428,10 +428,15 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     // (Known() would look the form up again.)
     const bool known = entry != nullptr || KnownPossessive(lexicon, lower);
     const bool rare = entry != nullptr && entry->frequency == 0;
+    const bool acronym =
+        entry != nullptr &&
+        (entry->flags & (lexfmt::kLower | lexfmt::kCapitalized)) == 0;
     facts[fresh[k]] =
-        static_cast<uint8_t>((known ? kKnownForm : 0) | (rare ? kRareForm : 0));
+        static_cast<uint8_t>((known ? kKnownForm : 0) | (rare ? kRareForm : 0) |
+                             (acronym ? kAcronymForm : 0));
     const std::string_view base = WithoutPossessive(lower);
-    form.usable = !known && form.ascii && base.size() >= kMinUnknownLength;
+    form.usable = (!known && form.ascii && base.size() >= kMinUnknownLength) ||
+                  (acronym && form.ascii);
     if (form.usable) {
       // (Forms that differ in case share their base.)
       const auto [it, added] = base_ids.try_emplace(
@@ -467,6 +472,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool lower = false;        // written in lowercase somewhere
     bool not_upper = false;    // written other than in all capitals somewhere
     bool mid_capital = false;  // capitalized in the middle of a sentence
+    bool acronym = false;      // a lexicon word only as an acronym
   };
   std::unordered_map<uint32_t, Seen> unknown;      // by base
   std::unordered_map<uint32_t, Suspect> suspects;  // by form
@@ -535,6 +541,15 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     for (size_t k = 0; k < n; ++k) {
       const Token& t = line_tokens[k];
       if (!t.counted) continue;
+      if (t.known && (facts[t.form] & kAcronymForm) != 0 && !t.protect &&
+          CaseOf(latest[t.form]) == WordCase::kLower &&
+          !ForeignLine(pieces[t.piece].first, pieces[t.piece].second)) {
+        Seen& seen = unknown[forms[t.form].base];
+        ++seen.count;
+        seen.lower = true;
+        seen.not_upper = true;
+        seen.acronym = true;
+      }
       if (t.known && !t.rare) continue;
       const Form& form = forms[t.form];
       const std::string_view text = latest[t.form];
@@ -681,8 +696,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       words.names.push_back(*bases[base]);
     } else if (seen.not_upper) {
       words.unknown.emplace_back(*bases[base], seen.count);
+      if (seen.acronym) words.acronyms.push_back(*bases[base]);
     }
   }
+  std::sort(words.acronyms.begin(), words.acronyms.end());
   std::sort(words.unknown.begin(), words.unknown.end());
   std::sort(words.names.begin(), words.names.end());
   words.written = std::move(latest);

@@ -82,8 +82,13 @@ struct Suspect {
 // learners.
 struct DocumentWords {
   // Distinct lowercase ASCII words the lexicon rejects (4+ letters, not
-  // protected, not only ever written in capitals), with their counts.
+  // protected, not only ever written in capitals), with their counts, and
+  // the words it knows only as acronyms where written in lowercase (any
+  // length: no word there, as "bcp" written for "the").
   std::vector<std::pair<std::string, size_t>> unknown;
+  // Of those, the words the lexicon knows only as acronyms, written in
+  // lowercase ("wy" where every "the" became "wy"), of any length. Sorted.
+  std::vector<std::string> acronyms;
   // Every distinct token as written, for the no-trace test: views into the
   // window GatherWords was given, valid while it is.
   std::vector<std::string_view> written;

@@ -395,6 +395,31 @@ TEST_CASE(
   for (const Change& c : r.changes) CHECK(c.rule.find("substitution") != 0);
 }
 
+TEST_CASE(
+    "words: tokens the lexicon knows only as acronyms are an accident's "
+    "evidence too",
+    "[words]") {
+  // Every "the" became "wy": the article's many "the" are now "wy", which
+  // the lexicon knows only as an acronym (WY), and one other word holds it
+  // (browyr). Counted as unknown words, the "wy" tokens let the words
+  // around them read the accident ("of _ company", "for _ chairman").
+  const std::string news =
+      "The board of the company has agreed to buy back shares, to counter the "
+      "effects of a dispute in the founding family.\n"
+      "The buy-back is a victory for the chairman, whose idea it was. His "
+      "brother, the deputy chairman, said he had not been consulted and that "
+      "the plan was a mistake.\n"
+      "The board hopes the move will reverse a fall in the shares since the "
+      "dispute became public last month.\n"
+      "Analysts said the plan was sensible, but warned that the quarrel could "
+      "still hurt the group if it went to court.\n";
+  const std::string damaged = Accident(news, "the", "wy");
+  const RepairResult r = RepairText(damaged, WithWords());
+  CHECK(r.text == news);
+  for (const Change& c : r.changes)
+    CHECK(c.rule.find("substitution 'wy'->'the'") == 0);
+}
+
 TEST_CASE("words: a rule rewrites a token the lexicon knows only as an acronym",
           "[words]") {
   // Every "the" became "bcp": they, their, further and the rest, and "the"
