@@ -86,7 +86,9 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   struct Form {
     uint32_t base = 0;  // usable: the number of its base
     bool ascii = true;
-    bool usable = false;  // an unknown word that may be evidence
+    // An unknown word, or one the lexicon knows only as an acronym, that
+    // may be evidence.
+    bool usable = false;
   };
   // A token, with its form's facts copied in (the forms are many and
   // scattered; a line's tokens stay in the caches).
@@ -307,9 +309,15 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     for (size_t k = 0; k < n; ++k) {
       const Token& t = line_tokens[k];
       if (!t.counted) continue;
-      if (t.known && (facts[t.form] & kAcronymForm) != 0 && !t.protect &&
-          CaseOf(latest[t.form]) == WordCase::kLower &&
-          !ForeignLine(pieces[t.piece].first, pieces[t.piece].second)) {
+      const bool foreign =
+          ForeignLine(pieces[t.piece].first, pieces[t.piece].second);
+      // A word the lexicon knows only as an acronym is no word written in
+      // lowercase in an English line: an accident's evidence as much as an
+      // unknown word ("wy" where every "the" became "wy"). Not a suspect for
+      // the per-word fixes.
+      if (t.known && (facts[t.form] & kAcronymForm) != 0 &&
+          forms[t.form].usable && !t.protect && !foreign &&
+          CaseOf(latest[t.form]) == WordCase::kLower) {
         Seen& seen = unknown[forms[t.form].base];
         ++seen.count;
         seen.lower = true;
@@ -319,8 +327,6 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       if (t.known && !t.rare) continue;
       const Form& form = forms[t.form];
       const std::string_view text = latest[t.form];
-      const bool foreign =
-          ForeignLine(pieces[t.piece].first, pieces[t.piece].second);
       // Two plain tokens one space apart, one of them no common word: perhaps
       // one word split by a stray space. Not in another language's lines
       // (joining two pieces there could make the line read as English to a
