@@ -301,6 +301,20 @@ class WordsStage final : public TextStage {
     return rules;
   }
 
+  // The unknown words of `words` that `rule` repairs, each with the
+  // lowercase lexicon word it makes of it.
+  std::vector<std::pair<std::string_view, std::string>> Repairs(
+      const DocumentWords& words, const SubstitutionRule& rule) const {
+    std::vector<std::pair<std::string_view, std::string>> repairs;
+    for (const auto& [u, n] : words.unknown) {
+      if (u.find(rule.source) == std::string::npos) continue;
+      std::string fixed = ReplaceAll(u, rule.source, rule.target);
+      if (KnownLower(*lexicon_, fixed))
+        repairs.emplace_back(u, std::move(fixed));
+    }
+    return repairs;
+  }
+
   // Whether every unknown word `rule` repairs reads decisively as another
   // word, one of them through the misreading table alone: a page reader's
   // slips, which a rule of letters fits by coincidence ("thc" -> "pa" in
@@ -314,10 +328,7 @@ class WordsStage final : public TextStage {
                           const SubstitutionRule& rule) const {
     if (rule.context_lead > 0 && !rule.few_pairs) return false;
     bool slip = false;
-    for (const auto& [u, n] : words.unknown) {
-      if (u.find(rule.source) == std::string::npos) continue;
-      const std::string fixed = ReplaceAll(u, rule.source, rule.target);
-      if (!KnownLower(*lexicon_, fixed)) continue;
+    for (const auto& [u, fixed] : Repairs(words, rule)) {
       Correction c;
       const bool other =
           channel_.Correct(u, false, nullptr, &c) && c.word != fixed;
@@ -341,10 +352,7 @@ class WordsStage final : public TextStage {
     if (rule.context_lead > 0 || words.acronyms.empty()) return false;
     size_t others = 0;
     bool acronym = false;
-    for (const auto& [u, n] : words.unknown) {
-      if (u.find(rule.source) == std::string::npos) continue;
-      if (!KnownLower(*lexicon_, ReplaceAll(u, rule.source, rule.target)))
-        continue;
+    for (const auto& [u, fixed] : Repairs(words, rule)) {
       if (std::binary_search(words.acronyms.begin(), words.acronyms.end(), u)) {
         acronym = true;
       } else {
