@@ -841,6 +841,25 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     // unknown word and a name share a piece by chance far more often than
     // two unknown words do (OCR noise beside Rossignol: "signol" -> "ter").
     if (w.word_stems < 2 && w.stems < 3) return false;
+    // A word the lexicon knows as an acronym is a weak witness too: junk a
+    // page reader made is often one (ond, bcs: "nd" -> "nce" made once and
+    // ounce of ond and ound). Only the words around it (step 5) may confirm
+    // a rule that fewer than two other unknown words make.
+    if (!words.acronyms.empty()) {
+      size_t acronyms = 0, others = 0;
+      for (const auto& [u, n] : words.unknown) {
+        if (u.find(w.source) == std::string::npos ||
+            !KnownLower(lexicon, ReplaceAll(u, w.source, w.target)))
+          continue;
+        if (std::binary_search(words.acronyms.begin(), words.acronyms.end(),
+                               u)) {
+          ++acronyms;
+        } else {
+          ++others;
+        }
+      }
+      if (acronyms > 0 && others < 2) return false;
+    }
     if (w.expected >= kMinExpectedTrace || w.stems >= 3 ||
         (w.fixed >= 3 && w.fixed == w.containing))
       return true;

@@ -296,7 +296,7 @@ class WordsStage final : public TextStage {
     std::vector<SubstitutionRule> rules =
         LearnSubstitutions(words, *lexicon_, &common_, log);
     std::erase_if(rules, [&](const SubstitutionRule& rule) {
-      return MisreadingsExplain(words, rule) || OnAcronyms(words, rule);
+      return MisreadingsExplain(words, rule);
     });
     return rules;
   }
@@ -340,26 +340,6 @@ class WordsStage final : public TextStage {
       slip = slip || (!c.ordinary && c.misreadings > 0);
     }
     return slip;
-  }
-
-  // Whether `rule` stands on the letters of its words alone and needs a
-  // word the lexicon knows as an acronym among them: junk a page reader
-  // made is often one (ond, bcs: "nd" -> "nce" made once and ounce of ond
-  // and ound), so only the words around such a word may confirm a rule
-  // that fewer than two other words make.
-  bool OnAcronyms(const DocumentWords& words,
-                  const SubstitutionRule& rule) const {
-    if (rule.context_lead > 0 || words.acronyms.empty()) return false;
-    size_t others = 0;
-    bool acronym = false;
-    for (const auto& [u, fixed] : Repairs(words, rule)) {
-      if (std::binary_search(words.acronyms.begin(), words.acronyms.end(), u)) {
-        acronym = true;
-      } else {
-        ++others;
-      }
-    }
-    return acronym && others < 2;
   }
 
   // Drops the rules that repair no word the others leave them: a word is
