@@ -375,6 +375,42 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: a reading on one listed pair may rewrite a damaged name when the "
+    "word it brings back is missing from the whole document",
+    "[words]") {
+  // Every "the" became "career": the word itself fourteen times (now a
+  // word too), "there" once and the name Brothers. One unknown token, a name
+  // and one listed pair ("_ were") are what a misread word beside a name
+  // makes; but an English article of 160 words without a single "the" is no
+  // chance (about three and a half are expected where none is seen).
+  const std::string news =
+      "Warner Brothers said on Monday that the studio would open a new office "
+      "in the city centre next spring.\n"
+      "The office will hold about forty staff, and the company hopes to hire "
+      "most of its workers from local colleges.\n"
+      "A spokesman said the move would cut costs and bring the studio closer "
+      "to its partners in music and television.\n"
+      "Local leaders welcomed the plan, saying it would create jobs at a time "
+      "when many firms are leaving the area.\n"
+      "Outside the building on Friday, there were queues of young people "
+      "hoping to find work as film editors.\n"
+      "The studio said it would also fund a training scheme for students who "
+      "want to work in the film industry.\n"
+      "Its chief executive said the city had a long history of making films "
+      "and was a natural choice for the new office.\n"
+      "She added that work on the building would begin in March and should be "
+      "finished before the end of the year.\n";
+  CHECK(RepairText(news, WithWords()).text == news);
+  const RepairResult r =
+      RepairText(Accident(news, "the", "career"), WithWords());
+  CHECK(r.text.find("Warner Brothers said") != std::string::npos);
+  CHECK(r.text.find("there were queues") != std::string::npos);
+  REQUIRE_FALSE(r.changes.empty());
+  for (const Change& c : r.changes)
+    CHECK(c.rule.find("substitution 'career'->'the'") == 0);
+}
+
+TEST_CASE(
     "words: two misread words sharing letters are no accident the few words "
     "around them tell",
     "[words]") {
