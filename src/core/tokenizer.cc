@@ -218,14 +218,16 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
 }
 
 std::string LowerWord(std::string_view word, bool ascii) {
-  std::string out;
-  out.reserve(word.size());
   if (ascii) {
-    for (const char c : word) {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+    // (Copied, then lowered in place: a loop the compiler vectorizes, where
+    // appending a byte at a time cost ~20 instructions a letter.)
+    std::string out(word);
+    for (char& c : out) {
+      c = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
     }
     return out;
   }
+  std::string out;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
   u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)),
                    icu::UnicodeString(static_cast<UChar>('\'')));
