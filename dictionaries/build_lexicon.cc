@@ -296,6 +296,21 @@ int main(int argc, char** argv) {
   }
   samples.insert(samples.end(), reversed_samples.begin(),
                  reversed_samples.end());
+  // The three-letter strings of the most frequent lowercase words.
+  std::vector<uint64_t> trigrams(lexfmt::kTrigramWords, 0);
+  for (uint32_t j = 0; j < std::min<uint32_t>(n, lexfmt::kPieceWords); ++j) {
+    const uint32_t i = by_frequency[j];
+    if ((entries[i].flags & lexfmt::kLower) == 0 || entries[i].frequency == 0)
+      continue;
+    const std::string_view w(pool.data() + entries[i].word_offset,
+                             entries[i].word_length);
+    for (size_t k = 0; k + 3 <= w.size(); ++k) {
+      const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+      if (!letter(w[k]) || !letter(w[k + 1]) || !letter(w[k + 2])) continue;
+      const size_t bit = lexfmt::TrigramBit(w[k], w[k + 1], w[k + 2]);
+      trigrams[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
 
   lexfmt::Header header{};
   std::memcpy(header.magic, lexfmt::kMagic, 8);
@@ -328,8 +343,10 @@ int main(int argc, char** argv) {
   const uint64_t samples_padding = (8 - pairs_end % 8) % 8;
   header.samples_offset = pairs_end + samples_padding;
   header.sample_count = static_cast<uint32_t>(samples.size() / 2);
-  header.pool_offset =
+  header.trigrams_offset =
       header.samples_offset + samples.size() * sizeof(uint64_t);
+  header.pool_offset =
+      header.trigrams_offset + trigrams.size() * sizeof(uint64_t);
   header.total_frequency = total;
 
   const std::string temp = out_path + ".tmp";
@@ -359,6 +376,8 @@ int main(int argc, char** argv) {
     out.write(padding, static_cast<std::streamsize>(samples_padding));
     out.write(reinterpret_cast<const char*>(samples.data()),
               static_cast<std::streamsize>(samples.size() * sizeof(uint64_t)));
+    out.write(reinterpret_cast<const char*>(trigrams.data()),
+              static_cast<std::streamsize>(trigrams.size() * sizeof(uint64_t)));
     out.write(pool.data(), static_cast<std::streamsize>(pool.size()));
     if (!out) return Fail("cannot write " + temp);
   }

@@ -56,7 +56,9 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
       h->pool_offset + h->pool_size <= size && h->samples_offset % 8 == 0 &&
       h->sample_count == (n + lexfmt::kSampleStep - 1) / lexfmt::kSampleStep &&
       h->samples_offset + uint64_t{h->sample_count} * 2 * sizeof(uint64_t) <=
-          size;
+          size &&
+      h->trigrams_offset % 8 == 0 &&
+      h->trigrams_offset + lexfmt::kTrigramWords * sizeof(uint64_t) <= size;
   if (!ok) {
     return Status::InvalidArgument("lexicon " + path +
                                    " is damaged or of another version");
@@ -74,6 +76,7 @@ Status Lexicon::Open(const std::string& path, std::unique_ptr<Lexicon>* out) {
   lex->filter_ = reinterpret_cast<const uint64_t*>(base + h->filter_offset);
   lex->filter_bits_ = h->filter_bits;
   lex->pieces_ = std::string_view(base + h->pieces_offset, h->pieces_size);
+  lex->trigrams_ = reinterpret_cast<const uint64_t*>(base + h->trigrams_offset);
   lex->pair_count_ = h->pair_count;
   lex->pair_keys_ = reinterpret_cast<const uint64_t*>(base + h->pairs_offset);
   lex->pair_logs_ = reinterpret_cast<const float*>(

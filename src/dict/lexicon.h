@@ -77,6 +77,14 @@ class Lexicon {
   // The letter strings most common in running text, most common first, each
   // ended by '\n' (see lexicon_format.h).
   std::string_view common_pieces() const { return pieces_; }
+  // Whether a lowercase word with a corpus count holds the letters a, b, c
+  // (false when any is not a-z): three letters none holds are no English.
+  bool EnglishTrigram(char a, char b, char c) const {
+    const auto letter = [](char x) { return x >= 'a' && x <= 'z'; };
+    if (!letter(a) || !letter(b) || !letter(c)) return false;
+    const size_t bit = lexfmt::TrigramBit(a, b, c);
+    return ((trigrams_[bit / 64] >> (bit % 64)) & 1) != 0;
+  }
 
   // Word-pair counts (from the pair list the lexicon was built with): the
   // natural log of how often `b` follows `a` in running text (lowercase
@@ -129,6 +137,7 @@ class Lexicon {
   const uint64_t* filter_ = nullptr;
   uint32_t filter_bits_ = 0;
   std::string_view pieces_;
+  const uint64_t* trigrams_ = nullptr;  // lexfmt::kTrigramWords words
   const char* pool_ = nullptr;
   const uint64_t* samples_ = nullptr;  // see lexicon_format.h
   double log_total_frequency_ = 0;

@@ -36,7 +36,7 @@
 
 namespace textmend::lexfmt {
 
-inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '8'};
+inline constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', '0', '0', '9'};
 
 struct Header {
   char magic[8];
@@ -59,7 +59,20 @@ struct Header {
   uint64_t samples_offset;
   uint32_t sample_count;  // entry_count / kSampleStep, rounded up
   uint32_t reserved;
+  uint64_t trigrams_offset;  // kTrigramBits bits (see TrigramBit)
 };
+
+// The three-letter strings (a-z) of the lowercase words with a corpus count,
+// as bits: one no such word holds is no English (what a find-and-replace
+// wrote, or a page reader's junk).
+inline constexpr size_t kTrigramBits = 26 * 26 * 26;
+inline constexpr size_t kTrigramWords = (kTrigramBits + 63) / 64;
+// The bit of letters a, b, c (each a-z).
+inline size_t TrigramBit(char a, char b, char c) {
+  return (static_cast<size_t>(a - 'a') * 26 + static_cast<size_t>(b - 'a')) *
+             26 +
+         static_cast<size_t>(c - 'a');
+}
 
 // The common pieces: letter strings of kMinPiece..kMaxPiece letters, from
 // the kPieceWords most frequent lowercase words, weighted by frequency.

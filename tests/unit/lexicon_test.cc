@@ -80,6 +80,19 @@ TEST_CASE("lexicon: word pairs are counted", "[lexicon]") {
   CHECK_FALSE(lex.PairLog("prisoners", "zebra", &unlisted));
 }
 
+TEST_CASE("lexicon: three letters tell English from junk", "[lexicon]") {
+  const Lexicon& lex = English();
+  // Letters of common words.
+  for (const char* t : {"the", "ing", "day", "str", "ght", "tio"})
+    CHECK(lex.EnglishTrigram(t[0], t[1], t[2]));
+  // What a find-and-replace or a page reader writes.
+  for (const char* t : {"qzv", "dlm", "xkq", "fbf", "jwy"})
+    CHECK_FALSE(lex.EnglishTrigram(t[0], t[1], t[2]));
+  // Only lowercase letters are asked about.
+  CHECK_FALSE(lex.EnglishTrigram('T', 'h', 'e'));
+  CHECK_FALSE(lex.EnglishTrigram('o', '\'', 'b'));
+}
+
 TEST_CASE("lexicon: prefix and suffix ranges", "[lexicon]") {
   const Lexicon& lex = English();
   auto [a, b] = lex.PrefixRange("prisone");

@@ -411,6 +411,27 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: an accident that damaged only capitalized words is found in "
+    "them",
+    "[words]") {
+  // Every "day" became "qzvk", and only the days of the week held it:
+  // Monqzvk, Thursqzvk and the rest are names to the learner (always
+  // capitalized), and no unknown word holds the replaced string.
+  const std::string news =
+      "The strike by rail workers will begin on Monday and end on Thursday, "
+      "the union said.\n"
+      "Talks broke down late on Friday after managers rejected a new offer on "
+      "pay and hours.\n"
+      "Commuters were advised to plan ahead, as only one train in four is "
+      "expected to run on Tuesday.\n"
+      "The company said it would publish a reduced timetable on Sunday "
+      "evening and keep stations open.\n"
+      "Union leaders said they were ready to return to talks at any time "
+      "before the action starts.\n";
+  CheckAccidentUndone(news, "day", "qzvk", 5);
+}
+
+TEST_CASE(
     "words: two misread words sharing letters are no accident the few words "
     "around them tell",
     "[words]") {
