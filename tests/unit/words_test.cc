@@ -432,6 +432,27 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: a word family that is nearly all source is read by the words "
+    "around it from the common letter strings",
+    "[words]") {
+  // Every "its" became "xq": "xq" itself and "unxq" (units) keep one or two
+  // letters of their own, too few to search the lexicon by, so the target is
+  // guessed among the letter strings common in English; with no reading of
+  // the lexicon's for these words, the words around them choose among the
+  // guesses ("company said _ sales", "housing _").
+  const std::string news =
+      "The company said its sales rose by a tenth last year, helped by strong "
+      "demand for new homes.\n"
+      "It sold more than four thousand housing units, and its order book for "
+      "next year is already full.\n"
+      "The firm plans to build another two thousand units on land it bought "
+      "near the coast.\n"
+      "Its chief executive said the company would keep its prices steady "
+      "despite higher costs.\n";
+  CheckAccidentUndone(news, "its", "xq", 5);
+}
+
+TEST_CASE(
     "words: two misread words sharing letters are no accident the few words "
     "around them tell",
     "[words]") {
