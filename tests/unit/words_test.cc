@@ -453,6 +453,53 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: a rule the document's evidence prefers gives way where the words "
+    "around its words fit a rival far better",
+    "[words]") {
+  // Every "redi" became "consumer": cconsumert, cconsumertors and
+  // cconsumerbility read as credit, creditors and credibility ("consumer" ->
+  // "redi") or as visit, visitors and visibility ("cconsumer" -> "visi").
+  // The absence of "visi" from a document this long says more than that of
+  // "redi", so the second scored ahead; "_ cards", "_ rating", "_ crunch" and
+  // "its _" say credit.
+  const std::string news =
+      "The bank said it would cut the interest on credit cards for small firms "
+      "from next month.\n"
+      "Its creditors have agreed to wait another year for the money they are "
+      "owed.\n"
+      "Analysts said the move would restore some credibility after a difficult "
+      "year.\n"
+      "Firms that rely on credit cards to pay their suppliers have struggled "
+      "since the summer.\n"
+      "The bank hopes that a better credit rating will help it win back "
+      "customers it lost.\n"
+      "Creditors said they welcomed the plan but wanted to see the details.\n"
+      "Shares in the bank rose by four per cent in early trading on the news.\n"
+      "The chief executive said the past year had been the hardest in its "
+      "history.\n"
+      "Profits fell by a third, as bad loans to builders and shops piled up.\n"
+      "The bank has closed more than forty branches and cut two thousand "
+      "jobs.\n"
+      "Unions said the cuts had gone too far and that staff were working "
+      "longer hours.\n"
+      "The government, which owns a stake in the bank, said it backed the "
+      "plan.\n"
+      "Ministers want banks to lend more, and consumer groups have asked for "
+      "lower fees.\n"
+      "Some economists warned that the recovery was still fragile and could "
+      "stall.\n"
+      "Others pointed to rising house prices and stronger retail sales as good "
+      "signs.\n"
+      "The bank will publish its full results at the end of next month.\n"
+      "Creditors will vote on the plan at a meeting in London in two weeks.\n"
+      "The bank said its creditors had been patient and that it was grateful.\n"
+      "The credit crunch has hurt lenders since the spring, and the bank is no "
+      "exception.\n"
+      "Its creditors include pension funds and several foreign banks.\n";
+  CheckAccidentUndone(news, "redi", "consumer", 10);
+}
+
+TEST_CASE(
     "words: two misread words sharing letters are no accident the few words "
     "around them tell",
     "[words]") {
