@@ -500,6 +500,35 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "words: a rule two word families make gives way where the words around "
+    "them fit another reading far better",
+    "[words]") {
+  // Every "ale" became "ndt": fairytndt, tndt and tndts are fairyland, land
+  // and lands by "tndt" -> "land" (two word families, a rule by the
+  // document's evidence), or fairytale, tale and tales by "ndt" -> "ale"
+  // (one family: only the words around can tell), which "the _ of", "_ of
+  // the sea" and "such _ of" do.
+  const std::string news =
+      "The film is a fairytale about a girl who finds a door to another world "
+      "in her garden.\n"
+      "Its director said she had loved such tales as a child and always wanted "
+      "to film such tales of magic.\n"
+      "The story is the tale of a lost prince, told to her by her "
+      "grandmother.\n"
+      "Critics praised the film's music and its young star, who is only ten "
+      "years old.\n"
+      "It opens in cinemas next month and will be shown at several festivals "
+      "in the autumn.\n"
+      "The studio hopes the fairytale will appeal to families as well as to "
+      "older viewers.\n"
+      "Her first film was also the tale of a young king who ran away from his "
+      "castle.\n"
+      "She said tales of the sea and of the forest had shaped all of her "
+      "work.\n";
+  CheckAccidentUndone(news, "ale", "ndt", 7);
+}
+
+TEST_CASE(
     "words: two misread words sharing letters are no accident the few words "
     "around them tell",
     "[words]") {
