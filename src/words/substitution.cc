@@ -125,6 +125,23 @@ bool AsciiLetters(std::string_view s) {
   return true;
 }
 
+// Whether no piece one letter longer than `piece` (a letter before or
+// after it) is an entry of `pieces` for which `same` holds (found in as many
+// words): the longest such piece. `longer` is a reused buffer.
+template <typename Pieces, typename Same>
+bool Closed(const Pieces& pieces, std::string_view piece, std::string* longer,
+            Same same) {
+  for (char c = 'a'; c <= 'z'; ++c) {
+    for (const bool before : {true, false}) {
+      longer->assign(before ? 1 : 0, c).append(piece);
+      if (!before) longer->push_back(c);
+      const auto it = pieces.find(std::string_view(*longer));
+      if (it != pieces.end() && same(*it)) return false;
+    }
+  }
+  return true;
+}
+
 // The places where `u` splits into two common words ("jumpsthe" at 5): a
 // missing space there explains it better than a substitution, so it is no
 // evidence for one, unless the split falls at the edge of the substitution's
@@ -310,18 +327,9 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     // nothing the longer one does not ("orribl" inside "horrible"), so the
     // longest such pieces come first; the shorter ones still get a turn, as
     // the longer one may hold letters of the words around the replacement.
-    bool closed = true;
-    for (char c = 'a'; closed && c <= 'z'; ++c) {
-      for (const bool before : {true, false}) {
-        longer.assign(before ? 1 : 0, c).append(s);
-        if (!before) longer.push_back(c);
-        const auto it = pieces.find(longer);
-        if (it != pieces.end() && it->second == n) {
-          closed = false;
-          break;
-        }
-      }
-    }
+    const bool closed = Closed(pieces, s, &longer, [n](const auto& entry) {
+      return entry.second == n;
+    });
     sources.push_back({std::string(s), n, closed});
   }
   std::sort(sources.begin(), sources.end(),
@@ -389,19 +397,10 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     for (const auto& [piece, holding] : name_pieces) {
       if (holding.size() < kMinNameWitnesses) continue;
       // (The longest such piece: none one letter longer is in as many.)
-      bool closed = true;
-      for (char c = 'a'; closed && c <= 'z'; ++c) {
-        for (const bool before : {true, false}) {
-          longer.assign(before ? 1 : 0, c).append(piece);
-          if (!before) longer.push_back(c);
-          const auto it = name_pieces.find(longer);
-          if (it != name_pieces.end() && it->second.size() == holding.size()) {
-            closed = false;
-            break;
-          }
-        }
-      }
-      if (!closed) continue;
+      const size_t n = holding.size();
+      if (!Closed(name_pieces, piece, &longer,
+                  [n](const auto& entry) { return entry.second.size() == n; }))
+        continue;
       name_sources.push_back({std::string(piece), holding.size(), true});
     }
     std::sort(name_sources.begin(), name_sources.end(),
