@@ -95,9 +95,19 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
     chunk_protected = false;
     chunk_first = out->size();
   };
+  // Whether only bytes a sentence start steps over (spaces, quotes,
+  // brackets, curly quotes: kSkippedBack) lie between here and the text's
+  // start or a byte that ends a line or sentence: kept as the bytes go by,
+  // rather than read backwards from each word.
+  bool after_end = true;
+  const auto pass_byte = [&after_end](char c) {
+    const uint8_t s = kSentenceBytes.c[static_cast<unsigned char>(c)];
+    if (s != kSkippedBack) after_end = s == kEndsBefore;
+  };
   while (i < n) {
     const uint8_t cls = ClassOf(text[i]);
     if (cls & kSpace) {
+      pass_byte(text[i]);
       end_chunk();
       ++i;
       continue;
@@ -109,6 +119,7 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
     } else if (cls & kHigh) {
       len = LetterAt(text, i, &ascii);
     } else {
+      pass_byte(text[i]);
       if (cls & kProtector) {
         chunk_protected = true;
       } else if ((cls & kDot) && i > 0 && i + 1 < n &&
@@ -120,6 +131,9 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
       continue;
     }
     if (len == 0) {
+      // (A character that is no letter: its continuation bytes are all
+      // stepped over.)
+      pass_byte(text[i]);
       ++i;
       while (i < n && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
       continue;
@@ -204,13 +218,19 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
                 (j < n && (joined(j) || marked(j)));
     // Sentence start: only spaces, quotes and brackets between the word and a
     // line start or sentence-ending punctuation.
-    size_t k = i;
-    while (k > 0 && kSentenceBytes.c[static_cast<unsigned char>(text[k - 1])] ==
-                        kSkippedBack)
-      --k;
-    t.sentence_start =
-        k == 0 || kSentenceBytes.c[static_cast<unsigned char>(text[k - 1])] ==
-                      kEndsBefore;
+    t.sentence_start = after_end;
+    // (A word's bytes are letters and apostrophes: one that is not stepped
+    // over ends the stretch; words of letters stepped over alone, such as
+    // U+2C00.., leave it as it was.)
+    if (t.ascii) {
+      after_end = false;
+    } else {
+      for (size_t k = i; k < j; ++k) {
+        if (kSentenceBytes.c[static_cast<unsigned char>(text[k])] !=
+            kSkippedBack)
+          after_end = false;
+      }
+    }
     out->push_back(t);
     i = j;
   }

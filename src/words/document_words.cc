@@ -251,35 +251,36 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   // its known and counted tokens, and its index in foreign_words if any.
   std::vector<std::pair<uint32_t, uint32_t>> pieces;
   std::vector<uint32_t> piece_lines;
+  bool any_unusual = false;  // a token of the line is not a plain known word
   // Counts the tokens of one whole line.
   auto count_line = [&] {
-    if (!fresh.empty()) {
-      look_up_fresh();
-      for (Token& t : line_tokens) {
-        t.known = (facts[t.form] & kKnownForm) != 0;
-        t.rare = (facts[t.form] & kRareForm) != 0;
-      }
+    if (!fresh.empty()) look_up_fresh();
+    // (One pass: each token's lexicon facts, as the forms new in the line
+    // now have them, and the counts per valid run.)
+    pieces.clear();
+    any_unusual = false;
+    for (Token& t : line_tokens) {
+      const uint8_t f = facts[t.form];
+      t.known = (f & kKnownForm) != 0;
+      t.rare = (f & kRareForm) != 0;
+      // (Known, not rare, no acronym: nothing below reads such a token but
+      // as a neighbour.)
+      any_unusual = any_unusual || f != kKnownForm;
+      if (t.piece >= pieces.size()) pieces.resize(t.piece + 1u);
+      if (!t.counted) continue;
+      pieces[t.piece].first += t.known;
+      ++pieces[t.piece].second;
     }
     uint32_t known = 0, all = 0;
-    for (Token& t : line_tokens) {
-      if (!t.counted) continue;
-      known += t.known;
-      ++all;
+    for (const auto& [piece_known, piece_all] : pieces) {
+      known += piece_known;
+      all += piece_all;
     }
     // Lines the lexicon mostly does not know are in another language (a
     // German paragraph is not English with many unknown words): their unknown
     // words are no evidence.
     words.tokens += all;
     words.known_tokens += known;
-    // Each valid run of the line on its own, as the repair will see it (it
-    // reads valid runs only).
-    pieces.clear();
-    for (const Token& t : line_tokens) {
-      if (t.piece >= pieces.size()) pieces.resize(t.piece + 1u);
-      if (!t.counted) continue;
-      pieces[t.piece].first += t.known;
-      ++pieces[t.piece].second;
-    }
     const auto foreign_piece = [&](size_t p) {
       return p < pieces.size() &&
              ForeignLine(pieces[p].first, pieces[p].second);
@@ -296,21 +297,29 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     // Each valid run of the line in another language is kept for a second
     // look once the repairs are known (see DocumentWords).
     piece_lines.assign(pieces.size(), kNoForeignLine);
+    bool any_foreign = false;
     for (size_t p = 0; p < pieces.size(); ++p) {
       if (!foreign_piece(p)) continue;
+      any_foreign = true;
       piece_lines[p] = static_cast<uint32_t>(words.foreign_words.size());
       words.foreign_words.emplace_back();
     }
-    for (const Token& t : line_tokens) {
-      if (t.counted && piece_lines[t.piece] != kNoForeignLine)
-        words.foreign_words[piece_lines[t.piece]].push_back(latest[t.form]);
+    if (any_foreign) {
+      for (const Token& t : line_tokens) {
+        if (t.counted && piece_lines[t.piece] != kNoForeignLine)
+          words.foreign_words[piece_lines[t.piece]].push_back(latest[t.form]);
+      }
+    }
+    // (A line of common words alone, the most, has nothing more to count.)
+    if (!any_unusual) {
+      line_tokens.clear();
+      return;
     }
     const size_t n = line_tokens.size();
     for (size_t k = 0; k < n; ++k) {
       const Token& t = line_tokens[k];
       if (!t.counted) continue;
-      const bool foreign =
-          ForeignLine(pieces[t.piece].first, pieces[t.piece].second);
+      const bool foreign = piece_lines[t.piece] != kNoForeignLine;
       // A word the lexicon knows only as an acronym is no word written in
       // lowercase in an English line: an accident's evidence as much as an
       // unknown word ("wy" where every "the" became "wy"). Not a suspect for
