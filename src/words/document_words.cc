@@ -150,18 +150,18 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   };
   std::vector<Slot> table(4096, Slot{0, 0, 0});
   std::vector<uint32_t> fresh;  // forms new in the current line
-  auto find_or_add = [&](std::string_view text, bool ascii) -> uint32_t {
-    if (2 * (forms.size() + 1) > table.size()) {
-      std::vector<Slot> bigger(table.size() * 2, Slot{0, 0, 0});
-      uint64_t head;
-      for (const Slot& old : table) {
-        if (old.form == 0) continue;
-        size_t h = hash_of(latest[old.form - 1], &head);
-        while (bigger[h & (bigger.size() - 1)].form != 0) ++h;
-        bigger[h & (bigger.size() - 1)] = old;
-      }
-      table.swap(bigger);
+  const auto grow = [&] {
+    std::vector<Slot> bigger(table.size() * 2, Slot{0, 0, 0});
+    uint64_t head;
+    for (const Slot& old : table) {
+      if (old.form == 0) continue;
+      size_t h = hash_of(latest[old.form - 1], &head);
+      while (bigger[h & (bigger.size() - 1)].form != 0) ++h;
+      bigger[h & (bigger.size() - 1)] = old;
     }
+    table.swap(bigger);
+  };
+  auto find_or_add = [&](std::string_view text, bool ascii) -> uint32_t {
     uint64_t head;
     const uint64_t hash = hash_of(text, &head);
     const auto length = static_cast<uint32_t>(text.size());
@@ -176,7 +176,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         facts.push_back(0);
         fresh.push_back(static_cast<uint32_t>(forms.size() - 1));
         slot = {head, static_cast<uint32_t>(forms.size()), length};
-        return slot.form - 1;
+        // (Grown once half full, as the form is added: the lookups of forms
+        // seen before, the most, ask nothing.)
+        if (2 * forms.size() >= table.size()) grow();
+        return static_cast<uint32_t>(forms.size() - 1);
       }
       if (slot.head == head && slot.length == length &&
           (length <= 8 || SameText(latest[slot.form - 1], text))) {
@@ -456,10 +459,11 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
                                   (t.offset + t.length < text.size() &&
                                    text[t.offset + t.length] == '-');
             const uint32_t f = find_or_add(word, t.ascii);
+            // (Its lexicon facts are read at the line's end, once the forms
+            // new in the line are looked up.)
             line_tokens.push_back({f, t.length >= 2, t.protect,
                                    t.sentence_start, hyphened, spaced, t.ascii,
-                                   (facts[f] & kKnownForm) != 0,
-                                   (facts[f] & kRareForm) != 0, piece});
+                                   false, false, piece});
           }
           if (newline == nullptr) break;
           count_line();
