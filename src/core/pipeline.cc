@@ -54,6 +54,18 @@ void CollectEdits(const TextStage& stage, const DocumentModel* model,
       [](size_t, size_t) {});
 }
 
+// Stands in the models for a stage whose MayChange() was false for the
+// whole window in the window's own text (every stage before it left it as
+// it was): then it is false for each segment of the window too (see
+// TextStage::MayChange), and Run() skips the stage instead of scanning each
+// segment again.
+class NothingInWindow final : public DocumentModel {};
+
+bool NothingToDo(const DocumentModel* model) {
+  return model != nullptr &&
+         dynamic_cast<const NothingInWindow*>(model) != nullptr;
+}
+
 }  // namespace
 
 Pipeline::Pipeline(std::vector<std::unique_ptr<TextStage>> stages)
@@ -96,14 +108,24 @@ Models Pipeline::Learn(std::string_view window,
   std::string text;
   std::string_view current = window;
   std::vector<Edit> edits;
+  // Whether `current` is still the window as it came: no stage has edited
+  // it and no learning stage has been passed (Run() gives the stages after
+  // one the text its edits leave).
+  bool as_given = true;
   for (const auto& stage : stages_) {
     if (stage->learns()) {
       models.push_back(stage->Learn(current, readings));
+      as_given = false;
+      continue;
+    }
+    if (as_given && !stage->MayChange(current, nullptr)) {
+      models.push_back(std::make_unique<NothingInWindow>());
       continue;
     }
     models.push_back(nullptr);
     CollectEdits(*stage, nullptr, current, &edits);
     if (edits.empty()) continue;
+    as_given = false;
     text = ApplyEdits(current, edits);
     current = text;
   }
@@ -123,6 +145,7 @@ bool Pipeline::Run(std::string_view segment, TextPosition start,
     const TextStage* stage = stages_[si].get();
     const DocumentModel* model =
         si < models.size() ? models[si].get() : nullptr;
+    if (NothingToDo(model)) continue;
     CollectEdits(*stage, model, current, &edits);
     if (edits.empty()) continue;
     if (!changed) map = OffsetMap::Identity(segment.size());

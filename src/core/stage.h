@@ -62,7 +62,10 @@ class TextStage {
 
   // A fast, conservative filter over a whole segment (which may hold invalid
   // bytes): false means Process() would make no edit anywhere in it. Called for
-  // every segment, so it must run at memory speed on clean text.
+  // every segment, so it must run at memory speed on clean text. A stage
+  // without a model must answer false for every piece of a text cut at line
+  // ends when it answers false for the whole (the pipeline asks once per
+  // learning window and trusts that for the window's segments).
   virtual bool MayChange(std::string_view segment,
                          const DocumentModel* model) const = 0;
 

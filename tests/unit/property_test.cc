@@ -6,6 +6,9 @@
 #include <random>
 
 #include "core/utf8.h"
+#include "encoding/encoding_stage.h"
+#include "unicode/markup.h"
+#include "unicode/unicode_stages.h"
 #include "unit/test_util.h"
 
 namespace textmend {
@@ -244,6 +247,49 @@ TEST_CASE("property: clean text comes back byte-identical", "[property]") {
     CHECK(r.text == in);
     CHECK(r.changes.empty());
   }
+}
+
+TEST_CASE(
+    "property: a stage without a model that may change a piece of a text cut "
+    "at line ends may change the whole",
+    "[property]") {
+  // The pipeline asks MayChange() once per learning window and trusts a
+  // "no" for every segment of it (TextStage::MayChange).
+  Options o;
+  o.unescape_html = true;
+  o.strip_terminal_escapes = true;
+  std::vector<std::unique_ptr<TextStage>> stages = MakeUnicodeStages(o);
+  stages.push_back(MakeEncodingStage());
+  stages.push_back(MakeMarkupStage(o));
+  std::mt19937 rng(20261124);
+  size_t pieces_that_may = 0;
+  for (int round = 0; round < 400; ++round) {
+    // Mostly clean lines, so that the whole often says no.
+    std::string text;
+    std::uniform_int_distribution<int> lines(1, 6), damaged(0, 4);
+    for (int k = lines(rng); k > 0; --k) {
+      text += damaged(rng) == 0 ? Generate(&rng, 6) : GenerateClean(&rng, 8);
+      text += '\n';
+    }
+    for (const auto& stage : stages) {
+      const bool whole = stage->MayChange(text, nullptr);
+      for (size_t begin = 0; begin < text.size();) {
+        const size_t newline = text.find('\n', begin);
+        for (size_t end = newline; end != std::string::npos;
+             end = text.find('\n', end + 1)) {
+          const std::string_view piece =
+              std::string_view(text).substr(begin, end + 1 - begin);
+          if (!stage->MayChange(piece, nullptr)) continue;
+          ++pieces_that_may;
+          INFO(stage->name() << ": " << text);
+          REQUIRE(whole);
+        }
+        if (newline == std::string::npos) break;
+        begin = newline + 1;
+      }
+    }
+  }
+  CHECK(pieces_that_may > 100);  // (the property was put to the test)
 }
 
 }  // namespace
