@@ -5,8 +5,13 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/char_class.h"
 #include "core/utf8.h"
@@ -78,9 +83,201 @@ constexpr SentenceBytes kSentenceBytes;
 
 uint8_t ClassOf(char c) { return kClasses.c[static_cast<unsigned char>(c)]; }
 
+void TokenizeBytes(std::string_view text, std::vector<WordToken>* out);
+
+#if defined(__SSE2__)
+// Text of at most this many bytes, all ASCII, is tokenized from bit masks
+// (one bit per byte, 64 bytes to a word) built 16 bytes at a time: most
+// lines of English text. Longer text, or text with a byte of a multi-byte
+// character, is read byte by byte (TokenizeBytes).
+constexpr size_t kMaxMaskedBytes = 4096;
+constexpr size_t kMaskWords = kMaxMaskedBytes / 64;
+
+// The masks of one text: letters, small letters, apostrophes, and the bytes
+// that may protect a chunk (@ / \ and dots).
+struct TextMasks {
+  uint64_t letter[kMaskWords + 1];
+  uint64_t lower[kMaskWords + 1];
+  uint64_t apostrophe[kMaskWords + 1];
+  uint64_t protector[kMaskWords + 1];
+  uint64_t dot[kMaskWords + 1];
+  size_t words = 0;  // in use; one more, zero, follows them
+};
+
+// Fills `m` for `text` (at most kMaxMaskedBytes); false when it holds a byte
+// that is not ASCII.
+bool BuildMasks(std::string_view text, TextMasks* m) {
+  const size_t n = text.size();
+  m->words = (n + 63) / 64;
+  const __m128i to_lower = _mm_set1_epi8(0x20);
+  // x - 'a' + 128 is below 26 - 128 (signed) exactly for 'a'..'z'.
+  const __m128i shift = _mm_set1_epi8(static_cast<char>(128 - 'a'));
+  const __m128i below = _mm_set1_epi8(static_cast<char>(26 - 128));
+  const __m128i quote = _mm_set1_epi8('\'');
+  const __m128i at = _mm_set1_epi8('@');
+  const __m128i slash = _mm_set1_epi8('/');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i period = _mm_set1_epi8('.');
+  uint64_t high = 0;
+  for (size_t w = 0; w <= m->words; ++w) {
+    uint64_t letter = 0, lower = 0, apostrophe = 0, protector = 0, dot = 0;
+    for (size_t q = 0; q < 4; ++q) {
+      const size_t at_byte = w * 64 + q * 16;
+      if (at_byte >= n) break;
+      __m128i v;
+      if (at_byte + 16 <= n) {
+        v = _mm_loadu_si128(
+            reinterpret_cast<const __m128i*>(text.data() + at_byte));
+      } else {
+        alignas(16) char tail[16] = {};
+        std::memcpy(tail, text.data() + at_byte, n - at_byte);
+        v = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+      }
+      const auto bits = [q](__m128i x) {
+        return static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(x)))
+               << (16 * q);
+      };
+      high |= bits(v);
+      letter |= bits(_mm_cmplt_epi8(
+          _mm_add_epi8(_mm_or_si128(v, to_lower), shift), below));
+      lower |= bits(_mm_cmplt_epi8(_mm_add_epi8(v, shift), below));
+      apostrophe |= bits(_mm_cmpeq_epi8(v, quote));
+      protector |= bits(_mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, at), _mm_cmpeq_epi8(v, slash)),
+          _mm_cmpeq_epi8(v, backslash)));
+      dot |= bits(_mm_cmpeq_epi8(v, period));
+    }
+    m->letter[w] = letter;
+    m->lower[w] = lower;
+    m->apostrophe[w] = apostrophe;
+    m->protector[w] = protector;
+    m->dot[w] = dot;
+  }
+  return high == 0;
+}
+
+// Bits [from, from + count) of `mask` (count at most 64), as the low bits.
+uint64_t BitsOf(const uint64_t* mask, size_t from, size_t count) {
+  const size_t w = from / 64, shift = from % 64;
+  uint64_t v = mask[w] >> shift;
+  if (shift != 0) v |= mask[w + 1] << (64 - shift);
+  return count >= 64 ? v : v & ((uint64_t{1} << count) - 1);
+}
+
+// The tokens of `text`, all ASCII, from its masks: the rules of
+// TokenizeBytes, stated on whole words of bits.
+void TokenizeMasked(std::string_view text, const TextMasks& m,
+                    std::vector<WordToken>* out) {
+  const size_t n = text.size();
+  const size_t first = out->size();
+  const size_t words = m.words;
+  // In a word: letters, and apostrophes between two letters.
+  uint64_t in_word[kMaskWords + 1];
+  for (size_t w = 0; w < words; ++w) {
+    const uint64_t before = (m.letter[w] << 1) | (w > 0 ? m.letter[w - 1] >> 63 : 0);
+    const uint64_t after = (m.letter[w] >> 1) | (m.letter[w + 1] << 63);
+    in_word[w] = m.letter[w] | (m.apostrophe[w] & before & after);
+  }
+  in_word[words] = 0;
+  // Capitals that follow another byte of their word: where a camelCase word
+  // may be (most words have none: a word need not be read for it).
+  uint64_t inner_capitals[kMaskWords + 1];
+  for (size_t w = 0; w < words; ++w) {
+    const uint64_t follows =
+        (in_word[w] << 1) | (w > 0 ? in_word[w - 1] >> 63 : 0);
+    inner_capitals[w] = m.letter[w] & ~m.lower[w] & follows;
+  }
+  inner_capitals[words] = 0;
+  const auto joined = [&](size_t at) {
+    const char c = text[at];
+    return (c >= '0' && c <= '9') || c == '_';
+  };
+  for (size_t w = 0; w < words; ++w) {
+    uint64_t starts =
+        in_word[w] & ~((in_word[w] << 1) | (w > 0 ? in_word[w - 1] >> 63 : 0));
+    while (starts != 0) {
+      const size_t i = w * 64 + static_cast<size_t>(std::countr_zero(starts));
+      starts &= starts - 1;
+      // Its end: the first byte after it that is in no word.
+      size_t k = i / 64;
+      uint64_t rest = ~in_word[k] & (~uint64_t{0} << (i % 64));
+      while (rest == 0) rest = ~in_word[++k];
+      const size_t j = k * 64 + static_cast<size_t>(std::countr_zero(rest));
+      WordToken t;
+      t.offset = i;
+      t.length = j - i;
+      t.ascii = true;
+      // camelCase: a capital after the word's first small letter.
+      bool camel = false;
+      const bool one_word = i / 64 == (j - 1) / 64;
+      if (one_word && (inner_capitals[i / 64] >> (i % 64) &
+                       ((uint64_t{2} << (j - 1 - i)) - 1)) == 0) {
+        // (No capital after its first letter.)
+      } else if (j - i <= 64) {
+        const uint64_t lower = BitsOf(m.lower, i, j - i);
+        const uint64_t upper = BitsOf(m.letter, i, j - i) & ~lower;
+        camel = lower != 0 && (upper & ~((lower & -lower) * 2 - 1)) != 0;
+      } else {
+        bool lower_seen = false;
+        for (size_t k2 = i; k2 < j && !camel; ++k2) {
+          const char c = text[k2];
+          lower_seen = lower_seen || (c >= 'a' && c <= 'z');
+          camel = lower_seen && c >= 'A' && c <= 'Z';
+        }
+      }
+      t.protect = camel || (i > 0 && joined(i - 1)) || (j < n && joined(j));
+      size_t b = i;
+      while (b > 0 && kSentenceBytes.c[static_cast<unsigned char>(text[b - 1])] ==
+                          kSkippedBack)
+        --b;
+      t.sentence_start =
+          b == 0 || kSentenceBytes.c[static_cast<unsigned char>(text[b - 1])] ==
+                        kEndsBefore;
+      out->push_back(t);
+    }
+  }
+  // Whitespace-delimited chunks holding @ / \ or a dot between two letters
+  // (URLs, addresses, paths, host names): all their tokens are protected.
+  for (size_t w = 0; w < words; ++w) {
+    const uint64_t before = (m.letter[w] << 1) | (w > 0 ? m.letter[w - 1] >> 63 : 0);
+    const uint64_t after = (m.letter[w] >> 1) | (m.letter[w + 1] << 63);
+    uint64_t marks = m.protector[w] | (m.dot[w] & before & after);
+    while (marks != 0) {
+      const size_t x = w * 64 + static_cast<size_t>(std::countr_zero(marks));
+      marks &= marks - 1;
+      const auto space = [&](size_t k) {
+        return ClassOf(text[k]) & kSpace;
+      };
+      size_t begin = x, end = x + 1;
+      while (begin > 0 && !space(begin - 1)) --begin;
+      while (end < n && !space(end)) ++end;
+      auto it = std::lower_bound(
+          out->begin() + static_cast<long>(first), out->end(), begin,
+          [](const WordToken& t, size_t at) { return t.offset < at; });
+      for (; it != out->end() && it->offset < end; ++it) it->protect = true;
+    }
+  }
+}
+#endif
+
 }  // namespace
 
 void Tokenize(std::string_view text, std::vector<WordToken>* out) {
+#if defined(__SSE2__)
+  if (text.size() <= kMaxMaskedBytes) {
+    TextMasks masks;
+    if (BuildMasks(text, &masks)) {
+      TokenizeMasked(text, masks, out);
+      return;
+    }
+  }
+#endif
+  TokenizeBytes(text, out);
+}
+
+namespace {
+
+void TokenizeBytes(std::string_view text, std::vector<WordToken>* out) {
   // One pass. Whether a whitespace-delimited chunk is a URL, address, path
   // or host name is known only at its end: its tokens are marked then.
   const size_t n = text.size();
@@ -236,6 +433,8 @@ void Tokenize(std::string_view text, std::vector<WordToken>* out) {
   }
   end_chunk();
 }
+
+}  // namespace
 
 std::string LowerWord(std::string_view word, bool ascii) {
   if (ascii) {
