@@ -8,6 +8,10 @@
 #include <unordered_map>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/tokenizer.h"
 #include "words/hyphenation.h"
 #include "words/noisy_channel.h"
@@ -108,6 +112,76 @@ void ContextEdit(const Lexicon& lexicon, std::string_view run,
   }
 }
 
+// Calls f(begin, end) for each maximal run of word bytes (WordByte) of
+// `text`, in order. With SSE2, 64 bytes are classified at a time and the
+// runs found by bit scans; most bytes of a text are in long runs of letters
+// or of spaces and punctuation, which a byte at a time reads slowly.
+template <typename F>
+void ForEachWordRun(std::string_view text, F&& f) {
+  const size_t n = text.size();
+#if defined(__SSE2__)
+  const __m128i to_lower = _mm_set1_epi8(0x20);
+  const __m128i shift = _mm_set1_epi8(static_cast<char>(128 - 'a'));
+  const __m128i below = _mm_set1_epi8(static_cast<char>(26 - 128));
+  const __m128i quote = _mm_set1_epi8('\'');
+  size_t begin = 0;       // of the run going on, if any
+  bool in_run = false;    // whether the byte before the block is a word byte
+  for (size_t block = 0; block < n; block += 64) {
+    uint64_t word = 0;
+    for (size_t q = 0; q < 4; ++q) {
+      const size_t at = block + q * 16;
+      if (at >= n) break;
+      __m128i v;
+      if (at + 16 <= n) {
+        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+      } else {
+        alignas(16) char tail[16] = {};
+        std::memcpy(tail, text.data() + at, n - at);
+        v = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+      }
+      // A letter, a byte of a multi-byte character, or an apostrophe.
+      const __m128i letter = _mm_cmplt_epi8(
+          _mm_add_epi8(_mm_or_si128(v, to_lower), shift), below);
+      const __m128i in_word = _mm_or_si128(
+          _mm_or_si128(letter, _mm_cmpeq_epi8(v, quote)),
+          _mm_cmplt_epi8(v, _mm_setzero_si128()));
+      word |= static_cast<uint64_t>(
+                  static_cast<uint16_t>(_mm_movemask_epi8(in_word)))
+              << (16 * q);
+    }
+    // Run starts and the bytes just after run ends, in this block.
+    const uint64_t before = (word << 1) | (in_run ? 1 : 0);
+    uint64_t edges = (word & ~before) | (~word & before);
+    while (edges != 0) {
+      const size_t at = block + static_cast<size_t>(std::countr_zero(edges));
+      edges &= edges - 1;
+      if (at >= n) break;
+      if (!in_run) {
+        begin = at;
+        in_run = true;
+      } else {
+        in_run = false;
+        f(begin, at);
+      }
+    }
+    // (Bytes past the text's end read as no word bytes, so a run that
+    // reaches the end has been closed above only if it ended before it.)
+    in_run = block + 64 <= n ? (word >> 63) != 0 : in_run;
+  }
+  if (in_run) f(begin, n);
+#else
+  for (size_t i = 0; i < n;) {
+    if (!WordByte(text[i])) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    while (i < n && WordByte(text[i])) ++i;
+    f(begin, i);
+  }
+#endif
+}
+
 // Appends the edits for the occurrences in `run` of the texts `forms`
 // maps (one token, or two one space apart), where each begins and ends a
 // whole, unprotected word token (the tokenizer of its line decides), none
@@ -133,37 +207,11 @@ void FindForms(const Lexicon& lexicon, std::string_view run, size_t run_offset,
            (run[k] != '\'' ||
             (k + 1 < n && word_byte(run[k + 1]) && run[k + 1] != '\''));
   };
-  for (size_t i = 0; i < n;) {
-    if (!word_byte(run[i])) {
-      ++i;
-      continue;
-    }
-    size_t at = i;
-    // (Eight bytes at a time while the word lasts: letters, bytes of
-    // non-ASCII characters and apostrophes.)
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, run.data() + i, 8);
-      const uint64_t in_word =
-          AsciiLetterBytes(w) | (w & kHighBits) | BytesEqual(w, '\'');
-      if (in_word != kHighBits) {
-        i += static_cast<size_t>(std::countr_zero(~in_word & kHighBits)) / 8;
-        break;
-      }
-      i += 8;
-    }
-    while (i < n && word_byte(run[i])) ++i;
-    // An apostrophe at a word's edge is no part of its token (bidders'
-    // shares, 'quoted').
-    size_t end = i;
-    while (at < end && run[at] == '\'') ++at;
-    while (end > at && run[end - 1] == '\'') --end;
-    const size_t length = end - at;
-    if (length == 0) continue;
-    const std::string_view word = run.substr(at, length);
-    if (!index.MayHold(word)) continue;
+  // (The words that may be a form's first piece, few, are read apart from
+  // the scan, which every word passes through.)
+  const auto candidate = [&](size_t at, std::string_view word) {
     const std::vector<const Entry*>* hit = index.Find(word, lexfmt::Hash(word));
-    if (hit == nullptr) continue;
+    if (hit == nullptr) return;
     for (const Entry* entry : *hit) {
       const std::string& form = entry->first;
       const auto& fix = entry->second;
@@ -243,7 +291,16 @@ void FindForms(const Lexicon& lexicon, std::string_view run, size_t run_offset,
       e.confidence = fix.confidence;
       edits->push_back(std::move(e));
     }
-  }
+  };
+  ForEachWordRun(run, [&](size_t at, size_t end) {
+    // An apostrophe at a word's edge is no part of its token (bidders'
+    // shares, 'quoted').
+    while (at < end && run[at] == '\'') ++at;
+    while (end > at && run[end - 1] == '\'') --end;
+    if (at == end) return;
+    const std::string_view word = run.substr(at, end - at);
+    if (index.MayHold(word)) candidate(at, word);
+  });
 }
 
 }  // namespace
