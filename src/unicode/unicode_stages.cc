@@ -10,6 +10,7 @@
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
+#include <bit>
 #include <cstring>
 #include <string>
 
@@ -312,6 +313,22 @@ class NfcStage final : public TextStage {
     while (i < s.size()) {
       if (p[i] < 0xCC) {
         ++i;
+        // (Eight bytes at a time to the next byte that may lead an unstable
+        // character, 0xCC or above: text that holds a few non-ASCII
+        // characters is otherwise read a byte at a time after the first.)
+        while (i + 8 <= s.size()) {
+          uint64_t w;
+          std::memcpy(&w, p + i, 8);
+          constexpr uint64_t kHigh = 0x8080808080808080ull;
+          // High bit of each byte: set when the byte is 0x80 + 0x4C or more.
+          const uint64_t at_least =
+              ((w & ~kHigh) + 0x3434343434343434ull) & w & kHigh;
+          if (at_least != 0) {
+            i += static_cast<size_t>(std::countr_zero(at_least)) / 8;
+            break;
+          }
+          i += 8;
+        }
         continue;
       }
       // Two- and three-byte sequences decoded inline (this loop runs over all
