@@ -321,16 +321,27 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   };
   std::vector<Source> sources;
   std::string longer;
+  // A piece inside a longer piece found in as many words mostly says
+  // nothing the longer one does not ("orribl" inside "horrible"), so the
+  // longest such pieces come first; the shorter ones still get a turn, as
+  // the longer one may hold letters of the words around the replacement.
+  // The pieces one letter shorter than another held by as many words (a
+  // letter a-z dropped from either end: see Closed), found from the longer
+  // side: two lookups per piece instead of 52 per candidate.
+  std::unordered_set<std::string_view> open;
+  for (const auto& [s, n] : pieces) {
+    if (n < 2 || s.size() < 2) continue;
+    const auto mark = [&](char dropped, std::string_view shorter) {
+      if (dropped < 'a' || dropped > 'z') return;
+      const auto it = pieces.find(shorter);
+      if (it != pieces.end() && it->second == n) open.insert(it->first);
+    };
+    mark(s.front(), s.substr(1));
+    mark(s.back(), s.substr(0, s.size() - 1));
+  }
   for (const auto& [s, n] : pieces) {
     if (n < 2) continue;
-    // A piece inside a longer piece found in as many words mostly says
-    // nothing the longer one does not ("orribl" inside "horrible"), so the
-    // longest such pieces come first; the shorter ones still get a turn, as
-    // the longer one may hold letters of the words around the replacement.
-    const bool closed = Closed(pieces, s, &longer, [n](const auto& entry) {
-      return entry.second == n;
-    });
-    sources.push_back({std::string(s), n, closed});
+    sources.push_back({std::string(s), n, open.count(s) == 0});
   }
   std::sort(sources.begin(), sources.end(),
             [](const Source& a, const Source& b) {
