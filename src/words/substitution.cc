@@ -251,6 +251,63 @@ std::string ReplaceAll(std::string_view word, std::string_view from,
   return out;
 }
 
+namespace {
+
+// Counts by short string (pieces of a window's unknown words: tens of
+// thousands of insertions per window, each a node allocation in a
+// std::unordered_map). Open addressing over the entries' indexes; entries
+// in insertion order. The strings must outlive the map.
+class PieceCounts {
+ public:
+  using Entry = std::pair<std::string_view, size_t>;
+
+  size_t& operator[](std::string_view key) {
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    for (size_t h = HashOf(key);; ++h) {
+      uint32_t& slot = slots_[h & (slots_.size() - 1)];
+      if (slot == 0) {
+        entries_.emplace_back(key, 0);
+        slot = static_cast<uint32_t>(entries_.size());
+        return entries_.back().second;
+      }
+      if (entries_[slot - 1].first == key) return entries_[slot - 1].second;
+    }
+  }
+  // The entry for `key`, or null.
+  Entry* Find(std::string_view key) {
+    if (entries_.empty()) return nullptr;
+    for (size_t h = HashOf(key);; ++h) {
+      const uint32_t slot = slots_[h & (slots_.size() - 1)];
+      if (slot == 0) return nullptr;
+      if (entries_[slot - 1].first == key) return &entries_[slot - 1];
+    }
+  }
+  bool Contains(std::string_view key) { return Find(key) != nullptr; }
+  bool empty() const { return entries_.empty(); }
+  std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
+  std::vector<Entry>::const_iterator end() const { return entries_.end(); }
+
+ private:
+  static size_t HashOf(std::string_view key) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
+    for (const char c : key)
+      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+  void Grow() {
+    slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      size_t h = HashOf(entries_[k].first);
+      while (slots_[h & (slots_.size() - 1)] != 0) ++h;
+      slots_[h & (slots_.size() - 1)] = static_cast<uint32_t>(k + 1);
+    }
+  }
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> slots_;
+};
+
+}  // namespace
+
 CommonPieces::CommonPieces(const Lexicon& lexicon) {
   const std::string_view all = lexicon.common_pieces();
   for (size_t at = 0, end; at < all.size(); at = end + 1) {
@@ -267,7 +324,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   std::vector<SubstitutionRule> rules;
   if (!EnglishDocument(words)) return rules;
   // 1. Source candidates: strings inside several distinct unknown words.
-  std::unordered_map<std::string_view, size_t> pieces;  // views into `words`
+  PieceCounts pieces;  // views into `words`
   std::vector<std::string_view> seen;
   for (const auto& [u, n] : words.unknown) {
     seen.clear();
@@ -296,7 +353,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         for (size_t len = kMinSource;
              len <= kMaxSource && i + len <= name.size(); ++len) {
           const std::string_view piece = std::string_view(name).substr(i, len);
-          if (pieces.count(piece) == 0) break;
+          if (!pieces.Contains(piece)) break;
           seen.push_back(piece);
         }
       }
@@ -306,7 +363,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         names_with[piece].push_back(static_cast<uint32_t>(k));
     }
     for (const auto& [piece, holding] : names_with)
-      pieces.find(piece)->second += holding.size();
+      pieces.Find(piece)->second += holding.size();
   }
   static const std::vector<uint32_t> kNoNames;
   const auto names_holding_piece =
@@ -333,8 +390,8 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     if (n < 2 || s.size() < 2) continue;
     const auto mark = [&](char dropped, std::string_view shorter) {
       if (dropped < 'a' || dropped > 'z') return;
-      const auto it = pieces.find(shorter);
-      if (it != pieces.end() && it->second == n) open.insert(it->first);
+      const PieceCounts::Entry* e = pieces.Find(shorter);
+      if (e != nullptr && e->second == n) open.insert(e->first);
     };
     mark(s.front(), s.substr(1));
     mark(s.back(), s.substr(0, s.size() - 1));
@@ -397,7 +454,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         for (size_t len = std::max(kMinNameSource, junk + 3 - i);
              len <= kMaxSource && i + len <= name.size(); ++len) {
           const std::string_view piece = std::string_view(name).substr(i, len);
-          if (pieces.count(piece) == 0) seen.push_back(piece);
+          if (!pieces.Contains(piece)) seen.push_back(piece);
         }
       }
       std::sort(seen.begin(), seen.end());
