@@ -386,7 +386,9 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
   // letter a-z dropped from either end: see Closed), found from the longer
   // side: two lookups per piece instead of 52 per candidate.
   std::unordered_set<std::string_view> open;
-  for (const auto& [s, n] : pieces) {
+  for (const PieceCounts::Entry& longer_piece : pieces) {
+    const std::string_view s = longer_piece.first;
+    const size_t n = longer_piece.second;
     if (n < 2 || s.size() < 2) continue;
     const auto mark = [&](char dropped, std::string_view shorter) {
       if (dropped < 'a' || dropped > 'z') return;
