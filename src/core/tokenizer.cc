@@ -9,10 +9,8 @@
 #include <bit>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
+#include "core/byte_masks.h"
 #include "core/char_class.h"
 #include "core/utf8.h"
 
@@ -109,10 +107,6 @@ struct TextMasks {
 bool BuildMasks(std::string_view text, TextMasks* m) {
   const size_t n = text.size();
   m->words = (n + 63) / 64;
-  const __m128i to_lower = _mm_set1_epi8(0x20);
-  // x - 'a' + 128 is below 26 - 128 (signed) exactly for 'a'..'z'.
-  const __m128i shift = _mm_set1_epi8(static_cast<char>(128 - 'a'));
-  const __m128i below = _mm_set1_epi8(static_cast<char>(26 - 128));
   const __m128i quote = _mm_set1_epi8('\'');
   const __m128i at = _mm_set1_epi8('@');
   const __m128i slash = _mm_set1_epi8('/');
@@ -121,31 +115,18 @@ bool BuildMasks(std::string_view text, TextMasks* m) {
   uint64_t high = 0;
   for (size_t w = 0; w <= m->words; ++w) {
     uint64_t letter = 0, lower = 0, apostrophe = 0, protector = 0, dot = 0;
-    for (size_t q = 0; q < 4; ++q) {
-      const size_t at_byte = w * 64 + q * 16;
-      if (at_byte >= n) break;
-      __m128i v;
-      if (at_byte + 16 <= n) {
-        v = _mm_loadu_si128(
-            reinterpret_cast<const __m128i*>(text.data() + at_byte));
-      } else {
-        alignas(16) char tail[16] = {};
-        std::memcpy(tail, text.data() + at_byte, n - at_byte);
-        v = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
-      }
-      const auto bits = [q](__m128i x) {
-        return static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(x)))
-               << (16 * q);
-      };
-      high |= bits(v);
-      letter |= bits(_mm_cmplt_epi8(
-          _mm_add_epi8(_mm_or_si128(v, to_lower), shift), below));
-      lower |= bits(_mm_cmplt_epi8(_mm_add_epi8(v, shift), below));
-      apostrophe |= bits(_mm_cmpeq_epi8(v, quote));
-      protector |= bits(_mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, at), _mm_cmpeq_epi8(v, slash)),
-          _mm_cmpeq_epi8(v, backslash)));
-      dot |= bits(_mm_cmpeq_epi8(v, period));
+    for (size_t q = 0; q < 4 && w * 64 + q * 16 < n; ++q) {
+      const __m128i v = Load16(text, w * 64 + q * 16);
+      high |= MaskBits(v, q);
+      letter |= MaskBits(AsciiLetters16(v), q);
+      lower |= MaskBits(AsciiLower16(v), q);
+      apostrophe |= MaskBits(_mm_cmpeq_epi8(v, quote), q);
+      protector |= MaskBits(
+          _mm_or_si128(
+              _mm_or_si128(_mm_cmpeq_epi8(v, at), _mm_cmpeq_epi8(v, slash)),
+              _mm_cmpeq_epi8(v, backslash)),
+          q);
+      dot |= MaskBits(_mm_cmpeq_epi8(v, period), q);
     }
     m->letter[w] = letter;
     m->lower[w] = lower;

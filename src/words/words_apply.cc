@@ -8,10 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "core/byte_masks.h"
 #include "core/tokenizer.h"
 #include "words/hyphenation.h"
 #include "words/noisy_channel.h"
@@ -120,34 +117,18 @@ template <typename F>
 void ForEachWordRun(std::string_view text, F&& f) {
   const size_t n = text.size();
 #if defined(__SSE2__)
-  const __m128i to_lower = _mm_set1_epi8(0x20);
-  const __m128i shift = _mm_set1_epi8(static_cast<char>(128 - 'a'));
-  const __m128i below = _mm_set1_epi8(static_cast<char>(26 - 128));
   const __m128i quote = _mm_set1_epi8('\'');
   size_t begin = 0;       // of the run going on, if any
   bool in_run = false;    // whether the byte before the block is a word byte
   for (size_t block = 0; block < n; block += 64) {
     uint64_t word = 0;
-    for (size_t q = 0; q < 4; ++q) {
-      const size_t at = block + q * 16;
-      if (at >= n) break;
-      __m128i v;
-      if (at + 16 <= n) {
-        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
-      } else {
-        alignas(16) char tail[16] = {};
-        std::memcpy(tail, text.data() + at, n - at);
-        v = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
-      }
+    for (size_t q = 0; q < 4 && block + q * 16 < n; ++q) {
+      const __m128i v = Load16(text, block + q * 16);
       // A letter, a byte of a multi-byte character, or an apostrophe.
-      const __m128i letter = _mm_cmplt_epi8(
-          _mm_add_epi8(_mm_or_si128(v, to_lower), shift), below);
-      const __m128i in_word = _mm_or_si128(
-          _mm_or_si128(letter, _mm_cmpeq_epi8(v, quote)),
-          _mm_cmplt_epi8(v, _mm_setzero_si128()));
-      word |= static_cast<uint64_t>(
-                  static_cast<uint16_t>(_mm_movemask_epi8(in_word)))
-              << (16 * q);
+      word |= MaskBits(_mm_or_si128(_mm_or_si128(AsciiLetters16(v),
+                                                 _mm_cmpeq_epi8(v, quote)),
+                                    _mm_cmplt_epi8(v, _mm_setzero_si128())),
+                       q);
     }
     // Run starts and the bytes just after run ends, in this block.
     const uint64_t before = (word << 1) | (in_run ? 1 : 0);
