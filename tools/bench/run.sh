@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # textmend's speed and memory benchmark. Measures, in one run on the same files:
-#   - throughput (MB/s, median of R runs) of cat, iconv -f utf-8 -t utf-8 and textmend
+#   - throughput (MB/s, median of R runs, by the wall clock and by CPU time) of cat,
+#     iconv -f utf-8 -t utf-8 and textmend
 #     (all default stages, and without the word or name stage) on clean English
 #     news, and of textmend on text with damage (misread words, character damage,
 #     mojibake) and on clean text in 12 languages;
@@ -78,23 +79,34 @@ nbytes=$(stat -c %s "$noisy")
 # median of the numbers on stdin
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-# mbps NAME BYTES CMD...: runs CMD (stdin, stdout redirected by the caller's words) R times
+# throughput NAME BYTES CMD...: runs CMD (stdin, stdout redirected by the caller's words)
+# R times; prints "WALL | CPU": the medians of MB/s by the wall clock and by CPU time (user
+# + system of CMD and its children, from /usr/bin/time, 10 ms resolution: "-" below 50 ms).
+# On a shared machine the wall clock also counts time the process waited for a core; CPU
+# time does not, so it moves less from one sitting to the next.
 throughput() {
-  local n=$1 size=$2; shift 2
-  local t
+  local size=$2; shift 2
+  local walls=() cpus=()
   for _ in $(seq "$runs"); do
     local s=$(date +%s%N)
-    "$@"
+    local cpu=$(/usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -1)
     local e=$(date +%s%N)
-    echo "$size $s $e" | awk '{ printf "%.1f\n", $1 / (($3 - $2) / 1e9) / 1e6 }'
-  done | median
+    walls+=("$(echo "$size $s $e" | awk '{ printf "%.1f", $1 / (($3 - $2) / 1e9) / 1e6 }')")
+    cpus+=("$(echo "$size $cpu" | awk '{ t = $2 + $3; if (t < 0.05) print "-"; else printf "%.1f", $1 / t / 1e6 }')")
+  done
+  local wall=$(printf '%s\n' "${walls[@]}" | median)
+  local cpu=$(printf '%s\n' "${cpus[@]}" | grep -v -- - | median)
+  [ -n "$cpu" ] && [ "$(printf '%s\n' "${cpus[@]}" | grep -c -- -)" -le $((runs / 2)) ] || cpu="-"
+  echo "$wall | $cpu"
 }
+# The wall-clock figure of a throughput line.
+wall_of() { echo "${1%% |*}"; }
 
 cat "$clean" > /dev/null  # warm the page cache
 echo "textmend benchmark: $(nproc) cores, $(date -u +%Y-%m-%d), input $((bytes / 1000000)) MB of $(basename "$corpus") text, median of $runs runs"
 echo
-echo "| command | input | MB/s |"
-echo "| --- | --- | --- |"
+echo "| command | input | MB/s | MB/s by CPU time |"
+echo "| --- | --- | --- | --- |"
 cat_mbps=$(throughput cat "$bytes" sh -c "cat < '$clean' > /dev/null")
 iconv_mbps=$(throughput iconv "$bytes" sh -c "iconv -f utf-8 -t utf-8 < '$clean' > /dev/null")
 tm_mbps=$(throughput textmend "$bytes" sh -c "'$tm' < '$clean' > /dev/null")
@@ -120,7 +132,7 @@ echo "| textmend --no-words --no-names | 5% of lines mojibake (UTF-8 read as lat
 echo "| textmend --no-words --no-names | clean, 12 languages (20 MB) | $tm_multi_chars |"
 echo "| textmend --no-words --no-names --no-encoding | clean, 12 languages (20 MB) | $tm_multi_noenc |"
 echo
-awk -v a="$tm_mbps" -v c="$tm_chars" -v b="$iconv_mbps" 'BEGIN {
+awk -v a="$(wall_of "$tm_mbps")" -v c="$(wall_of "$tm_chars")" -v b="$(wall_of "$iconv_mbps")" 'BEGIN {
   printf "textmend / iconv on clean text: %.2fx (character stages alone: %.2fx)\n", a / b, c / b }'
 
 # Zero changes by the character stages on clean text, checked on the benchmark input itself
