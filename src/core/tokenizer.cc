@@ -9,7 +9,6 @@
 #include <bit>
 #include <cstring>
 
-
 #include "core/byte_masks.h"
 #include "core/char_class.h"
 #include "core/utf8.h"
@@ -121,11 +120,10 @@ bool BuildMasks(std::string_view text, TextMasks* m) {
       letter |= MaskBits(AsciiLetters16(v), q);
       lower |= MaskBits(AsciiLower16(v), q);
       apostrophe |= MaskBits(_mm_cmpeq_epi8(v, quote), q);
-      protector |= MaskBits(
-          _mm_or_si128(
-              _mm_or_si128(_mm_cmpeq_epi8(v, at), _mm_cmpeq_epi8(v, slash)),
-              _mm_cmpeq_epi8(v, backslash)),
-          q);
+      protector |= MaskBits(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, at),
+                                                      _mm_cmpeq_epi8(v, slash)),
+                                         _mm_cmpeq_epi8(v, backslash)),
+                            q);
       dot |= MaskBits(_mm_cmpeq_epi8(v, period), q);
     }
     m->letter[w] = letter;
@@ -152,12 +150,16 @@ void TokenizeMasked(std::string_view text, const TextMasks& m,
   const size_t n = text.size();
   const size_t first = out->size();
   const size_t words = m.words;
-  // In a word: letters, and apostrophes between two letters.
+  // The bytes between two letters; in a word: letters, and apostrophes
+  // between two letters.
+  uint64_t between[kMaskWords + 1];
   uint64_t in_word[kMaskWords + 1];
   for (size_t w = 0; w < words; ++w) {
-    const uint64_t before = (m.letter[w] << 1) | (w > 0 ? m.letter[w - 1] >> 63 : 0);
+    const uint64_t before =
+        (m.letter[w] << 1) | (w > 0 ? m.letter[w - 1] >> 63 : 0);
     const uint64_t after = (m.letter[w] >> 1) | (m.letter[w + 1] << 63);
-    in_word[w] = m.letter[w] | (m.apostrophe[w] & before & after);
+    between[w] = before & after;
+    in_word[w] = m.letter[w] | (m.apostrophe[w] & between[w]);
   }
   in_word[words] = 0;
   // Capitals that follow another byte of their word: where a camelCase word
@@ -208,8 +210,9 @@ void TokenizeMasked(std::string_view text, const TextMasks& m,
       }
       t.protect = camel || (i > 0 && joined(i - 1)) || (j < n && joined(j));
       size_t b = i;
-      while (b > 0 && kSentenceBytes.c[static_cast<unsigned char>(text[b - 1])] ==
-                          kSkippedBack)
+      while (b > 0 &&
+             kSentenceBytes.c[static_cast<unsigned char>(text[b - 1])] ==
+                 kSkippedBack)
         --b;
       t.sentence_start =
           b == 0 || kSentenceBytes.c[static_cast<unsigned char>(text[b - 1])] ==
@@ -220,15 +223,11 @@ void TokenizeMasked(std::string_view text, const TextMasks& m,
   // Whitespace-delimited chunks holding @ / \ or a dot between two letters
   // (URLs, addresses, paths, host names): all their tokens are protected.
   for (size_t w = 0; w < words; ++w) {
-    const uint64_t before = (m.letter[w] << 1) | (w > 0 ? m.letter[w - 1] >> 63 : 0);
-    const uint64_t after = (m.letter[w] >> 1) | (m.letter[w + 1] << 63);
-    uint64_t marks = m.protector[w] | (m.dot[w] & before & after);
+    uint64_t marks = m.protector[w] | (m.dot[w] & between[w]);
     while (marks != 0) {
       const size_t x = w * 64 + static_cast<size_t>(std::countr_zero(marks));
       marks &= marks - 1;
-      const auto space = [&](size_t k) {
-        return ClassOf(text[k]) & kSpace;
-      };
+      const auto space = [&](size_t k) { return ClassOf(text[k]) & kSpace; };
       size_t begin = x, end = x + 1;
       while (begin > 0 && !space(begin - 1)) --begin;
       while (end < n && !space(end)) ++end;

@@ -118,8 +118,8 @@ void ForEachWordRun(std::string_view text, F&& f) {
   const size_t n = text.size();
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('\'');
-  size_t begin = 0;       // of the run going on, if any
-  bool in_run = false;    // whether the byte before the block is a word byte
+  size_t begin = 0;     // of the run going on, if any
+  bool in_run = false;  // whether the byte before the block is a word byte
   for (size_t block = 0; block < n; block += 64) {
     uint64_t word = 0;
     for (size_t q = 0; q < 4 && block + q * 16 < n; ++q) {

@@ -2,6 +2,8 @@
 // marks, and a seeded loop that checks it against a plain byte-at-a-time
 // statement of the same rules, so that the fast scan can be reworked without
 // changing a token.
+#include "core/tokenizer.h"
+
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "core/char_class.h"
-#include "core/tokenizer.h"
 #include "core/utf8.h"
 
 namespace textmend {
@@ -110,8 +111,8 @@ std::vector<WordToken> ReferenceTokens(std::string_view text) {
     while (end < n && !space(text[end])) {
       const char c = text[end];
       if (c == '@' || c == '/' || c == '\\') chunk_protected = true;
-      if (c == '.' && end > begin && end + 1 < n && AsciiLetter(text[end - 1]) &&
-          AsciiLetter(text[end + 1]))
+      if (c == '.' && end > begin && end + 1 < n &&
+          AsciiLetter(text[end - 1]) && AsciiLetter(text[end + 1]))
         chunk_protected = true;
       ++end;
     }
@@ -179,20 +180,56 @@ TEST_CASE("tokenizer: the fast scan gives the plain rules' tokens") {
   // non-ASCII letters (two and three bytes, one of them from U+2C00, whose
   // bytes a sentence start steps over), marks, and no-letter symbols.
   static const std::vector<std::string> pieces = {
-      "a", "the", "Extraordinarily", "camelCase", "ABC", "x", " ", " ",
-      "  ", "\n", "\t", "\r\n", "'", "\xE2\x80\x99", "\xE2\x80\x9C",
-      "\xE2\x80\x9D", "\xE2\x80\x94", ".", "!", "?", ":", ",", "(", "[",
-      "\"", "-", "7", "_", "@", "/", "\\", "\xC3\xA9", "\xC3\x89t\xC3\xA9",
-      "\xD0\xBC\xD0\xB8\xD1\x80", "\xE2\xB0\x80", "\xCC\x81",
-      "\xE5\x8C\x97", "\xF0\x9F\x98\x80", "\xC2\xA0", "don't", "www.x.org",
+      "a",
+      "the",
+      "Extraordinarily",
+      "camelCase",
+      "ABC",
+      "x",
+      " ",
+      " ",
+      "  ",
+      "\n",
+      "\t",
+      "\r\n",
+      "'",
+      "\xE2\x80\x99",
+      "\xE2\x80\x9C",
+      "\xE2\x80\x9D",
+      "\xE2\x80\x94",
+      ".",
+      "!",
+      "?",
+      ":",
+      ",",
+      "(",
+      "[",
+      "\"",
+      "-",
+      "7",
+      "_",
+      "@",
+      "/",
+      "\\",
+      "\xC3\xA9",
+      "\xC3\x89t\xC3\xA9",
+      "\xD0\xBC\xD0\xB8\xD1\x80",
+      "\xE2\xB0\x80",
+      "\xCC\x81",
+      "\xE5\x8C\x97",
+      "\xF0\x9F\x98\x80",
+      "\xC2\xA0",
+      "don't",
+      "www.x.org",
   };
   // The ASCII pieces alone: most lines of English, which the scan reads
   // from bit masks, in texts long enough to cross their 64-byte words and
   // the longest text read that way.
   std::vector<std::string> ascii_pieces;
   for (const std::string& p : pieces) {
-    if (std::all_of(p.begin(), p.end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    if (std::all_of(p.begin(), p.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x80;
+        }))
       ascii_pieces.push_back(p);
   }
   ascii_pieces.push_back(std::string(70, 'a'));  // a word longer than 64
