@@ -14,12 +14,14 @@ namespace textmend {
 namespace {
 
 // Collects into `*edits` what `stage` would change in `text`: nothing when its
-// MayChange() says so, else its edits over each valid run. Shared by Run() and
+// MayChange() says so (not asked again when `may_change_asked`: it said
+// yes), else its edits over each valid run. Shared by Run() and
 // Learn(), so a learning stage sees exactly the text Run() will produce.
 void CollectEdits(const TextStage& stage, const DocumentModel* model,
-                  std::string_view text, std::vector<Edit>* edits) {
+                  std::string_view text, std::vector<Edit>* edits,
+                  bool may_change_asked = false) {
   edits->clear();
-  if (!stage.MayChange(text, model)) return;
+  if (!may_change_asked && !stage.MayChange(text, model)) return;
   ForEachRun(
       text,
       [&](size_t offset, std::string_view run) {
@@ -123,7 +125,8 @@ Models Pipeline::Learn(std::string_view window,
       continue;
     }
     models.push_back(nullptr);
-    CollectEdits(*stage, nullptr, current, &edits);
+    CollectEdits(*stage, nullptr, current, &edits,
+                 /*may_change_asked=*/as_given);
     if (edits.empty()) continue;
     as_given = false;
     text = ApplyEdits(current, edits);

@@ -1038,10 +1038,10 @@ class NamesStage final : public TextStage {
         }
       }
     }
-#endif
-    // (The rest byte by byte: all of it without SSE2, the text's end with.)
+#else
     while (at < n) at = visit(at);
-    visit(n);
+#endif
+    visit(n);  // (the last line)
     // Which words are common words, looked up in a batch that prefetches a
     // few lookups ahead (the lexicon is far bigger than the caches).
     std::vector<char> common(words.size(), 0);

@@ -254,14 +254,13 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   // its known and counted tokens, and its index in foreign_words if any.
   std::vector<std::pair<uint32_t, uint32_t>> pieces;
   std::vector<uint32_t> piece_lines;
-  bool any_unusual = false;  // a token of the line is not a plain known word
   // Counts the tokens of one whole line.
   auto count_line = [&] {
     if (!fresh.empty()) look_up_fresh();
     // (One pass: each token's lexicon facts, as the forms new in the line
     // now have them, and the counts per valid run.)
     pieces.clear();
-    any_unusual = false;
+    bool any_unusual = false;  // a token is not a plain known word
     for (Token& t : line_tokens) {
       const uint8_t f = facts[t.form];
       t.known = (f & kKnownForm) != 0;

@@ -125,21 +125,29 @@ bool AsciiLetters(std::string_view s) {
   return true;
 }
 
-// Whether no piece one letter longer than `piece` (a letter before or
-// after it) is an entry of `pieces` for which `same` holds (found in as many
-// words): the longest such piece. `longer` is a reused buffer.
-template <typename Pieces, typename Same>
-bool Closed(const Pieces& pieces, std::string_view piece, std::string* longer,
-            Same same) {
-  for (char c = 'a'; c <= 'z'; ++c) {
-    for (const bool before : {true, false}) {
-      longer->assign(before ? 1 : 0, c).append(piece);
-      if (!before) longer->push_back(c);
-      const auto it = pieces.find(std::string_view(*longer));
-      if (it != pieces.end() && same(*it)) return false;
-    }
+// The pieces of `pieces` (a map from views to what holds them) held by at
+// least `least` words that a piece one letter longer (a letter a-z before
+// or after it) is held by as many words as: a piece inside a longer one
+// says little the longer one does not. Found from the longer side, two
+// lookups per piece. `count_of(entry)` is how many words hold an entry.
+template <typename Pieces, typename CountOf>
+std::unordered_set<std::string_view> CoveredPieces(const Pieces& pieces,
+                                                   size_t least,
+                                                   CountOf count_of) {
+  std::unordered_set<std::string_view> covered;
+  for (const auto& entry : pieces) {
+    const std::string_view s = entry.first;
+    const size_t n = count_of(entry);
+    if (n < least || s.size() < 2) continue;
+    const auto mark = [&](char dropped, std::string_view shorter) {
+      if (dropped < 'a' || dropped > 'z') return;
+      const auto it = pieces.find(shorter);
+      if (it != pieces.end() && count_of(*it) == n) covered.insert(shorter);
+    };
+    mark(s.front(), s.substr(1));
+    mark(s.back(), s.substr(0, s.size() - 1));
   }
-  return true;
+  return covered;
 }
 
 // The places where `u` splits into two common words ("jumpsthe" at 5): a
@@ -273,16 +281,19 @@ class PieceCounts {
       if (entries_[slot - 1].first == key) return entries_[slot - 1].second;
     }
   }
-  // The entry for `key`, or null.
-  Entry* Find(std::string_view key) {
-    if (entries_.empty()) return nullptr;
+  // The entry for `key`, or end() (as a std::unordered_map's find).
+  std::vector<Entry>::iterator find(std::string_view key) {
+    if (entries_.empty()) return entries_.end();
     for (size_t h = HashOf(key);; ++h) {
       const uint32_t slot = slots_[h & (slots_.size() - 1)];
-      if (slot == 0) return nullptr;
-      if (entries_[slot - 1].first == key) return &entries_[slot - 1];
+      if (slot == 0) return entries_.end();
+      if (entries_[slot - 1].first == key) return entries_.begin() + (slot - 1);
     }
   }
-  bool Contains(std::string_view key) { return Find(key) != nullptr; }
+  std::vector<Entry>::const_iterator find(std::string_view key) const {
+    return const_cast<PieceCounts*>(this)->find(key);
+  }
+  bool contains(std::string_view key) const { return find(key) != end(); }
   bool empty() const { return entries_.empty(); }
   std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
   std::vector<Entry>::const_iterator end() const { return entries_.end(); }
@@ -353,7 +364,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         for (size_t len = kMinSource;
              len <= kMaxSource && i + len <= name.size(); ++len) {
           const std::string_view piece = std::string_view(name).substr(i, len);
-          if (!pieces.Contains(piece)) break;
+          if (!pieces.contains(piece)) break;
           seen.push_back(piece);
         }
       }
@@ -363,7 +374,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         names_with[piece].push_back(static_cast<uint32_t>(k));
     }
     for (const auto& [piece, holding] : names_with)
-      pieces.Find(piece)->second += holding.size();
+      pieces.find(piece)->second += holding.size();
   }
   static const std::vector<uint32_t> kNoNames;
   const auto names_holding_piece =
@@ -377,30 +388,15 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     bool closed;   // no one-letter-longer piece is in as many words
   };
   std::vector<Source> sources;
-  std::string longer;
   // A piece inside a longer piece found in as many words mostly says
   // nothing the longer one does not ("orribl" inside "horrible"), so the
   // longest such pieces come first; the shorter ones still get a turn, as
   // the longer one may hold letters of the words around the replacement.
-  // The pieces one letter shorter than another held by as many words (a
-  // letter a-z dropped from either end: see Closed), found from the longer
-  // side: two lookups per piece instead of 52 per candidate.
-  std::unordered_set<std::string_view> open;
-  for (const PieceCounts::Entry& longer_piece : pieces) {
-    const std::string_view s = longer_piece.first;
-    const size_t n = longer_piece.second;
-    if (n < 2 || s.size() < 2) continue;
-    const auto mark = [&](char dropped, std::string_view shorter) {
-      if (dropped < 'a' || dropped > 'z') return;
-      const PieceCounts::Entry* e = pieces.Find(shorter);
-      if (e != nullptr && e->second == n) open.insert(e->first);
-    };
-    mark(s.front(), s.substr(1));
-    mark(s.back(), s.substr(0, s.size() - 1));
-  }
+  const std::unordered_set<std::string_view> covered =
+      CoveredPieces(pieces, 2, [](const auto& entry) { return entry.second; });
   for (const auto& [s, n] : pieces) {
     if (n < 2) continue;
-    sources.push_back({std::string(s), n, open.count(s) == 0});
+    sources.push_back({std::string(s), n, covered.count(s) == 0});
   }
   std::sort(sources.begin(), sources.end(),
             [](const Source& a, const Source& b) {
@@ -456,7 +452,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
         for (size_t len = std::max(kMinNameSource, junk + 3 - i);
              len <= kMaxSource && i + len <= name.size(); ++len) {
           const std::string_view piece = std::string_view(name).substr(i, len);
-          if (!pieces.Contains(piece)) seen.push_back(piece);
+          if (!pieces.contains(piece)) seen.push_back(piece);
         }
       }
       std::sort(seen.begin(), seen.end());
@@ -464,12 +460,12 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
       for (const std::string_view piece : seen) name_pieces[piece].push_back(k);
     }
     std::vector<Source> name_sources;
+    // (The longest such pieces: none one letter longer is in as many.)
+    const std::unordered_set<std::string_view> covered_names =
+        CoveredPieces(name_pieces, kMinNameWitnesses,
+                      [](const auto& entry) { return entry.second.size(); });
     for (const auto& [piece, holding] : name_pieces) {
-      if (holding.size() < kMinNameWitnesses) continue;
-      // (The longest such piece: none one letter longer is in as many.)
-      const size_t n = holding.size();
-      if (!Closed(name_pieces, piece, &longer,
-                  [n](const auto& entry) { return entry.second.size() == n; }))
+      if (holding.size() < kMinNameWitnesses || covered_names.count(piece) != 0)
         continue;
       name_sources.push_back({std::string(piece), holding.size(), true});
     }

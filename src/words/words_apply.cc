@@ -136,6 +136,8 @@ void ForEachWordRun(std::string_view text, F&& f) {
     while (edges != 0) {
       const size_t at = block + static_cast<size_t>(std::countr_zero(edges));
       edges &= edges - 1;
+      // (Bytes past the text's end read as no word bytes: a run that
+      // reaches the end is closed after the loop.)
       if (at >= n) break;
       if (!in_run) {
         begin = at;
@@ -145,9 +147,6 @@ void ForEachWordRun(std::string_view text, F&& f) {
         f(begin, at);
       }
     }
-    // (Bytes past the text's end read as no word bytes, so a run that
-    // reaches the end has been closed above only if it ended before it.)
-    in_run = block + 64 <= n ? (word >> 63) != 0 : in_run;
   }
   if (in_run) f(begin, n);
 #else
