@@ -14,6 +14,11 @@ namespace textmend {
 namespace {
 
 constexpr size_t kMinUnknownLength = 4;
+// A shorter lowercase token the lexicon lacks is evidence for the learner
+// when written this often: a find-and-replace that hit a short common word
+// ("and" -> "sva") leaves it many times, where a page reader's junk ("tbe")
+// is mostly written once.
+constexpr size_t kMinShortUnknownCount = 2;
 
 }  // namespace
 
@@ -108,8 +113,14 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::vector<std::string_view> latest;  // by form: its latest occurrence
   std::vector<uint32_t> counts;          // by form: its occurrences
   // By form: bit 0 known (a lexicon word), bit 1 rare (a lexicon word
-  // without a corpus count), bit 2 a lexicon word only as an acronym.
-  enum : uint8_t { kKnownForm = 1, kRareForm = 2, kAcronymForm = 4 };
+  // without a corpus count), bit 2 a lexicon word only as an acronym, bit 3
+  // a short form the lexicon lacks (see kMinShortUnknownCount).
+  enum : uint8_t {
+    kKnownForm = 1,
+    kRareForm = 2,
+    kAcronymForm = 4,
+    kShortForm = 8
+  };
   std::vector<uint8_t> facts;
   // The bases of usable forms (lowercase, no possessive), numbered.
   std::unordered_map<std::string, uint32_t> base_ids;
@@ -206,8 +217,15 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         static_cast<uint8_t>((known ? kKnownForm : 0) | (rare ? kRareForm : 0) |
                              (acronym ? kAcronymForm : 0));
     const std::string_view base = WithoutPossessive(lower);
+    // (Two or three letters a-z, no possessive: see kMinShortUnknownCount.)
+    const bool short_unknown =
+        !known && form.ascii && base.size() >= 2 &&
+        base.size() < kMinUnknownLength && base.size() == lower.size() &&
+        std::all_of(base.begin(), base.end(),
+                    [](char c) { return c >= 'a' && c <= 'z'; });
+    if (short_unknown) facts[fresh[k]] |= kShortForm;
     form.usable = (!known && form.ascii && base.size() >= kMinUnknownLength) ||
-                  (acronym && form.ascii);
+                  (acronym && form.ascii) || short_unknown;
     if (form.usable) {
       // (Forms that differ in case share their base.)
       const auto [it, added] = base_ids.try_emplace(
@@ -243,7 +261,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool lower = false;        // written in lowercase somewhere
     bool not_upper = false;    // written other than in all capitals somewhere
     bool mid_capital = false;  // capitalized in the middle of a sentence
-    bool acronym = false;      // a lexicon word only as an acronym
+    // A lexicon word only as an acronym, or a short word it lacks: a weak
+    // witness (DocumentWords::acronyms).
+    bool acronym = false;
+    bool short_word = false;  // a short word it lacks (kMinShortUnknownCount)
   };
   std::unordered_map<uint32_t, Seen> unknown;      // by base
   std::unordered_map<uint32_t, Suspect> suspects;  // by form
@@ -418,6 +439,18 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
           suspect.mid_capital ||
           (!t.sentence_start && c == WordCase::kCapitalized) || starts_name;
       if (!form.usable || foreign) continue;
+      // (A short one counts where written in lowercase, as an acronym
+      // does, and is as weak a witness: see Seen::acronym.)
+      if ((facts[t.form] & kShortForm) != 0) {
+        if (c != WordCase::kLower) continue;
+        Seen& seen = unknown[form.base];
+        ++seen.count;
+        seen.lower = true;
+        seen.not_upper = true;
+        seen.acronym = true;
+        seen.short_word = true;
+        continue;
+      }
       Seen& seen = unknown[form.base];
       ++seen.count;
       seen.lower = seen.lower || c == WordCase::kLower;
@@ -478,7 +511,8 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   for (auto& [base, seen] : unknown) {
     if (!seen.lower && seen.mid_capital) {
       words.names.push_back(*bases[base]);
-    } else if (seen.not_upper) {
+    } else if (seen.not_upper &&
+               (!seen.short_word || seen.count >= kMinShortUnknownCount)) {
       words.unknown.emplace_back(*bases[base], seen.count);
       if (seen.acronym) words.acronyms.push_back(*bases[base]);
     }

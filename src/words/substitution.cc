@@ -1010,8 +1010,10 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     if (w.word_stems < 2 && w.stems < 3) return false;
     // A word the lexicon knows as an acronym is a weak witness too: junk a
     // page reader made is often one (ond, bcs: "nd" -> "nce" made once and
-    // ounce of ond and ound). Only the words around it (step 5) may confirm
-    // a rule that fewer than two other unknown words make.
+    // ounce of ond and ound), and so is a short word the lexicon lacks. Only
+    // the words around it (step 5) may confirm a rule that fewer than two
+    // other witnesses make: unknown words, or names it makes names the
+    // lexicon knows (Monhbl, Tueshbl beside "hbl", every "day" replaced).
     if (!words.acronyms.empty()) {
       size_t acronyms = 0, others = 0;
       for (const auto& [u, n] : words.unknown) {
@@ -1023,6 +1025,13 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
           ++acronyms;
         } else {
           ++others;
+        }
+      }
+      if (acronyms > 0) {
+        for (const uint32_t k : names_holding_piece(w.source)) {
+          if (others >= 2) break;
+          others += KnownCapitalized(
+              lexicon, ReplaceAll(words.names[k], w.source, w.target));
         }
       }
       if (acronyms > 0 && others < 2) return false;

@@ -570,6 +570,42 @@ TEST_CASE(
   CheckAccidentUndone(news, "the", "wy", 13);
 }
 
+TEST_CASE(
+    "words: a short token the lexicon lacks, written again and again, is an "
+    "accident's evidence",
+    "[words]") {
+  // Every "and" became "qvo": the article's many "and" are now "qvo", three
+  // letters the lexicon lacks altogether, and one other word holds it
+  // (islqvo, island). Written six times, the "qvo" tokens let the words
+  // around them read the accident ("walkers _ climbers", "ferry _ the").
+  const std::string news =
+      "Walkers and climbers were warned to stay away from the island after "
+      "storms damaged the path and the only bridge.\n"
+      "The ferry and the harbour were closed for two days, and boats were "
+      "tied up along the coast.\n"
+      "Engineers said repairs would take weeks and cost more than the "
+      "council had set aside.\n"
+      "Local shops and cafes said the loss of visitors in the summer would "
+      "hurt them.\n";
+  CheckAccidentUndone(news, "and", "qvo", 7);
+}
+
+TEST_CASE(
+    "words: names a rule makes known names are witnesses beside a short "
+    "token",
+    "[words]") {
+  // Every "day" became "kwz": Monkwz, Frikwz and Sunkwz are names to the
+  // learner (always capitalized), and "kwz" itself, written twice, is a
+  // short token the lexicon lacks, a weak witness. The names the rule makes
+  // names the lexicon knows are the witnesses it needs.
+  const std::string news =
+      "The festival opens on Monday with a concert in the park.\n"
+      "Tickets for Friday sold out within a day, the organisers said.\n"
+      "The last show, on Sunday, will end the day with fireworks over the "
+      "river.\n";
+  CheckAccidentUndone(news, "day", "kwz", 5);
+}
+
 TEST_CASE("words: a rule rewrites a token the lexicon knows only as an acronym",
           "[words]") {
   // Every "the" became "bcp": they, their, further and the rest, and "the"
