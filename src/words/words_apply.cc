@@ -85,8 +85,15 @@ void ContextEdit(const Lexicon& lexicon, std::string_view run,
   const std::string after = Neighbour(run, tokens, index, +1);
   if (before.empty() && after.empty()) return;
   int listed = 0;
+  // (A word the frequency list lacks, as a replaced string often is: "hwt"
+  // for "the", a word only of the largest word lists, backs off as the
+  // per-word fixes do: otherwise its few occurrences in the language make
+  // any words around it likely (P(after | w) near 1). A counted word keeps
+  // the calibration that spares correct text.)
+  float own_log = 0;
+  const bool counted = lexicon.PairLog(lower, "", &own_log);
   const double as_written =
-      ContextScore(lexicon, before, lower, after, &listed);
+      ContextScore(lexicon, before, lower, after, &listed, !counted);
   for (size_t k = 0; k < m.rules.size(); ++k) {
     const SubstitutionRule& rule = m.rules[k];
     if (lower.find(rule.source) == std::string::npos) continue;

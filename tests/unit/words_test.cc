@@ -606,6 +606,25 @@ TEST_CASE(
   CheckAccidentUndone(news, "day", "kwz", 5);
 }
 
+TEST_CASE(
+    "words: a replaced string that is a word only the largest lists have is "
+    "read by the words around it",
+    "[words]") {
+  // Every "the" became "hwt": their, them, there and other confirm the rule,
+  // and "hwt" itself, written six times, is a word of the lexicon's largest
+  // list with no corpus count. The words around each ("that _ move", "for _
+  // harbour") fit "the" far better; a pair the list lacks no longer makes
+  // such a word seem to fit anywhere.
+  const std::string news =
+      "Analysts said that the move was aimed at winning over investors who "
+      "opposed the bid.\n"
+      "Critics of the takeover said their money could be better used, and "
+      "the board told them there was no other plan.\n"
+      "A spokesman for the harbour said the ferries would run again on "
+      "Friday.\n";
+  CheckAccidentUndone(news, "the", "hwt", 10);
+}
+
 TEST_CASE("words: a rule rewrites a token the lexicon knows only as an acronym",
           "[words]") {
   // Every "the" became "bcp": they, their, further and the rest, and "the"
