@@ -14,11 +14,13 @@ namespace textmend {
 namespace {
 
 constexpr size_t kMinUnknownLength = 4;
-// A shorter lowercase token the lexicon lacks is evidence for the learner
-// when written this often: a find-and-replace that hit a short common word
-// ("and" -> "sva") leaves it many times, where a page reader's junk ("tbe")
-// is mostly written once.
-constexpr size_t kMinShortUnknownCount = 2;
+// A lowercase token that is no word of running English text, but not
+// unknown as the learner's unknown words are, is its weak witness when
+// written this often: a shorter one the lexicon lacks, or a word only its
+// largest lists have (no corpus count). A find-and-replace that hit a common
+// word ("and" -> "sva", "the" -> "hwt") leaves it many times, where a page
+// reader's junk ("tbe") is mostly written once.
+constexpr size_t kMinWeakCount = 2;
 
 }  // namespace
 
@@ -114,12 +116,13 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::vector<uint32_t> counts;          // by form: its occurrences
   // By form: bit 0 known (a lexicon word), bit 1 rare (a lexicon word
   // without a corpus count), bit 2 a lexicon word only as an acronym, bit 3
-  // a short form the lexicon lacks (see kMinShortUnknownCount).
+  // a weak witness the lexicon has no common word of (see kMinWeakCount).
+  // (An acronym's token is a weak witness too, however often written.)
   enum : uint8_t {
     kKnownForm = 1,
     kRareForm = 2,
     kAcronymForm = 4,
-    kShortForm = 8
+    kWeakForm = 8
   };
   std::vector<uint8_t> facts;
   // The bases of usable forms (lowercase, no possessive), numbered.
@@ -217,15 +220,16 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         static_cast<uint8_t>((known ? kKnownForm : 0) | (rare ? kRareForm : 0) |
                              (acronym ? kAcronymForm : 0));
     const std::string_view base = WithoutPossessive(lower);
-    // (Two or three letters a-z, no possessive: see kMinShortUnknownCount.)
-    const bool short_unknown =
-        !known && form.ascii && base.size() >= 2 &&
-        base.size() < kMinUnknownLength && base.size() == lower.size() &&
+    // (Letters a-z, no possessive: see kMinWeakCount.)
+    const bool weak =
+        !acronym && form.ascii && base.size() >= 2 &&
+        base.size() == lower.size() &&
+        (rare || (!known && base.size() < kMinUnknownLength)) &&
         std::all_of(base.begin(), base.end(),
                     [](char c) { return c >= 'a' && c <= 'z'; });
-    if (short_unknown) facts[fresh[k]] |= kShortForm;
+    if (weak) facts[fresh[k]] |= kWeakForm;
     form.usable = (!known && form.ascii && base.size() >= kMinUnknownLength) ||
-                  (acronym && form.ascii) || short_unknown;
+                  (acronym && form.ascii) || weak;
     if (form.usable) {
       // (Forms that differ in case share their base.)
       const auto [it, added] = base_ids.try_emplace(
@@ -261,10 +265,11 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool lower = false;        // written in lowercase somewhere
     bool not_upper = false;    // written other than in all capitals somewhere
     bool mid_capital = false;  // capitalized in the middle of a sentence
-    // A lexicon word only as an acronym, or a short word it lacks: a weak
-    // witness (DocumentWords::acronyms).
-    bool acronym = false;
-    bool short_word = false;  // a short word it lacks (kMinShortUnknownCount)
+    // A weak witness (DocumentWords::acronyms): a lexicon word only as an
+    // acronym, or another written kMinWeakCount times or more
+    // (`counted_weak`).
+    bool weak = false;
+    bool counted_weak = false;
   };
   std::unordered_map<uint32_t, Seen> unknown;      // by base
   std::unordered_map<uint32_t, Suspect> suspects;  // by form
@@ -345,16 +350,18 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       const bool foreign = piece_lines[t.piece] != kNoForeignLine;
       // A word the lexicon knows only as an acronym is no word written in
       // lowercase in an English line: an accident's evidence as much as an
-      // unknown word ("wy" where every "the" became "wy"). Not a suspect for
-      // the per-word fixes.
-      if (t.known && (facts[t.form] & kAcronymForm) != 0 &&
-          forms[t.form].usable && !t.protect && !foreign &&
+      // unknown word ("wy" where every "the" became "wy"), and so are the
+      // other weak witnesses (kMinWeakCount). Counted only where written in
+      // lowercase; not suspects for the per-word fixes on that account.
+      const uint8_t weak_facts = facts[t.form] & (kAcronymForm | kWeakForm);
+      if (weak_facts != 0 && forms[t.form].usable && !t.protect && !foreign &&
           CaseOf(latest[t.form]) == WordCase::kLower) {
         Seen& seen = unknown[forms[t.form].base];
         ++seen.count;
         seen.lower = true;
         seen.not_upper = true;
-        seen.acronym = true;
+        seen.weak = true;
+        seen.counted_weak = (weak_facts & kWeakForm) != 0;
       }
       if (t.known && !t.rare) continue;
       const Form& form = forms[t.form];
@@ -438,19 +445,9 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
       suspect.mid_capital =
           suspect.mid_capital ||
           (!t.sentence_start && c == WordCase::kCapitalized) || starts_name;
-      if (!form.usable || foreign) continue;
-      // (A short one counts where written in lowercase, as an acronym
-      // does, and is as weak a witness: see Seen::acronym.)
-      if ((facts[t.form] & kShortForm) != 0) {
-        if (c != WordCase::kLower) continue;
-        Seen& seen = unknown[form.base];
-        ++seen.count;
-        seen.lower = true;
-        seen.not_upper = true;
-        seen.acronym = true;
-        seen.short_word = true;
+      // (A weak witness is counted above.)
+      if (!form.usable || foreign || (facts[t.form] & kWeakForm) != 0)
         continue;
-      }
       Seen& seen = unknown[form.base];
       ++seen.count;
       seen.lower = seen.lower || c == WordCase::kLower;
@@ -512,9 +509,9 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     if (!seen.lower && seen.mid_capital) {
       words.names.push_back(*bases[base]);
     } else if (seen.not_upper &&
-               (!seen.short_word || seen.count >= kMinShortUnknownCount)) {
+               (!seen.counted_weak || seen.count >= kMinWeakCount)) {
       words.unknown.emplace_back(*bases[base], seen.count);
-      if (seen.acronym) words.acronyms.push_back(*bases[base]);
+      if (seen.weak) words.acronyms.push_back(*bases[base]);
     }
   }
   std::sort(words.acronyms.begin(), words.acronyms.end());

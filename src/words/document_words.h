@@ -47,13 +47,13 @@ struct DocumentWords {
   // Distinct lowercase ASCII words the lexicon rejects (4+ letters, not
   // protected, not only ever written in capitals), with their counts, and
   // the words it knows only as acronyms where written in lowercase (any
-  // length: no word there, as "bcp" written for "the"), and the words of two
-  // or three letters it lacks, written in lowercase at least twice ("sva"
-  // where every "and" became "sva").
+  // length: no word there, as "bcp" written for "the"), and, written in
+  // lowercase at least twice, the words of two or three letters it lacks
+  // ("sva" where every "and" became "sva") and the words it has only from
+  // its largest lists, without a corpus count ("hwt" for "the").
   std::vector<std::pair<std::string, size_t>> unknown;
-  // Of those, the weak witnesses: the words the lexicon knows only as
-  // acronyms, written in lowercase ("wy" where every "the" became "wy"), of
-  // any length, and the short words it lacks. Sorted.
+  // Of those, the weak witnesses: the acronyms, the short words and the
+  // words without a corpus count. Sorted.
   std::vector<std::string> acronyms;
   // Every distinct token as written, for the no-trace test: views into the
   // window GatherWords was given, valid while it is.

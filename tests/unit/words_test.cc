@@ -625,6 +625,28 @@ TEST_CASE(
   CheckAccidentUndone(news, "the", "hwt", 10);
 }
 
+TEST_CASE(
+    "words: a word the lexicon has only from its largest lists, written again "
+    "and again, is an accident's evidence",
+    "[words]") {
+  // Every "the" became "hwt", a word of the lexicon's largest list with no
+  // corpus count, and one other word holds it (brohwtr, brother). Written
+  // eight times in lowercase, "hwt" is a weak witness, as an acronym's token
+  // is, and the words around it read the accident ("of _ company", "for _
+  // chairman").
+  const std::string news =
+      "The board of the company has agreed to buy back shares, to counter the "
+      "effects of a dispute in the founding family.\n"
+      "The move is a victory for the chairman, whose idea it was. His "
+      "brother said he had not been consulted and that the plan was a "
+      "mistake.\n"
+      "Analysts said the plan was sensible, but warned that the quarrel could "
+      "still hurt the group.\n";
+  CheckAccidentUndone(news, "the", "hwt", 9);
+  // And as long as any word ("quey", a word of its lists at size 80).
+  CheckAccidentUndone(news, "the", "quey", 9);
+}
+
 TEST_CASE("words: a rule rewrites a token the lexicon knows only as an acronym",
           "[words]") {
   // Every "the" became "bcp": they, their, further and the rest, and "the"
