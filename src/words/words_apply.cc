@@ -299,8 +299,14 @@ std::string AsRepaired(const Lexicon& lexicon, const SubstitutionModel& m,
   const auto fix = m.fixes.find(text);
   if (fix != m.fixes.end()) return LowerWord(fix->second.replacement, true);
   std::string lower = LowerWord(text, ascii);
-  if (Known(lexicon, lower)) return lower;
-  return RuleReading(lexicon, m, lower);
+  // (As ApplyModel reads it: a word the lexicon knows only as an acronym,
+  // written otherwise, is rewritten by a rule that makes it a word.)
+  const bool known = Known(lexicon, lower);
+  if (known && (CaseOf(text) == WordCase::kUpper ||
+                KnownCapitalized(lexicon, lower)))
+    return lower;
+  std::string fixed = RuleReading(lexicon, m, lower);
+  return fixed.empty() && known ? lower : fixed;
 }
 
 // Written word `lower` as `m`'s rules repair it: "" for a word the
