@@ -115,9 +115,9 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::vector<std::string_view> latest;  // by form: its latest occurrence
   std::vector<uint32_t> counts;          // by form: its occurrences
   // By form: bit 0 known (a lexicon word), bit 1 rare (a lexicon word
-  // without a corpus count), bit 2 a lexicon word only as an acronym, bit 3
-  // a weak witness the lexicon has no common word of (see kMinWeakCount).
-  // (An acronym's token is a weak witness too, however often written.)
+  // without a corpus count), bit 2 a lexicon word only as an acronym (a
+  // weak witness however often written), bit 3 another weak witness (see
+  // kMinWeakCount).
   enum : uint8_t {
     kKnownForm = 1,
     kRareForm = 2,
@@ -221,12 +221,11 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
                              (acronym ? kAcronymForm : 0));
     const std::string_view base = WithoutPossessive(lower);
     // (Letters a-z, no possessive: see kMinWeakCount.)
-    const bool weak =
-        !acronym && form.ascii && base.size() >= 2 &&
-        base.size() == lower.size() &&
-        (rare || (!known && base.size() < kMinUnknownLength)) &&
-        std::all_of(base.begin(), base.end(),
-                    [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool weak = !acronym && form.ascii && base.size() >= 2 &&
+                      base.size() == lower.size() &&
+                      (rare || (!known && base.size() < kMinUnknownLength)) &&
+                      std::all_of(base.begin(), base.end(),
+                                  [](char c) { return c >= 'a' && c <= 'z'; });
     if (weak) facts[fresh[k]] |= kWeakForm;
     form.usable = (!known && form.ascii && base.size() >= kMinUnknownLength) ||
                   (acronym && form.ascii) || weak;
@@ -265,7 +264,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     bool lower = false;        // written in lowercase somewhere
     bool not_upper = false;    // written other than in all capitals somewhere
     bool mid_capital = false;  // capitalized in the middle of a sentence
-    // A weak witness (DocumentWords::acronyms): a lexicon word only as an
+    // A weak witness (DocumentWords::weak_witnesses): a lexicon word only as an
     // acronym, or another written kMinWeakCount times or more
     // (`counted_weak`).
     bool weak = false;
@@ -446,8 +445,7 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
           suspect.mid_capital ||
           (!t.sentence_start && c == WordCase::kCapitalized) || starts_name;
       // (A weak witness is counted above.)
-      if (!form.usable || foreign || (facts[t.form] & kWeakForm) != 0)
-        continue;
+      if (!form.usable || foreign || (facts[t.form] & kWeakForm) != 0) continue;
       Seen& seen = unknown[form.base];
       ++seen.count;
       seen.lower = seen.lower || c == WordCase::kLower;
@@ -511,10 +509,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
     } else if (seen.not_upper &&
                (!seen.counted_weak || seen.count >= kMinWeakCount)) {
       words.unknown.emplace_back(*bases[base], seen.count);
-      if (seen.weak) words.acronyms.push_back(*bases[base]);
+      if (seen.weak) words.weak_witnesses.push_back(*bases[base]);
     }
   }
-  std::sort(words.acronyms.begin(), words.acronyms.end());
+  std::sort(words.weak_witnesses.begin(), words.weak_witnesses.end());
   std::sort(words.unknown.begin(), words.unknown.end());
   std::sort(words.names.begin(), words.names.end());
   words.written = std::move(latest);

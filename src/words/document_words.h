@@ -54,7 +54,7 @@ struct DocumentWords {
   std::vector<std::pair<std::string, size_t>> unknown;
   // Of those, the weak witnesses: the acronyms, the short words and the
   // words without a corpus count. Sorted.
-  std::vector<std::string> acronyms;
+  std::vector<std::string> weak_witnesses;
   // Every distinct token as written, for the no-trace test: views into the
   // window GatherWords was given, valid while it is.
   std::vector<std::string_view> written;

@@ -1010,31 +1010,33 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     if (w.word_stems < 2 && w.stems < 3) return false;
     // A word the lexicon knows as an acronym is a weak witness too: junk a
     // page reader made is often one (ond, bcs: "nd" -> "nce" made once and
-    // ounce of ond and ound), and so is a short word the lexicon lacks. Only
-    // the words around it (step 5) may confirm a rule that fewer than two
-    // other witnesses make: unknown words, or names it makes names the
-    // lexicon knows (Monhbl, Tueshbl beside "hbl", every "day" replaced).
-    if (!words.acronyms.empty()) {
-      size_t acronyms = 0, others = 0;
+    // ounce of ond and ound), and so are the other weak witnesses (short
+    // words the lexicon lacks, words without a corpus count; see
+    // DocumentWords). Only the words around it (step 5) may confirm a rule
+    // that fewer than two other witnesses make: unknown words, or names it
+    // makes names the lexicon knows (Monhbl, Tueshbl beside "hbl", every
+    // "day" replaced).
+    if (!words.weak_witnesses.empty()) {
+      size_t weak = 0, others = 0;
       for (const auto& [u, n] : words.unknown) {
         if (u.find(w.source) == std::string::npos ||
             !KnownLower(lexicon, ReplaceAll(u, w.source, w.target)))
           continue;
-        if (std::binary_search(words.acronyms.begin(), words.acronyms.end(),
-                               u)) {
-          ++acronyms;
+        if (std::binary_search(words.weak_witnesses.begin(),
+                               words.weak_witnesses.end(), u)) {
+          ++weak;
         } else {
           ++others;
         }
       }
-      if (acronyms > 0) {
+      if (weak > 0) {
         for (const uint32_t k : names_holding_piece(w.source)) {
           if (others >= 2) break;
           others += KnownCapitalized(
               lexicon, ReplaceAll(words.names[k], w.source, w.target));
         }
       }
-      if (acronyms > 0 && others < 2) return false;
+      if (weak > 0 && others < 2) return false;
     }
     if (w.expected >= kMinExpectedTrace || w.stems >= 3 ||
         (w.fixed >= 3 && w.fixed == w.containing))

@@ -302,8 +302,8 @@ std::string AsRepaired(const Lexicon& lexicon, const SubstitutionModel& m,
   // (As ApplyModel reads it: a word the lexicon knows only as an acronym,
   // written otherwise, is rewritten by a rule that makes it a word.)
   const bool known = Known(lexicon, lower);
-  if (known && (CaseOf(text) == WordCase::kUpper ||
-                KnownCapitalized(lexicon, lower)))
+  if (known &&
+      (CaseOf(text) == WordCase::kUpper || KnownCapitalized(lexicon, lower)))
     return lower;
   std::string fixed = RuleReading(lexicon, m, lower);
   return fixed.empty() && known ? lower : fixed;
