@@ -49,11 +49,10 @@ struct DocumentWords {
   // the words it knows only as acronyms where written in lowercase (any
   // length: no word there, as "bcp" written for "the"), and, written in
   // lowercase at least twice, the words of two or three letters it lacks
-  // ("sva" where every "and" became "sva") and the words it has only from
-  // its largest lists, without a corpus count ("hwt" for "the").
+  // ("sva" where every "and" became "sva") or has only from its largest
+  // lists, without a corpus count ("hwt" for "the").
   std::vector<std::pair<std::string, size_t>> unknown;
-  // Of those, the weak witnesses: the acronyms, the short words and the
-  // words without a corpus count. Sorted.
+  // Of those, the weak witnesses: the acronyms and the short words. Sorted.
   std::vector<std::string> weak_witnesses;
   // Every distinct token as written, for the no-trace test: views into the
   // window GatherWords was given, valid while it is.

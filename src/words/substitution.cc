@@ -1011,7 +1011,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     // A word the lexicon knows as an acronym is a weak witness too: junk a
     // page reader made is often one (ond, bcs: "nd" -> "nce" made once and
     // ounce of ond and ound), and so are the other weak witnesses (short
-    // words the lexicon lacks, words without a corpus count; see
+    // words the lexicon lacks or has without a corpus count; see
     // DocumentWords). Only the words around it (step 5) may confirm a rule
     // that fewer than two other witnesses make: unknown words, or names it
     // makes names the lexicon knows (Monhbl, Tueshbl beside "hbl", every
