@@ -299,21 +299,21 @@ std::string AsRepaired(const Lexicon& lexicon, const SubstitutionModel& m,
   const auto fix = m.fixes.find(text);
   if (fix != m.fixes.end()) return LowerWord(fix->second.replacement, true);
   std::string lower = LowerWord(text, ascii);
-  // (As ApplyModel reads it: a word the lexicon knows only as an acronym,
-  // written otherwise, is rewritten by a rule that makes it a word.)
-  const bool known = Known(lexicon, lower);
-  if (known &&
-      (CaseOf(text) == WordCase::kUpper || KnownCapitalized(lexicon, lower)))
-    return lower;
+  if (KeptAsWord(lexicon, lower, CaseOf(text))) return lower;
   std::string fixed = RuleReading(lexicon, m, lower);
-  return fixed.empty() && known ? lower : fixed;
+  // (A word the lexicon knows only as an acronym, no rule repairs.)
+  return fixed.empty() && Known(lexicon, lower) ? lower : fixed;
 }
 
-// Written word `lower` as `m`'s rules repair it: "" for a word the
-// lexicon knows (possessive aside) or one no rule repairs.
+bool KeptAsWord(const Lexicon& lexicon, std::string_view lower,
+                WordCase written_case) {
+  return Known(lexicon, lower) &&
+         (written_case == WordCase::kUpper || KnownCapitalized(lexicon, lower));
+}
+
 std::string RuleRepair(const Lexicon& lexicon, const SubstitutionModel& m,
-                       const std::string& lower) {
-  if (m.rules.empty() || Known(lexicon, lower)) return {};
+                       const std::string& lower, WordCase written_case) {
+  if (m.rules.empty() || KeptAsWord(lexicon, lower, written_case)) return {};
   return RuleReading(lexicon, m, lower);
 }
 
@@ -506,11 +506,8 @@ void ApplyModel(const Lexicon& lexicon, const SubstitutionModel* m,
     if (foreign == 1) continue;
     // A word the lexicon knows that holds a rule's source (a whole word
     // the accident replaced: "then" for "the") is read as the target
-    // where the words around it say so clearly. (Not one the lexicon
-    // knows only as an acronym, written otherwise: "bcp" written for "the"
-    // is no word, whatever BCP is.)
-    if (Known(lexicon, lower) &&
-        (word_case == WordCase::kUpper || KnownCapitalized(lexicon, lower))) {
+    // where the words around it say so clearly (see KeptAsWord).
+    if (KeptAsWord(lexicon, lower, word_case)) {
       ContextEdit(lexicon, run, run_offset, tokens, index, lower, word_case, *m,
                   edits);
       continue;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/stage.h"
+#include "core/tokenizer.h"
 #include "dict/lexicon.h"
 #include "dict/lexicon_format.h"
 #include "words/substitution.h"
@@ -111,10 +112,18 @@ class SubstitutionModel final : public DocumentModel {
 std::string RuleReading(const Lexicon& lexicon, const SubstitutionModel& m,
                         std::string_view lower);
 
-// Written word `lower` as `m`'s rules repair it: "" for a word the lexicon
-// knows (possessive aside) or one no rule repairs.
+// Whether the rules leave written token `lower` (lowercase; written in
+// `written_case`) to their real-word edits alone: a word the lexicon knows
+// (possessive aside), written in capitals or in a use the lexicon has. One
+// it knows only as an acronym, written otherwise, is no word there ("bcp"
+// written for "the"), and the rules rewrite it as an unknown one.
+bool KeptAsWord(const Lexicon& lexicon, std::string_view lower,
+                WordCase written_case);
+
+// Written word `lower` (written in `written_case`) as `m`'s rules repair it:
+// "" for a word they keep (KeptAsWord) or one no rule repairs.
 std::string RuleRepair(const Lexicon& lexicon, const SubstitutionModel& m,
-                       const std::string& lower);
+                       const std::string& lower, WordCase written_case);
 
 // Token `text` in lowercase as `m`'s repairs leave it (a per-word fix, a
 // rule), when that is a word the lexicon knows; "" otherwise.

@@ -157,7 +157,8 @@ class WordsStage final : public TextStage {
       if (!model->rules.empty()) {
         for (size_t k = 0; k < words.written.size(); ++k) {
           const std::string lower = LowerWord(words.written[k], true);
-          const std::string fixed = RuleRepair(*lexicon_, *model, lower);
+          const std::string fixed =
+              RuleRepair(*lexicon_, *model, lower, CaseOf(words.written[k]));
           if (fixed.empty()) continue;
           const uint32_t n = words.written_count[k];
           uint32_t& from = vocabulary[lower];
@@ -503,7 +504,7 @@ class WordsStage final : public TextStage {
         std::string lower;  // (only where a rule may repair the form)
         if (!gone && !m->rules.empty()) {
           lower = LowerWord(w, true);
-          const std::string fixed = RuleRepair(*lexicon_, *m, lower);
+          const std::string fixed = RuleRepair(*lexicon_, *m, lower, CaseOf(w));
           gone = !fixed.empty();
           if (gone) Recount(w, fixed, words->written_count[k], words);
         }
