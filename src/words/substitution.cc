@@ -981,6 +981,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
     if (has_trace(s, r)) continue;
     rules.push_back(make_rule(s, r, stems, fixed, containing, gain));
     rules.back().word_stems = word_stems;
+    rules.back().names = fixed - words_fixed;
   }
 
   // 4. One target per source: the one that explains the most distinct words.
@@ -1029,14 +1030,7 @@ std::vector<SubstitutionRule> LearnSubstitutions(const DocumentWords& words,
           ++others;
         }
       }
-      if (weak > 0) {
-        for (const uint32_t k : names_holding_piece(w.source)) {
-          if (others >= 2) break;
-          others += KnownCapitalized(
-              lexicon, ReplaceAll(words.names[k], w.source, w.target));
-        }
-      }
-      if (weak > 0 && others < 2) return false;
+      if (weak > 0 && others + w.names < 2) return false;
     }
     if (w.expected >= kMinExpectedTrace || w.stems >= 3 ||
         (w.fixed >= 3 && w.fixed == w.containing))

@@ -36,7 +36,8 @@ struct SubstitutionRule {
   std::string target;     // what it replaced ("one")
   size_t stems = 0;       // distinct stems it repairs
   size_t word_stems = 0;  // of those, of unknown words (not names)
-  size_t fixed = 0;       // distinct unknown words it repairs
+  size_t fixed = 0;       // distinct unknown words and names it repairs
+  size_t names = 0;       // of those, names (made names the lexicon knows)
   size_t containing = 0;  // distinct unknown words holding the source
   double expected = 0;    // how often the document would contain the target
   // How much better the rule explains the document than no rule: the
