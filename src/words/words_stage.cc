@@ -1119,17 +1119,30 @@ class WordsStage final : public TextStage {
                    const std::unordered_map<std::string_view, size_t>& consumed,
                    Vocabulary* vocabulary, SubstitutionModel* m) const {
     // The capitalized forms, without a possessive, with their occurrences,
-    // by the PolyHash of their lowercase form (one-edit variants are hashed
-    // without being written out: see EditHashes), and a filter of their
-    // hashes that fits the first-level cache.
+    // found by the PolyHash of their lowercase form (one-edit variants are
+    // hashed without being written out: see EditHashes) in a table of open
+    // addressing, behind a filter of their hashes that fits the first-level
+    // cache. Of two forms with one hash, the first is kept.
+    // (A window writes thousands of capitalized forms, and a node and a
+    // string each cost more than the rest of the search. A capitalized
+    // form's lowercase form differs in its first letter alone.)
     struct Form {
       std::string_view text;
-      std::string lower;
+      uint64_t hash = 0;
       size_t count = 0;
     };
-    std::unordered_map<uint64_t, Form> capitalized;
+    std::vector<Form> capitalized;
+    std::vector<uint32_t> slots(1024, 0);  // form index + 1; 0: none
+    // The slot of the form with hash `h`, or the empty one it would take.
+    const auto slot_of = [&](uint64_t h) -> uint32_t& {
+      for (size_t at = (h * 0x9E3779B97F4A7C15ull) >> 32;; ++at) {
+        uint32_t& slot = slots[at & (slots.size() - 1)];
+        if (slot == 0 || capitalized[slot - 1].hash == h) return slot;
+      }
+    };
     constexpr uint32_t kFilterBits = 11;  // 2^11 blocks of 64 bits: 16 KB
     std::vector<uint64_t> filter(size_t{1} << kFilterBits, 0);
+    std::string lower_form;  // (one buffer)
     for (size_t k = 0; k < words.written.size(); ++k) {
       const std::string_view written = words.written[k];
       if (written.empty() || written[0] < 'A' || written[0] > 'Z') continue;
@@ -1137,17 +1150,30 @@ class WordsStage final : public TextStage {
       if (w.size() < 2 || w.size() > edits::kMaxHashed ||
           CaseOf(w) != WordCase::kCapitalized)
         continue;
-      std::string lower = LowerWord(w, true);
-      const uint64_t h = lexfmt::PolyHash(lower);
-      Form& f = capitalized[h];
-      if (f.count == 0) {
-        f.text = w;
-        f.lower = std::move(lower);
+      lower_form.assign(w);
+      lower_form[0] = static_cast<char>(lower_form[0] | 0x20);
+      const uint64_t h = lexfmt::PolyHash(lower_form);
+      uint32_t& slot = slot_of(h);
+      if (slot == 0) {
+        capitalized.push_back({w, h, 0});
+        slot = static_cast<uint32_t>(capitalized.size());
         const lexfmt::FilterPlace p = lexfmt::PlaceOf(h, kFilterBits);
         filter[p.block] |= p.bits;
       }
+      Form& f = capitalized[slot - 1];
       if (f.text == w) f.count += words.written_count[k];
+      if (2 * capitalized.size() >= slots.size()) {
+        slots.assign(2 * slots.size(), 0);
+        for (size_t i = 0; i < capitalized.size(); ++i)
+          slot_of(capitalized[i].hash) = static_cast<uint32_t>(i + 1);
+      }
     }
+    // Whether `reading` is the lowercase form of capitalized `text`.
+    const auto lower_of = [](std::string_view text, std::string_view reading) {
+      return reading.size() == text.size() &&
+             reading[0] == static_cast<char>(text[0] | 0x20) &&
+             reading.substr(1) == text.substr(1);
+    };
     std::vector<std::string> readings;
     std::set<const Form*> within;  // the forms one slip from a suspect
     for (const Suspect& suspect : words.suspects) {
@@ -1176,12 +1202,12 @@ class WordsStage final : public TextStage {
       const auto form_of = [&](uint64_t h) -> const Form* {
         const lexfmt::FilterPlace p = lexfmt::PlaceOf(h, kFilterBits);
         if ((filter[p.block] & p.bits) != p.bits) return nullptr;
-        const auto it = capitalized.find(h);
-        return it == capitalized.end() ? nullptr : &it->second;
+        const uint32_t slot = slot_of(h);
+        return slot == 0 ? nullptr : &capitalized[slot - 1];
       };
       const auto found = [&](const Form* f, const std::string& reading,
                              bool no_spelling) {
-        if (f->lower != reading) return;
+        if (!lower_of(f->text, reading)) return;
         within.insert(f);
         sure = sure || no_spelling;
       };
@@ -1229,7 +1255,8 @@ class WordsStage final : public TextStage {
       if (within.size() != 1) continue;
       const Form& form = **within.begin();
       if (form.count < kMinEchoCount) continue;
-      if (!sure && channel_.CommonWord(form.lower)) continue;
+      const std::string form_lower = LowerWord(form.text, true);
+      if (!sure && channel_.CommonWord(form_lower)) continue;
       SubstitutionModel::Fix fix;
       fix.replacement = std::string(form.text);
       fix.rule = "misreading of a capitalized word the document writes (" +
@@ -1238,7 +1265,7 @@ class WordsStage final : public TextStage {
       fix.confidence = 0.8f;
       m->fixes.emplace(std::string(text), std::move(fix));
       // As a second run counts them.
-      ++(*vocabulary)[form.lower];
+      ++(*vocabulary)[form_lower];
       uint32_t* count = vocabulary->Find(lower);
       if (count != nullptr && *count > 0) --*count;
     }
