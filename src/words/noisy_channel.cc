@@ -126,44 +126,114 @@ constexpr double kVocabularyBonus = 1.5;
 
 using Candidate = NoisyChannel::Candidate;
 
-// Appends the readings of `word` through up to kMaxConfusions misreadings,
-// after the misreadings `from` already made.
-void AddConfusions(const std::string& word, const Candidate& from,
-                   std::vector<Candidate>* out) {
-  // Where each letter is (bit i: word[i]), so that a confusion's places are
-  // found with a few operations instead of a search per confusion.
-  uint64_t where[26] = {};
-  const size_t n = std::min<size_t>(word.size(), 64);
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned letter = static_cast<unsigned char>(word[i]) - 'a';
-    if (letter < 26) where[letter] |= uint64_t{1} << i;
+// Where each letter of `word` is (bit i: word[i], of its first 64 bytes), so
+// that a confusion's places are found with a few operations instead of a
+// search per confusion.
+struct LetterPlaces {
+  explicit LetterPlaces(std::string_view word) {
+    const size_t n = std::min<size_t>(word.size(), 64);
+    for (size_t i = 0; i < n; ++i) {
+      const unsigned letter = static_cast<unsigned char>(word[i]) - 'a';
+      if (letter < 26) where[letter] |= uint64_t{1} << i;
+    }
   }
-  const auto places = [&](std::string_view seen) {
+  // Bit i: `seen` starts at word[i].
+  uint64_t Of(std::string_view seen) const {
     uint64_t at = ~uint64_t{0};
     for (size_t k = 0; k < seen.size(); ++k) {
       const unsigned letter = static_cast<unsigned char>(seen[k]) - 'a';
       at &= letter < 26 ? where[letter] >> k : 0;
     }
     return at;
+  }
+  uint64_t where[26] = {};
+};
+
+// The PolyHash of `word` with `length` bytes from `at` replaced by `meant`,
+// from the hashes of the word's prefixes (`prefix[i]`: of its first i bytes)
+// and of the whole (H(xy) = H(x) * B^|y| + H(y)), without writing it out.
+struct ReplaceHashes {
+  explicit ReplaceHashes(std::string_view word) : n(word.size()) {
+    prefix[0] = 0;
+    for (size_t i = 0; i < n; ++i) {
+      prefix[i + 1] =
+          prefix[i] * lexfmt::kPolyBase + static_cast<unsigned char>(word[i]);
+    }
+  }
+  uint64_t Replace(size_t at, size_t length, std::string_view meant) const {
+    const uint64_t* power = edits::kPowers.p;
+    const size_t tail = n - at - length;
+    // (The tail's hash: the whole's, less its prefix's share.)
+    const uint64_t tail_hash = prefix[n] - prefix[at + length] * power[tail];
+    return (prefix[at] * power[meant.size()] + lexfmt::PolyHash(meant)) *
+               power[tail] +
+           tail_hash;
+  }
+  // (A word of kMaxHashed bytes, and one more that a misreading wrote.)
+  size_t n;
+  uint64_t prefix[kMaxHashed + 3];
+};
+
+// The readings of `word` through one of the table's misreadings, appended to
+// `table`, and through up to kMaxConfusions, those the lexicon's filter
+// passes appended to `candidates` (each one-misreading reading followed by
+// the readings of it through one more). Most two-misreading readings are no
+// words, and are many: they are hashed first, and written out only when the
+// filter passes them.
+void AddConfusions(const std::string& word, const Lexicon& lexicon,
+                   std::vector<Candidate>* table,
+                   std::vector<Candidate>* candidates) {
+  const LetterPlaces places(word);
+  struct Probe {
+    uint64_t hash;
+    uint8_t confusion;
+    uint8_t at;
   };
+  std::vector<Probe> probes;
   for (size_t k = 0; k < std::size(kConfusions); ++k) {
     const Confusion& c = kConfusions[k];
-    for (uint64_t left = places(c.seen); left != 0; left &= left - 1) {
+    for (uint64_t left = places.Of(c.seen); left != 0; left &= left - 1) {
       const auto at = static_cast<size_t>(std::countr_zero(left));
-      Candidate next;
-      next.text.reserve(word.size() + 1);
-      next.text.append(word, 0, at)
+      Candidate once;
+      once.text.reserve(word.size() + 1);
+      once.text.append(word, 0, at)
           .append(c.meant)
           .append(word, at + c.seen.size());
-      next.cost = from.cost + c.cost;
-      next.misreadings = from.misreadings;
-      next.confusion[0] = from.confusion[0];
-      next.confusion[next.misreadings++] = static_cast<uint8_t>(k);
-      out->push_back(std::move(next));
-      if (out->back().misreadings < kMaxConfusions) {
-        const Candidate copy = out->back();  // (the vector may move)
-        AddConfusions(copy.text, copy, out);
+      once.cost = c.cost;
+      once.misreadings = 1;
+      once.confusion[0] = static_cast<uint8_t>(k);
+      if (lexicon.MayContain(lexfmt::PolyHash(once.text)))
+        candidates->push_back(once);
+      static_assert(kMaxConfusions == 2, "one more misreading");
+      const LetterPlaces again(once.text);
+      const ReplaceHashes hashes(once.text);
+      probes.clear();
+      for (size_t k2 = 0; k2 < std::size(kConfusions); ++k2) {
+        const Confusion& c2 = kConfusions[k2];
+        for (uint64_t left2 = again.Of(c2.seen); left2 != 0;
+             left2 &= left2 - 1) {
+          const auto at2 = static_cast<size_t>(std::countr_zero(left2));
+          probes.push_back({hashes.Replace(at2, c2.seen.size(), c2.meant),
+                            static_cast<uint8_t>(k2),
+                            static_cast<uint8_t>(at2)});
+          lexicon.PrefetchFilter(probes.back().hash);
+        }
       }
+      for (const Probe& p : probes) {
+        if (!lexicon.MayContain(p.hash)) continue;
+        const Confusion& c2 = kConfusions[p.confusion];
+        Candidate twice;
+        twice.text.reserve(once.text.size() + 1);
+        twice.text.append(once.text, 0, p.at)
+            .append(c2.meant)
+            .append(once.text, p.at + c2.seen.size());
+        twice.cost = once.cost + c2.cost;
+        twice.misreadings = 2;
+        twice.confusion[0] = once.confusion[0];
+        twice.confusion[1] = p.confusion;
+        candidates->push_back(std::move(twice));
+      }
+      table->push_back(std::move(once));
     }
   }
 }
@@ -429,16 +499,12 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   const std::string word(lower);
   out->score = -1e9;  // the best reading's score, even when undecided
   if (word.size() > kMaxHashed) return false;
-  std::vector<Candidate> table;
-  AddConfusions(word, Candidate{}, &table);
   // Most candidates are not words: the filter drops them. The rest are
   // looked up in a batch that prefetches ahead (the lexicon is far bigger
   // than the caches).
-  const auto keep = [this](uint64_t hash) { return lexicon_.MayContain(hash); };
+  std::vector<Candidate> table;  // the readings through one misreading
   std::vector<Candidate> candidates;
-  for (const Candidate& c : table) {
-    if (keep(lexfmt::PolyHash(c.text))) candidates.push_back(c);
-  }
+  AddConfusions(word, lexicon_, &table, &candidates);
   AddGenericEdits(word, lexicon_, nullptr, &candidates);
   if (alternatives != nullptr) {
     for (const std::string& a : *alternatives) {
@@ -465,8 +531,7 @@ bool NoisyChannel::Correct(std::string_view lower, bool capitalized,
   if (!weak || capitalized || word.size() < kMinTwoEditLength) return false;
   candidates.clear();
   for (const Candidate& t : table) {
-    // One misreading.
-    if (t.misreadings >= 2 || t.text.size() >= kMaxHashed) continue;
+    if (t.text.size() >= kMaxHashed) continue;
     AddGenericEdits(t.text, lexicon_, &t, &candidates);
   }
   return Decide(word, capitalized, vocabulary, context, candidates, out, &weak,
