@@ -585,41 +585,52 @@ class WordsStage final : public TextStage {
   // "project ors", which a second run would join).
   // A pair of words one space apart that a stray space may have split: the
   // second in lowercase, the first in lowercase or capitalized; both
-  // lowercased, once for every look at the pairs.
+  // lowercased, once for every look at the pairs, where they may join.
   struct SpacedPair {
     std::string_view first, second;
     WordCase first_case;
-    std::string a, b;    // lowercase
-    std::string joined;  // a + b
-    // Whether `joined` may be a word (the lexicon's filter): most pairs
-    // join into none, and are then never read again as they stand.
+    // Whether the two may join into a word (the lexicon's filter): most
+    // pairs join into none, and are then never read again as they stand
+    // (only where a repair changes one of them).
     bool may_join;
+    std::string a, b;    // lowercase; only where they may join
+    std::string joined;  // a + b
   };
   std::vector<SpacedPair> SpacedPairs(
       const std::vector<std::pair<std::string_view, std::string_view>>&
           adjacent) const {
     std::vector<SpacedPair> pairs;
+    std::vector<uint64_t> hashes;
     for (const auto& [first, second] : adjacent) {
       const WordCase first_case = CaseOf(first);
       if (CaseOf(second) != WordCase::kLower ||
           (first_case != WordCase::kLower &&
            first_case != WordCase::kCapitalized))
         continue;
-      std::string a = LowerWord(first, true), b = LowerWord(second, true);
-      std::string joined = a + b;
-      pairs.push_back({first, second, first_case, std::move(a), std::move(b),
-                       std::move(joined), false});
+      // (The PolyHash of the two lowercased and joined, without writing
+      // them out: the words are plain ASCII, see DocumentWords::adjacent.)
+      uint64_t h = 0;
+      for (const std::string_view w : {first, second}) {
+        for (const char c : w) {
+          h = h * lexfmt::kPolyBase +
+              static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        }
+      }
+      pairs.push_back({first, second, first_case, false, {}, {}, {}});
+      hashes.push_back(h);
+      // (The filter's lines are asked for first, all of them, and read
+      // after: each is a miss of the caches.)
+      lexicon_->PrefetchFilter(h);
     }
-    // (The filter's lines are asked for first, all of them, and read after:
-    // each is a miss of the caches.)
-    std::vector<uint64_t> hashes(pairs.size());
     for (size_t k = 0; k < pairs.size(); ++k) {
-      hashes[k] = lexfmt::PolyHash(pairs[k].joined);
-      lexicon_->PrefetchFilter(hashes[k]);
-    }
-    for (size_t k = 0; k < pairs.size(); ++k) {
-      pairs[k].may_join = pairs[k].joined.size() >= kMinJoinedLength &&
-                          lexicon_->MayContain(hashes[k]);
+      SpacedPair& pair = pairs[k];
+      pair.may_join =
+          pair.first.size() + pair.second.size() >= kMinJoinedLength &&
+          lexicon_->MayContain(hashes[k]);
+      if (!pair.may_join) continue;
+      pair.a = LowerWord(pair.first, true);
+      pair.b = LowerWord(pair.second, true);
+      pair.joined = pair.a + pair.b;
     }
     return pairs;
   }
@@ -634,12 +645,18 @@ class WordsStage final : public TextStage {
       // (A pair that joins into no word stays two, unless the fixes change
       // one of its words.)
       if (!after_fixes && !pair.may_join) continue;
+      // (Nor does one that no repair touches, after the fixes.)
+      if (after_fixes && m->rules.empty() && FixOf(*m, first) == nullptr &&
+          FixOf(*m, second) == nullptr)
+        continue;
+      std::string a = pair.may_join ? pair.a : LowerWord(first, true);
+      std::string b = pair.may_join ? pair.b : LowerWord(second, true);
       // (`touched`: only pairs holding one of its words, or joining into
       // one, in lowercase.)
-      if (touched != nullptr && touched->count(pair.a) == 0 &&
-          touched->count(pair.b) == 0 && touched->count(pair.joined) == 0)
+      if (touched != nullptr && touched->count(a) == 0 &&
+          touched->count(b) == 0 &&
+          touched->count(pair.may_join ? pair.joined : a + b) == 0)
         continue;
-      std::string a = pair.a, b = pair.b;
       // A word a fix splits (`inthe` read `in the`) meets its neighbour with
       // the split's nearer word; the rest of the split stays around the join.
       std::string prefix, suffix;
