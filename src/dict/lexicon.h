@@ -74,6 +74,17 @@ class Lexicon {
     __builtin_prefetch(
         &filter_[lexfmt::PlaceOf(poly_hash, filter_bits_).block]);
   }
+  // The same two steps from the filter's place for `poly_hash`, found once
+  // for both (for callers with thousands of probes).
+  lexfmt::FilterPlace FilterPlaceOf(uint64_t poly_hash) const {
+    return lexfmt::PlaceOf(poly_hash, filter_bits_);
+  }
+  void PrefetchFilter(const lexfmt::FilterPlace& p) const {
+    __builtin_prefetch(&filter_[p.block]);
+  }
+  bool MayContain(const lexfmt::FilterPlace& p) const {
+    return (filter_[p.block] & p.bits) == p.bits;
+  }
   // The letter strings most common in running text, most common first, each
   // ended by '\n' (see lexicon_format.h).
   std::string_view common_pieces() const { return pieces_; }

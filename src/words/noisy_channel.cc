@@ -261,33 +261,38 @@ void AddGenericEdits(const std::string& word, const Lexicon& lexicon,
   const size_t n = word.size();
   const EditHashes hashes(word);
   struct Probe {
-    uint64_t hash;
+    lexfmt::FilterPlace place;
     char kind;
     char letter;
     uint8_t at;
   };
   std::vector<Probe> probes;
   probes.reserve(2 * n + 1 + 51 * n + 26);
+  const auto probe = [&](uint64_t hash, char kind, char letter, size_t at) {
+    probes.push_back(
+        {lexicon.FilterPlaceOf(hash), kind, letter, static_cast<uint8_t>(at)});
+    lexicon.PrefetchFilter(probes.back().place);
+  };
   for (size_t i = 0; i < n && n >= kMinDeleteLength; ++i)
-    probes.push_back({hashes.Delete(i), 'd', 0, static_cast<uint8_t>(i)});
+    probe(hashes.Delete(i), 'd', 0, i);
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (word[i] != word[i + 1])
-      probes.push_back({hashes.Transpose(i), 't', 0, static_cast<uint8_t>(i)});
+    if (word[i] != word[i + 1]) probe(hashes.Transpose(i), 't', 0, i);
   }
+  // (A letter's hashes are one step apart: the hash is linear in it.)
   for (size_t i = 0; i < n; ++i) {
-    for (char c = 'a'; c <= 'z'; ++c) {
-      if (c != word[i])
-        probes.push_back(
-            {hashes.Substitute(i, c), 's', c, static_cast<uint8_t>(i)});
+    uint64_t hash = hashes.Substitute(i, 'a');
+    const uint64_t step = edits::kPowers.p[n - i - 1];
+    for (char c = 'a'; c <= 'z'; ++c, hash += step) {
+      if (c != word[i]) probe(hash, 's', c, i);
     }
   }
   for (size_t i = 0; i <= n; ++i) {
-    for (char c = 'a'; c <= 'z'; ++c)
-      probes.push_back({hashes.Insert(i, c), 'i', c, static_cast<uint8_t>(i)});
+    uint64_t hash = hashes.Insert(i, 'a');
+    const uint64_t step = edits::kPowers.p[n - i];
+    for (char c = 'a'; c <= 'z'; ++c, hash += step) probe(hash, 'i', c, i);
   }
-  for (const Probe& p : probes) lexicon.PrefetchFilter(p.hash);
   for (const Probe& p : probes) {
-    if (!lexicon.MayContain(p.hash)) continue;
+    if (!lexicon.MayContain(p.place)) continue;
     Candidate c;
     c.text = word;
     switch (p.kind) {
