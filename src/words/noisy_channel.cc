@@ -21,6 +21,8 @@ struct NoisyChannel::Candidate {
   char kind = 0;          // ordinary: 'd'elete, 't'ranspose, 's'ubst., 'i'nsert
   size_t at = 0;          // ordinary: where
   std::string base;       // ordinary after a misreading: the misread word
+  // One misreading: where the bytes it wrote are, and how many.
+  uint8_t written_at = 0, written = 0;
   bool engine = false;    // the page reader's own other reading of the word
 };
 
@@ -202,6 +204,8 @@ void AddConfusions(const std::string& word, const Lexicon& lexicon,
       once.cost = c.cost;
       once.misreadings = 1;
       once.confusion[0] = static_cast<uint8_t>(k);
+      once.written_at = static_cast<uint8_t>(at);
+      once.written = static_cast<uint8_t>(c.meant.size());
       if (lexicon.MayContain(lexfmt::PolyHash(once.text)))
         candidates->push_back(once);
       static_assert(kMaxConfusions == 2, "one more misreading");
@@ -273,8 +277,14 @@ void AddGenericEdits(const std::string& word, const Lexicon& lexicon,
         {lexicon.FilterPlaceOf(hash), kind, letter, static_cast<uint8_t>(at)});
     lexicon.PrefetchFilter(probes.back().place);
   };
-  for (size_t i = 0; i < n && n >= kMinDeleteLength; ++i)
+  // (Not a byte a misreading wrote: "in" read "m" and the "m" deleted is
+  // "in" deleted, which no misreading and no single slip makes.)
+  for (size_t i = 0; i < n && n >= kMinDeleteLength; ++i) {
+    if (from != nullptr && i >= from->written_at &&
+        i < from->written_at + from->written)
+      continue;
     probe(hashes.Delete(i), 'd', 0, i);
+  }
   for (size_t i = 0; i + 1 < n; ++i) {
     if (word[i] != word[i + 1]) probe(hashes.Transpose(i), 't', 0, i);
   }

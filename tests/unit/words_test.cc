@@ -1020,6 +1020,20 @@ TEST_CASE("words: words split by a stray space or run together", "[words]") {
   CHECK(out.find("ousand trees\n\n" + kReport) != std::string::npos);
   CHECK(std::count(out.begin(), out.end(), '\n') ==
         std::count(chain.begin(), chain.end(), '\n'));
+  // A misreading does not write what an edit then deletes: "inwhich" is no
+  // "which" with "in" read "m" and the "m" lost (two letters lost at the
+  // cost of a misreading and one), but two words run together, even where
+  // the document writes "which" often.
+  const std::string flooding =
+      "The committee published a report which described the flooding, which "
+      "had closed the main road for a week. Residents asked which agency was "
+      "responsible for the drains, which had not been cleared since the "
+      "spring. The report listed the streets in which water had entered "
+      "homes, and the council said it would repair the drains before the "
+      "winter.\n";
+  CHECK(
+      RepairText(Damaged(flooding, "in which", "inwhich"), WithWords()).text ==
+      flooding);
   // Two words that are words apart stay apart; a compound of two content
   // words the lexicon lacks is not split.
   const std::string kept =
