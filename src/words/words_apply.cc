@@ -299,6 +299,9 @@ std::string AsRepaired(const Lexicon& lexicon, const SubstitutionModel& m,
   const auto fix = m.fixes.find(text);
   if (fix != m.fixes.end()) return LowerWord(fix->second.replacement, true);
   std::string lower = LowerWord(text, ascii);
+  // (Without rules, a word the lexicon knows is itself, kept or not: one
+  // lookup, where the test of a kept word would make three.)
+  if (m.rules.empty()) return Known(lexicon, lower) ? lower : std::string();
   if (KeptAsWord(lexicon, lower, CaseOf(text))) return lower;
   std::string fixed = RuleReading(lexicon, m, lower);
   // (A word the lexicon knows only as an acronym, no rule repairs.)
