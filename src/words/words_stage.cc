@@ -538,27 +538,14 @@ class WordsStage final : public TextStage {
       words->extra_written.push_back(fix.replacement);
     for (const auto& [text, fix] : m->pairs)
       words->extra_written.push_back(fix.replacement);
-    // A rule learned here whose source is inside or around an earlier
-    // rule's conflicts with it only while words the earlier one may repair
-    // are left: once every word holding its source is repaired (taken out of
-    // the unknown words), a second run no longer sees it ('yos' -> 'ag' took
-    // yoso and nyos; 'yo' -> 've' in nayo and eyor is then its own rule).
-    const auto in_unknown = [&](const std::string& source) {
-      return std::any_of(words->unknown.begin(), words->unknown.end(),
-                         [&](const auto& u) {
-                           return u.first.find(source) != std::string::npos;
-                         });
-    };
+    // A rule learned here stands even where its source is inside or around
+    // an earlier rule's: the words the earlier one repairs are taken out of
+    // the unknown words, and a second run, which reads them repaired and
+    // does not learn the earlier rule again, learns this one from the words
+    // left ('io' -> 'fi' took iond and ional; 'loilio' -> 'edia' in mloilio
+    // and mloilion is then its own rule).
     const auto learn = [&] {
       for (SubstitutionRule& rule : LearnRules(*words, sources)) {
-        bool overlaps = false;
-        for (const SubstitutionRule& r : m->rules) {
-          overlaps =
-              overlaps || ((r.source.find(rule.source) != std::string::npos ||
-                            rule.source.find(r.source) != std::string::npos) &&
-                           in_unknown(r.source));
-        }
-        if (overlaps) continue;
         m->descriptions.push_back(rule.Describe());
         m->rules.push_back(std::move(rule));
       }
