@@ -253,6 +253,18 @@ int main(int argc, char** argv) {
   std::sort(reversed.begin(), reversed.end(), [&](uint32_t a, uint32_t b) {
     return rev_words[a] < rev_words[b];
   });
+  // The reversed-order entries point at a second copy of the words, laid
+  // out in that order: a suffix's range is then read from consecutive
+  // bytes, as a prefix's is (a suffix search and the substitution learner's
+  // reading of a suffix's words took a cache miss per word).
+  std::vector<lexfmt::Entry> reversed_entries(n);
+  for (uint32_t k = 0; k < n; ++k) {
+    lexfmt::Entry e = entries[reversed[k]];
+    const std::string word = pool.substr(e.word_offset, e.word_length);
+    e.word_offset = static_cast<uint32_t>(pool.size());
+    pool += word;
+    reversed_entries[k] = e;
+  }
   std::vector<uint32_t> by_frequency(n);
   for (uint32_t i = 0; i < n; ++i) by_frequency[i] = i;
   std::stable_sort(by_frequency.begin(), by_frequency.end(),
@@ -355,10 +367,8 @@ int main(int argc, char** argv) {
     out.write(reinterpret_cast<const char*>(&header), sizeof header);
     out.write(reinterpret_cast<const char*>(entries.data()),
               n * sizeof(lexfmt::Entry));
-    for (const uint32_t i : reversed) {
-      out.write(reinterpret_cast<const char*>(&entries[i]),
-                sizeof(lexfmt::Entry));
-    }
+    out.write(reinterpret_cast<const char*>(reversed_entries.data()),
+              n * sizeof(lexfmt::Entry));
     out.write(reinterpret_cast<const char*>(by_frequency.data()),
               n * sizeof(uint32_t));
     const char padding[8] = {};

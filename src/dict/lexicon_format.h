@@ -27,7 +27,11 @@
 //                           search
 //                           reads these (small enough for the caches) before
 //                           the entries
-//   char[pool_size]         the words, lowercase UTF-8, not terminated
+//   char[pool_size]         the words, lowercase UTF-8, not terminated: in
+//                           word order, then again in reversed-word order
+//                           (the second array of entries points at the
+//                           second copy, so that a suffix's words, like a
+//                           prefix's, lie side by side)
 #ifndef TEXTMEND_DICT_LEXICON_FORMAT_H_
 #define TEXTMEND_DICT_LEXICON_FORMAT_H_
 

@@ -108,6 +108,20 @@ TEST_CASE("lexicon: prefix and suffix ranges", "[lexicon]") {
     found = found || w == "prisoners";
   }
   CHECK(found);
+  // The reversed order's words lie side by side, as the word order's do (a
+  // suffix's words are read from consecutive bytes), and each is the entry
+  // Find gives for its word.
+  for (uint32_t i = c; i < d; ++i) {
+    const Lexicon::Entry& e = lex.ReversedAt(i);
+    if (i + 1 < d) {
+      CHECK(lex.ReversedAt(i + 1).word_offset == e.word_offset + e.word_length);
+    }
+    const Lexicon::Entry* f = lex.Find(lex.WordOf(e));
+    REQUIRE(f != nullptr);
+    CHECK(f->frequency == e.frequency);
+    CHECK(f->flags == e.flags);
+    CHECK(f->level == e.level);
+  }
 }
 
 TEST_CASE(
