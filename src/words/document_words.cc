@@ -90,9 +90,9 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   // than the caches), and then the line's tokens are counted. Everything a
   // token's counting reads (its neighbours, the line's language) lies in its
   // line.
-  // (Its text, count and lexicon facts are kept apart, in `latest`, `counts`
-  // and `facts`: each token reads or updates them, and they stay in the
-  // caches where the forms do not.)
+  // (Its text and lexicon facts are kept apart, in `latest` and `facts`, its
+  // count in its slot of the table: each token reads or updates them, and
+  // they stay in the caches where the forms do not.)
   struct Form {
     uint32_t base = 0;  // usable: the number of its base
     bool ascii = true;
@@ -116,7 +116,6 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   };
   std::vector<Form> forms;
   std::vector<std::string_view> latest;  // by form: its latest occurrence
-  std::vector<uint32_t> counts;          // by form: its occurrences
   // By form: bit 0 known (a lexicon word), bit 1 rare (a lexicon word
   // without a corpus count), bit 2 a lexicon word only as an acronym (a
   // weak witness however often written), bit 3 another weak witness (see
@@ -132,15 +131,15 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::unordered_map<std::string, uint32_t> base_ids;
   std::vector<const std::string*> bases;  // by number
   // Open addressing over the forms, grown at half full. Each slot holds a
-  // form's first eight bytes, its length and its index + 1 (0: empty), so
-  // that a form of up to eight bytes (most tokens) is found in its slot
-  // alone, and a longer one compared with its latest occurrence (likely still
-  // in the caches, where its first may be a megabyte back) only when its
-  // first eight bytes and length agree.
+  // form's first eight bytes (zero-padded), its index + 1 (0: empty) and its
+  // occurrences, so that a form of fewer than eight bytes (most tokens) is
+  // found and counted in its slot alone, and a longer one compared with its
+  // latest occurrence (likely still in the caches, where its first may be a
+  // megabyte back) only when its first eight bytes agree.
   struct Slot {
     uint64_t head;
     uint32_t form;
-    uint32_t length;
+    uint32_t count;
   };
   const char* const window_end = window.data() + window.size();
   // The bytes of a token of the window from `p`, at most eight (`n` or
@@ -181,7 +180,6 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   auto find_or_add = [&](std::string_view text, bool ascii) -> uint32_t {
     uint64_t head;
     const uint64_t hash = hash_of(text, &head);
-    const auto length = static_cast<uint32_t>(text.size());
     for (size_t h = hash;; ++h) {
       Slot& slot = table[h & (table.size() - 1)];
       if (slot.form == 0) {
@@ -189,19 +187,20 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
         form.ascii = ascii;
         forms.push_back(form);
         latest.push_back(text);
-        counts.push_back(1);
         facts.push_back(0);
         fresh.push_back(static_cast<uint32_t>(forms.size() - 1));
-        slot = {head, static_cast<uint32_t>(forms.size()), length};
+        slot = {head, static_cast<uint32_t>(forms.size()), 1};
         // (Grown once half full, as the form is added: the lookups of forms
         // seen before, the most, ask nothing.)
         if (2 * forms.size() >= table.size()) grow();
         return static_cast<uint32_t>(forms.size() - 1);
       }
-      if (slot.head == head && slot.length == length &&
-          (length <= 8 || SameText(latest[slot.form - 1], text))) {
+      // (A head with a zero byte is a form shorter than eight bytes, all of
+      // it there: a token holds no zero byte.)
+      if (slot.head == head &&
+          (text.size() < 8 || SameText(latest[slot.form - 1], text))) {
         latest[slot.form - 1] = text;
-        ++counts[slot.form - 1];
+        ++slot.count;
         return slot.form - 1;
       }
     }
@@ -519,7 +518,10 @@ DocumentWords GatherWords(std::string_view window, const Lexicon& lexicon) {
   std::sort(words.unknown.begin(), words.unknown.end());
   std::sort(words.names.begin(), words.names.end());
   words.written = std::move(latest);
-  words.written_count = std::move(counts);
+  words.written_count.assign(words.written.size(), 0);
+  for (const Slot& slot : table) {
+    if (slot.form != 0) words.written_count[slot.form - 1] = slot.count;
+  }
   for (auto& [form, suspect] : suspects) {
     suspect.text = words.written[form];
     words.suspects.push_back(suspect);

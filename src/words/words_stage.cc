@@ -484,7 +484,13 @@ class WordsStage final : public TextStage {
       return any;
     };
     take_rule_repairs();
-    if (changed.empty()) return;
+    // (Nothing to learn again unless the unknown words changed, or the
+    // repairs changed the tokens as a second run counts them: how often the
+    // document would hold a target, and whether it is English enough to
+    // learn from, follow from that count ("The se" joined to "These" in 80
+    // tokens made "gaable" -> "ge" stand).)
+    const size_t tokens_before = words->tokens;
+    const size_t known_before = words->known_tokens;
     sources->changed = &changed;
     // The forms the repairs rewrite are gone from the text a second run
     // reads, and their letters are no trace of an accident's target there
@@ -538,6 +544,9 @@ class WordsStage final : public TextStage {
       words->extra_written.push_back(fix.replacement);
     for (const auto& [text, fix] : m->pairs)
       words->extra_written.push_back(fix.replacement);
+    if (changed.empty() && words->tokens == tokens_before &&
+        words->known_tokens == known_before)
+      return;
     // A rule learned here stands even where its source is inside or around
     // an earlier rule's: the words the earlier one repairs are taken out of
     // the unknown words, and a second run, which reads them repaired and
