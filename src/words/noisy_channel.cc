@@ -23,7 +23,7 @@ struct NoisyChannel::Candidate {
   std::string base;       // ordinary after a misreading: the misread word
   // One misreading: where the bytes it wrote are, and how many.
   uint8_t written_at = 0, written = 0;
-  bool engine = false;    // the page reader's own other reading of the word
+  bool engine = false;  // the page reader's own other reading of the word
 };
 
 namespace {
@@ -151,9 +151,11 @@ struct LetterPlaces {
   uint64_t where[26] = {};
 };
 
-// The PolyHash of `word` with `length` bytes from `at` replaced by `meant`,
-// from the hashes of the word's prefixes (`prefix[i]`: of its first i bytes)
-// and of the whole (H(xy) = H(x) * B^|y| + H(y)), without writing it out.
+// The PolyHash of `word` (at most kMaxHashed + 1 bytes: a word the channel
+// reads, and one more a misreading wrote) with `length` bytes from `at`
+// replaced by `meant` (at most two), from the hashes of the word's prefixes
+// (`prefix[i]`: of its first i bytes) and of the whole (H(xy) = H(x) * B^|y|
+// + H(y)), without writing it out.
 struct ReplaceHashes {
   explicit ReplaceHashes(std::string_view word) : n(word.size()) {
     prefix[0] = 0;
@@ -171,7 +173,6 @@ struct ReplaceHashes {
                power[tail] +
            tail_hash;
   }
-  // (A word of kMaxHashed bytes, and one more that a misreading wrote.)
   size_t n;
   uint64_t prefix[kMaxHashed + 3];
 };
