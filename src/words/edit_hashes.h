@@ -12,9 +12,10 @@ namespace textmend {
 namespace edits {
 
 // Hashes of a word's one-edit variants (lexfmt::PolyHash; the word has at most
-// kMaxHashed bytes) in O(1) each, without building them: a polynomial hash,
-// H(xy) = H(x) * B^|y| + H(y), read from the word's prefix and suffix hashes.
-// Most variants are not words; only those a filter passes need be written out.
+// kMaxHashed bytes, or one more that a misreading wrote) in O(1) each, without
+// building them: a polynomial hash, H(xy) = H(x) * B^|y| + H(y), read from the
+// word's prefix and suffix hashes. Most variants are not words; only those a
+// filter passes need be written out.
 inline constexpr uint64_t kBase = lexfmt::kPolyBase;
 inline constexpr size_t kMaxHashed = 64;  // letters
 struct Powers {
@@ -54,13 +55,20 @@ class EditHashes {
                kPowers.p[n_ - i] +
            suffix_[i];
   }
+  // The word with `length` bytes (at least one) from `i` replaced by `meant`
+  // (at most two): a misreading ("rn" read "m").
+  uint64_t Replace(size_t i, size_t length, std::string_view meant) const {
+    return (prefix_[i] * kPowers.p[meant.size()] + lexfmt::PolyHash(meant)) *
+               kPowers.p[n_ - i - length] +
+           suffix_[i + length];
+  }
 
  private:
   uint64_t Byte(size_t i) const { return static_cast<unsigned char>(w_[i]); }
   std::string_view w_;
   size_t n_;
-  uint64_t prefix_[kMaxHashed + 1];
-  uint64_t suffix_[kMaxHashed + 1];
+  uint64_t prefix_[kMaxHashed + 2];
+  uint64_t suffix_[kMaxHashed + 2];
 };
 
 }  // namespace edits

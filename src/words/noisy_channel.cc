@@ -151,32 +151,6 @@ struct LetterPlaces {
   uint64_t where[26] = {};
 };
 
-// The PolyHash of `word` (at most kMaxHashed + 1 bytes: a word the channel
-// reads, and one more a misreading wrote) with `length` bytes from `at`
-// replaced by `meant` (at most two), from the hashes of the word's prefixes
-// (`prefix[i]`: of its first i bytes) and of the whole (H(xy) = H(x) * B^|y|
-// + H(y)), without writing it out.
-struct ReplaceHashes {
-  explicit ReplaceHashes(std::string_view word) : n(word.size()) {
-    prefix[0] = 0;
-    for (size_t i = 0; i < n; ++i) {
-      prefix[i + 1] =
-          prefix[i] * lexfmt::kPolyBase + static_cast<unsigned char>(word[i]);
-    }
-  }
-  uint64_t Replace(size_t at, size_t length, std::string_view meant) const {
-    const uint64_t* power = edits::kPowers.p;
-    const size_t tail = n - at - length;
-    // (The tail's hash: the whole's, less its prefix's share.)
-    const uint64_t tail_hash = prefix[n] - prefix[at + length] * power[tail];
-    return (prefix[at] * power[meant.size()] + lexfmt::PolyHash(meant)) *
-               power[tail] +
-           tail_hash;
-  }
-  size_t n;
-  uint64_t prefix[kMaxHashed + 3];
-};
-
 // The readings of `word` through one of the table's misreadings, appended to
 // `table`, and through up to kMaxConfusions, those the lexicon's filter
 // passes appended to `candidates` (each one-misreading reading followed by
@@ -211,7 +185,7 @@ void AddConfusions(const std::string& word, const Lexicon& lexicon,
         candidates->push_back(once);
       static_assert(kMaxConfusions == 2, "one more misreading");
       const LetterPlaces again(once.text);
-      const ReplaceHashes hashes(once.text);
+      const EditHashes hashes(once.text);
       probes.clear();
       for (size_t k2 = 0; k2 < std::size(kConfusions); ++k2) {
         const Confusion& c2 = kConfusions[k2];
