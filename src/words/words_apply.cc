@@ -299,9 +299,6 @@ std::string AsRepaired(const Lexicon& lexicon, const SubstitutionModel& m,
   const auto fix = m.fixes.find(text);
   if (fix != m.fixes.end()) return LowerWord(fix->second.replacement, true);
   std::string lower = LowerWord(text, ascii);
-  // (Without rules, a word the lexicon knows is itself, kept or not: one
-  // lookup, where the test of a kept word would make three.)
-  if (m.rules.empty()) return Known(lexicon, lower) ? lower : std::string();
   if (KeptAsWord(lexicon, lower, CaseOf(text))) return lower;
   std::string fixed = RuleReading(lexicon, m, lower);
   // (A word the lexicon knows only as an acronym, no rule repairs.)
@@ -310,6 +307,14 @@ std::string AsRepaired(const Lexicon& lexicon, const SubstitutionModel& m,
 
 bool KeptAsWord(const Lexicon& lexicon, std::string_view lower,
                 WordCase written_case) {
+  // (One lookup for a word without a possessive, most: Known and
+  // KnownCapitalized would each look it up, a miss of the caches apiece.)
+  if (lower.size() < 2 || lower.substr(lower.size() - 2) != "'s") {
+    const Lexicon::Entry* e = lexicon.Find(lower);
+    return e != nullptr &&
+           (written_case == WordCase::kUpper ||
+            (e->flags & (lexfmt::kLower | lexfmt::kCapitalized)) != 0);
+  }
   return Known(lexicon, lower) &&
          (written_case == WordCase::kUpper || KnownCapitalized(lexicon, lower));
 }
