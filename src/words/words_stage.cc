@@ -642,8 +642,11 @@ class WordsStage final : public TextStage {
       // one of its words.)
       if (!after_fixes && !pair.may_join) continue;
       // (Nor does one that no repair touches, after the fixes.)
-      if (after_fixes && m->rules.empty() && FixOf(*m, first) == nullptr &&
-          FixOf(*m, second) == nullptr)
+      const SubstitutionModel::Fix* const fixes[2] = {
+          after_fixes ? FixOf(*m, first) : nullptr,
+          after_fixes ? FixOf(*m, second) : nullptr};
+      if (after_fixes && m->rules.empty() && fixes[0] == nullptr &&
+          fixes[1] == nullptr)
         continue;
       std::string a = pair.may_join ? pair.a : LowerWord(first, true);
       std::string b = pair.may_join ? pair.b : LowerWord(second, true);
@@ -659,11 +662,11 @@ class WordsStage final : public TextStage {
       WordCase joined_case = first_case;
       if (after_fixes) {
         bool fixed = false;
-        for (auto [piece, lower] : {std::pair{first, &a}, {second, &b}}) {
-          const SubstitutionModel::Fix* fix = FixOf(*m, piece);
-          if (fix != nullptr) {
-            const std::string& r = fix->replacement;
-            if (piece.data() == first.data()) {
+        for (const int k : {0, 1}) {
+          std::string* lower = k == 0 ? &a : &b;
+          if (fixes[k] != nullptr) {
+            const std::string& r = fixes[k]->replacement;
+            if (k == 0) {
               const size_t space = r.rfind(' ');
               if (space != std::string::npos) {
                 prefix = r.substr(0, space + 1);
